@@ -1,0 +1,2 @@
+// Public exports of src/tfjs (re-exported by src/index.ts).
+export {};

@@ -1,0 +1,124 @@
+// Plain-number types shared by the core (analysis, schedules, reports). Nothing here touches tfjs.
+
+/** A learning-rate range-test curve: one loss per learning rate, in sweep order. */
+export interface Curve {
+  lrs: number[];
+  losses: number[];
+}
+
+/** Why a range test ended. */
+export type StopReason = 'completed' | 'diverged' | 'non-finite loss' | 'aborted';
+
+/** How the learning rate grows across the sweep. */
+export type SweepMode = 'exp' | 'linear';
+
+/** One range-test run (one seed). */
+export interface RangeTestRun {
+  /** The learning rate used for each step that ran. */
+  lrs: number[];
+  /** The raw mini-batch training loss of each step. */
+  losses: number[];
+  /** Bias-corrected EMA of `losses` (β = `smoothing`). */
+  smoothedLosses: number[];
+  /** Validation loss per step when `validationData` was given (null on steps that skipped it). */
+  validationLosses?: (number | null)[];
+  stopReason: StopReason;
+  /** Seed used to shuffle the data for this run. */
+  seed: number;
+  /** Index of the lowest smoothed loss. */
+  bestIndex: number;
+  /** The lowest smoothed loss. */
+  bestLoss: number;
+}
+
+/** The settings a range test ran with (all defaults filled in). */
+export interface RangeTestSettings {
+  startLr: number;
+  endLr: number;
+  numIter: number;
+  mode: SweepMode;
+  batchSize: number;
+  divergeThreshold: number;
+  smoothing: number;
+  runs: number;
+  seed: number;
+}
+
+/** What `findLearningRate` returns. The top-level curve is the first run's. */
+export interface RangeTestResult extends RangeTestRun {
+  runs: RangeTestRun[];
+  settings: RangeTestSettings;
+  /** The tfjs backend the test ran on ('wasm', 'cpu', 'tensorflow'). */
+  backend: string;
+  /** The optimizer's class name, e.g. 'SGDOptimizer'. */
+  optimizer: string;
+  timing: { seconds: number; msPerStep: number; steps: number };
+}
+
+/** The three zones of a range-test curve (Smith, 2017). */
+export type RegionKind = 'too-small' | 'good' | 'too-large';
+
+export interface Region {
+  kind: RegionKind;
+  /** Lowest lr in the region (inclusive). */
+  minLr: number;
+  /** Highest lr in the region (inclusive). */
+  maxLr: number;
+  /** First curve index in the region. */
+  startIndex: number;
+  /** Last curve index in the region (inclusive). */
+  endIndex: number;
+}
+
+/** What one suggestion rule picks. `lr` is null when the rule has nothing to say (then `warning` says why). */
+export interface Suggestion {
+  method: string;
+  lr: number | null;
+  index: number | null;
+  warning?: string;
+}
+
+/** A pure suggestion rule of the registry. */
+export type Suggester = (curve: Curve) => Suggestion;
+
+/** The bounds lrfind recommends for one-cycle training. */
+export interface Recommendation {
+  maxLr: number;
+  minLr: number;
+  method: string;
+  /** How much to trust the bounds, in [0, 1]. */
+  confidence: number;
+}
+
+/** Median and spread of several runs' curves on a common lr grid. */
+export interface CurveAggregate {
+  lrs: number[];
+  median: number[];
+  lower: number[];
+  upper: number[];
+}
+
+/** A learning-rate (or momentum) schedule: a pure function of the global step that never throws. */
+export type Schedule = (step: number) => number;
+
+/** Everything `analyzeCurve` reads off a curve. */
+export interface Analysis {
+  /** The curve analysed (the median curve when several runs were given). */
+  curve: Curve;
+  /** The smoothed loss used for the reading (same length as `curve.losses`). */
+  smoothedLosses: number[];
+  /** d(smoothed loss)/d(log10 lr), same length. */
+  gradient: number[];
+  regions: Region[];
+  /** null when nothing can be recommended; `warnings` then says why. */
+  recommendation: Recommendation | null;
+  /** Every registered rule's pick, by method name. */
+  suggestions: Record<string, Suggestion>;
+  /** Index where the loss starts to diverge (null when it never does). */
+  divergenceIndex: number | null;
+  /** Index of the lowest smoothed loss. */
+  minimumIndex: number;
+  /** Present when several runs were aggregated. */
+  aggregate?: CurveAggregate;
+  warnings: string[];
+}
