@@ -1,0 +1,108 @@
+// Built-in architectures, sized to a dataset's input shape and class count. Returned uncompiled.
+import * as tf from '@tensorflow/tfjs';
+
+export type ModelName = 'mlp' | 'cnn' | 'vgg-mini';
+export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'cnn', 'vgg-mini'];
+
+export interface ModelSpec {
+  /** Shape of one example, without the batch axis (e.g. [28, 28, 1] or [64]). */
+  inputShape: number[];
+  numClasses: number;
+  /** Seeds the weight initializers so that a model is the same on every run. @default 0 */
+  seed?: number;
+  /** Hidden widths of the MLP. @default [64] for ≤ 256 inputs, else [256, 128] */
+  hidden?: number[];
+}
+
+/** Seeded Glorot initializer; each layer gets its own stream. */
+function init(seed: number, layer: number): ReturnType<typeof tf.initializers.glorotUniform> {
+  return tf.initializers.glorotUniform({ seed: seed * 1000 + layer });
+}
+
+function validate(spec: ModelSpec): void {
+  if (spec.inputShape.length === 0 || spec.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) {
+    throw new RangeError(`inputShape must be positive integers, got [${spec.inputShape.join(', ')}]`);
+  }
+  if (!Number.isInteger(spec.numClasses) || spec.numClasses < 2) {
+    throw new RangeError(`numClasses must be an integer ≥ 2, got ${spec.numClasses}`);
+  }
+}
+
+/** Flatten → dense ReLU layers → softmax. */
+export function mlp(spec: ModelSpec): tf.Sequential {
+  validate(spec);
+  const seed = spec.seed ?? 0;
+  const inputs = spec.inputShape.reduce((a, b) => a * b, 1);
+  const hidden = spec.hidden ?? (inputs <= 256 ? [64] : [256, 128]);
+  const model = tf.sequential({ name: 'mlp' });
+  model.add(tf.layers.flatten({ inputShape: spec.inputShape }));
+  hidden.forEach((units, i) => {
+    model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(seed, i) }));
+  });
+  model.add(
+    tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, hidden.length) }),
+  );
+  return model;
+}
+
+function imageShape(spec: ModelSpec, name: string): number[] {
+  if (spec.inputShape.length !== 3) {
+    throw new RangeError(`${name} needs image inputs [height, width, channels], got [${spec.inputShape.join(', ')}]`);
+  }
+  return spec.inputShape;
+}
+
+/** The small CNN: conv3×3·16 + pool, conv3×3·32 + pool, dense 64, softmax. */
+export function cnn(spec: ModelSpec): tf.Sequential {
+  validate(spec);
+  const seed = spec.seed ?? 0;
+  const model = tf.sequential({ name: 'cnn' });
+  const conv = (filters: number, layer: number, inputShape?: number[]) =>
+    tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(seed, layer), ...(inputShape ? { inputShape } : {}) });
+  model.add(conv(16, 0, imageShape(spec, 'cnn')));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
+  model.add(conv(32, 1));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init(seed, 2) }));
+  model.add(tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, 3) }));
+  return model;
+}
+
+/** VGG-style: two blocks of (conv3×3·32, conv3×3·32, maxpool 2), dense 128, softmax. */
+export function vggMini(spec: ModelSpec): tf.Sequential {
+  validate(spec);
+  const seed = spec.seed ?? 0;
+  const model = tf.sequential({ name: 'vgg-mini' });
+  let layer = 0;
+  for (let block = 0; block < 2; block++) {
+    for (let k = 0; k < 2; k++) {
+      model.add(
+        tf.layers.conv2d({
+          filters: 32, kernelSize: 3, padding: 'same', activation: 'relu',
+          kernelInitializer: init(seed, layer++),
+          ...(layer === 1 ? { inputShape: imageShape(spec, 'vgg-mini') } : {}),
+        }),
+      );
+    }
+    model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
+  }
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 128, activation: 'relu', kernelInitializer: init(seed, layer++) }));
+  model.add(tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, layer) }));
+  return model;
+}
+
+/** Builds a built-in model by name. */
+export function buildModel(name: ModelName, spec: ModelSpec): tf.Sequential {
+  switch (name) {
+    case 'mlp':
+      return mlp(spec);
+    case 'cnn':
+      return cnn(spec);
+    case 'vgg-mini':
+      return vggMini(spec);
+    default:
+      throw new RangeError(`model must be one of ${MODEL_NAMES.join(', ')}, got ${String(name)}`);
+  }
+}
