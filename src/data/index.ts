@@ -1,2 +1,22 @@
 // Public exports of src/data (re-exported by src/index.ts).
-export {};
+export { loadDataset, loadCsvDataset, toDataset, oneHot } from './tensors.js';
+export type { Dataset, DatasetSplit } from './tensors.js';
+export {
+  loadDatasetArrays,
+  loadCsvDatasetArrays,
+  csvDatasetArrays,
+  DEFAULT_VALIDATION_FRACTION,
+} from './arrays.js';
+export type { DatasetArrays, SplitArrays } from './arrays.js';
+export { DATASET_NAMES, DATASET_CLASS_NAMES, resolveDatasetName } from './names.js';
+export type { DatasetName } from './names.js';
+export { NORMALIZATIONS } from './options.js';
+export type { LoadDatasetOptions, LoadCsvDatasetOptions, SplitOptions, Normalization } from './options.js';
+export { DatasetNotFoundError, DatasetFormatError } from './errors.js';
+export { parseCsv } from './csv.js';
+export type { CsvParseOptions, CsvTable } from './csv.js';
+export { parseIdxImages, parseIdxLabels, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC } from './idx.js';
+export type { IdxImages, IdxLabels } from './idx.js';
+export { parseDigitsCsv } from './digits.js';
+export type { DigitsArrays } from './digits.js';
+export { FASHION_MNIST_DIR } from './files.js';

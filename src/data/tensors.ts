@@ -1,0 +1,80 @@
+// Turns dataset arrays into tfjs tensors: the only file of src/data that imports tfjs.
+import * as tf from '@tensorflow/tfjs';
+import { loadCsvDatasetArrays, loadDatasetArrays, type DatasetArrays, type SplitArrays } from './arrays.js';
+import type { DatasetName } from './names.js';
+import type { LoadCsvDatasetOptions, LoadDatasetOptions } from './options.js';
+
+export interface DatasetSplit {
+  /** float32 features: [n, height, width, 1] for images, [n, features] for CSV. */
+  xs: tf.Tensor;
+  /** float32 one-hot labels [n, numClasses]. */
+  ys: tf.Tensor2D;
+  /** Class index of each example (a copy kept in JS, for metrics without a readback). */
+  labels: Int32Array;
+  size: number;
+}
+
+export interface Dataset {
+  name: string;
+  train: DatasetSplit;
+  validation: DatasetSplit;
+  numClasses: number;
+  /** Shape of one example, without the batch axis. */
+  inputShape: number[];
+  classNames: string[];
+  /** Frees the four tensors; safe to call more than once. */
+  dispose(): void;
+}
+
+/**
+ * One-hot labels built in JS: stock tfjs-backend-wasm's OneHot with a float32 dtype gives wrong
+ * values, and this costs one pass over the labels anyway.
+ */
+export function oneHot(labels: Int32Array, numClasses: number): tf.Tensor2D {
+  const values = new Float32Array(labels.length * numClasses);
+  labels.forEach((label, i) => {
+    values[i * numClasses + label] = 1;
+  });
+  return tf.tensor2d(values, [labels.length, numClasses], 'float32');
+}
+
+function toSplit(split: SplitArrays, inputShape: number[], numClasses: number): DatasetSplit {
+  return {
+    xs: tf.tensor(split.xs, [split.size, ...inputShape], 'float32'),
+    ys: oneHot(split.labels, numClasses),
+    labels: split.labels,
+    size: split.size,
+  };
+}
+
+/** Wraps dataset arrays in tensors on the current backend. */
+export function toDataset(arrays: DatasetArrays): Dataset {
+  const train = toSplit(arrays.train, arrays.inputShape, arrays.numClasses);
+  const validation = toSplit(arrays.validation, arrays.inputShape, arrays.numClasses);
+  return {
+    name: arrays.name,
+    train,
+    validation,
+    numClasses: arrays.numClasses,
+    inputShape: [...arrays.inputShape],
+    classNames: [...arrays.classNames],
+    dispose: () => tf.dispose([train.xs, train.ys, validation.xs, validation.ys]),
+  };
+}
+
+/**
+ * Loads a built-in dataset as tensors with a seeded train/validation split.
+ *
+ * @example
+ * const data = await loadDataset('digits', { seed: 1, trainSize: 1000 });
+ * model.fit(data.train.xs, data.train.ys, { validationData: [data.validation.xs, data.validation.ys] });
+ * data.dispose();
+ */
+export async function loadDataset(name: DatasetName, options: LoadDatasetOptions = {}): Promise<Dataset> {
+  return toDataset(await loadDatasetArrays(name, options));
+}
+
+/** Loads a CSV of numeric features and a label column as tensors (see `LoadCsvDatasetOptions`). */
+export async function loadCsvDataset(path: string, options: LoadCsvDatasetOptions = {}): Promise<Dataset> {
+  return toDataset(await loadCsvDatasetArrays(path, options));
+}
