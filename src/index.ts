@@ -1,6 +1,7 @@
 // The one public barrel: everything users import from 'lrfind'.
 export type * from './types.js';
 export * from './random.js';
+export * from './range-test/index.js';
 export * from './analysis/index.js';
 export * from './schedules/index.js';
 export * from './data/index.js';

@@ -1,2 +1,7 @@
 // Public exports of src/tfjs (re-exported by src/index.ts).
-export {};
+export { findLearningRate } from './range-test.js';
+export type { RangeTestOptions, RangeTestStep } from './range-test.js';
+export type { TensorData, BatchDataset, RangeTestData } from './batches.js';
+export { getLearningRate, setLearningRate } from './learning-rate.js';
+export { takeSnapshot, restoreSnapshot, disposeSnapshot } from './snapshot.js';
+export type { TrainingSnapshot } from './snapshot.js';

@@ -1,0 +1,6 @@
+// Public exports of src/range-test (pure parts of the range test; the engine lives in src/tfjs).
+export { sweepLr, sweepLrs } from './sweep.js';
+export { resolveRangeTestSettings, RangeTestSettingsError, DEFAULT_RANGE_TEST_SETTINGS } from './settings.js';
+export type { RangeTestSettingsInput } from './settings.js';
+export { recordLoss, hasDiverged, initialRecorderState } from './recorder.js';
+export type { RecorderState, RecordVerdict } from './recorder.js';

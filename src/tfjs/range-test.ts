@@ -1,0 +1,177 @@
+// The range-test engine: train for numIter mini-batches while the lr grows, record the loss,
+// stop on divergence, and always hand the model and optimizer back exactly as they were.
+import * as tf from '@tensorflow/tfjs';
+import { resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-test/settings.js';
+import { initialRecorderState, recordLoss, type RecorderState } from '../range-test/recorder.js';
+import { sweepLrs } from '../range-test/sweep.js';
+import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
+import { datasetBatches, isBatchDataset, isTensorData, tensorBatches, type BatchSource, type RangeTestData, type TensorData } from './batches.js';
+import { checkBatchFits, checkModel } from './check-inputs.js';
+import { getLearningRate, setLearningRate } from './learning-rate.js';
+import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+
+/** What `onStep` receives after every step. */
+export interface RangeTestStep {
+  run: number;
+  step: number;
+  numIter: number;
+  lr: number;
+  loss: number;
+  smoothedLoss: number;
+  bestLoss: number;
+  validationLoss?: number;
+}
+
+export interface RangeTestOptions extends RangeTestSettingsInput {
+  /** Data to measure a validation loss on, as pytorch-lr-finder's `val_loader` does. */
+  validationData?: TensorData;
+  /** Measure the validation loss every this many steps (and on the last). @default 1 */
+  validationEvery?: number;
+  /** Stops the test cleanly; the partial curve is returned with stopReason 'aborted'. */
+  signal?: AbortSignal;
+  /** Called after every step, e.g. to draw progress. */
+  onStep?: (step: RangeTestStep) => void;
+}
+
+function firstLoss(value: number | number[]): number {
+  return Array.isArray(value) ? value[0]! : value;
+}
+
+function makeSource(data: RangeTestData, batchSize: number, seed: number): BatchSource {
+  return isTensorData(data) ? tensorBatches(data, batchSize, seed) : datasetBatches(data as Exclude<RangeTestData, TensorData>);
+}
+
+async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
+  const result = model.evaluate(data.xs, data.ys, { batchSize });
+  const scalars = Array.isArray(result) ? result : [result];
+  const value = (await scalars[0]!.data())[0]!;
+  tf.dispose(scalars);
+  return value;
+}
+
+/** Eager validation of everything but the settings; touches neither the model nor the optimizer. */
+async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: RangeTestOptions): Promise<void> {
+  checkModel(model);
+  getLearningRate(model.optimizer);
+  if (isTensorData(data)) {
+    checkBatchFits(model, data, 'data');
+  } else if (isBatchDataset(data)) {
+    const first = await datasetBatches(data).next();
+    try {
+      checkBatchFits(model, first, 'data');
+    } finally {
+      tf.dispose([first.xs, first.ys]);
+    }
+  } else {
+    throw new TypeError('data must be {xs, ys} tensors or a tf.data.Dataset of batches');
+  }
+  if (options.validationData !== undefined) {
+    if (!isTensorData(options.validationData)) throw new TypeError('validationData must be {xs, ys} tensors');
+    checkBatchFits(model, options.validationData, 'validationData');
+  }
+  const every = options.validationEvery ?? 1;
+  if (!Number.isInteger(every) || every < 1) throw new RangeError(`validationEvery must be a positive integer, got ${every}`);
+}
+
+async function runOnce(
+  model: tf.LayersModel,
+  data: RangeTestData,
+  settings: RangeTestSettings,
+  lrs: number[],
+  run: number,
+  options: RangeTestOptions,
+): Promise<RangeTestRun> {
+  const seed = settings.seed + run;
+  const source = makeSource(data, settings.batchSize, seed);
+  const every = options.validationEvery ?? 1;
+  const record: RangeTestRun = { lrs: [], losses: [], smoothedLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
+  if (options.validationData) record.validationLosses = [];
+  let state: RecorderState = initialRecorderState;
+  let stopReason: StopReason = 'completed';
+  for (let step = 0; step < lrs.length; step++) {
+    if (options.signal?.aborted) {
+      stopReason = 'aborted';
+      break;
+    }
+    const lr = lrs[step]!;
+    setLearningRate(model.optimizer, lr);
+    const batch = await source.next();
+    let loss: number;
+    try {
+      loss = firstLoss(await model.trainOnBatch(batch.xs, batch.ys));
+    } finally {
+      tf.dispose([batch.xs, batch.ys]);
+    }
+    const { state: next, verdict } = recordLoss(state, loss, settings.smoothing, settings.divergeThreshold);
+    if (verdict === 'non-finite loss') {
+      stopReason = verdict;
+      break;
+    }
+    state = next;
+    record.lrs.push(lr);
+    record.losses.push(loss);
+    record.smoothedLosses.push(state.smoothed);
+    let valLoss: number | undefined;
+    if (options.validationData && record.validationLosses) {
+      const due = step % every === 0 || step === lrs.length - 1 || verdict === 'diverged';
+      valLoss = due ? await validationLoss(model, options.validationData, settings.batchSize) : undefined;
+      record.validationLosses.push(valLoss ?? null);
+    }
+    options.onStep?.({
+      run, step, numIter: lrs.length, lr, loss, smoothedLoss: state.smoothed, bestLoss: state.best,
+      ...(valLoss !== undefined ? { validationLoss: valLoss } : {}),
+    });
+    if (verdict === 'diverged') {
+      stopReason = 'diverged';
+      break;
+    }
+  }
+  record.stopReason = stopReason;
+  record.bestIndex = state.bestIndex;
+  record.bestLoss = state.bestIndex >= 0 ? state.best : NaN;
+  return record;
+}
+
+/**
+ * Leslie Smith's LR range test on a compiled tfjs model: trains `numIter` mini-batches while the lr
+ * grows from `startLr` to `endLr`, records raw and smoothed losses, stops on divergence or a
+ * non-finite loss, and restores the model's weights and the optimizer's state and lr bit-exactly,
+ * whether the test completes, diverges, throws or is aborted.
+ *
+ * @example
+ * const result = await findLearningRate(model, { xs, ys }, { numIter: 100, batchSize: 64 });
+ */
+export async function findLearningRate(
+  model: tf.LayersModel,
+  data: RangeTestData,
+  options: RangeTestOptions = {},
+): Promise<RangeTestResult> {
+  const settings = resolveRangeTestSettings(options);
+  await checkInputs(model, data, options);
+  const lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
+  const snapshot = takeSnapshot(model);
+  const started = performance.now();
+  const runs: RangeTestRun[] = [];
+  try {
+    for (let run = 0; run < settings.runs; run++) {
+      try {
+        runs.push(await runOnce(model, data, settings, lrs, run, options));
+      } finally {
+        restoreSnapshot(model, snapshot);
+      }
+      if (options.signal?.aborted) break;
+    }
+  } finally {
+    disposeSnapshot(snapshot);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const steps = runs.reduce((sum, r) => sum + r.lrs.length, 0);
+  return {
+    ...runs[0]!,
+    runs,
+    settings,
+    backend: tf.getBackend(),
+    optimizer: model.optimizer.getClassName(),
+    timing: { seconds, steps, msPerStep: steps > 0 ? (seconds * 1000) / steps : 0 },
+  };
+}
