@@ -48,7 +48,7 @@ function subsets(split: IndexSplit, options: SplitOptions, what: string): IndexS
   };
 }
 
-function pick(src: ArrayLike<number>, labels: ArrayLike<number>, width: number, rows: Int32Array, scale: number): SplitArrays {
+function pick(src: Uint8Array | Float32Array, labels: ArrayLike<number>, width: number, rows: Int32Array, scale: number): SplitArrays {
   return { xs: gatherRows(src, width, rows, scale), labels: gatherLabels(labels, rows), size: rows.length };
 }
 

@@ -26,13 +26,14 @@ const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 function header(bytes: Uint8Array, magic: number, source: string): { dims: number[]; offset: number } {
   const ndims = magic & 0xff;
   const offset = 4 + 4 * ndims;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Magic first: a wrong kind of file is a clearer error than a short one.
+  const found = bytes.length >= 4 ? view.getUint32(0, false) : undefined;
+  if (found !== undefined && found !== magic) {
+    throw new DatasetFormatError(`${source}: IDX magic must be ${hex(magic)}, got ${hex(found)}`, source);
+  }
   if (bytes.length < offset) {
     throw new DatasetFormatError(`${source}: IDX file too short (${bytes.length} bytes) for its header`, source);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const found = view.getUint32(0, false);
-  if (found !== magic) {
-    throw new DatasetFormatError(`${source}: IDX magic must be ${hex(magic)}, got ${hex(found)}`, source);
   }
   const dims: number[] = [];
   for (let i = 0; i < ndims; i++) dims.push(view.getUint32(4 + 4 * i, false));
