@@ -18,17 +18,22 @@ export interface AnnealOptions {
 
 /**
  * Unvalidated annealer used by the composites. A span ≤ 0 means the transition is already over,
- * so the end value is returned; the progress is clamped to [0, 1], so the value never leaves
+ * so the end value is returned; the progress and the value are clamped, so the value never leaves
  * [min(from, to), max(from, to)]. The formulas are PyTorch's `_anneal_linear` / `_anneal_cos`
  * term for term, so the composites match PyTorch to rounding.
  */
 export function anneal(kind: AnnealKind, from: number, to: number, span: number): Schedule {
+  const lo = Math.min(from, to);
+  const hi = Math.max(from, to);
   return (step) => {
     const t = normalizeStep(step);
     const pct = span > 0 ? Math.min(t / span, 1) : 1;
-    if (kind === 'linear') return (to - from) * pct + from;
-    if (kind === 'cos') return to + ((from - to) / 2) * (Math.cos(Math.PI * pct) + 1);
-    return from * Math.pow(to / from, pct);
+    let v: number;
+    if (kind === 'linear') v = (to - from) * pct + from;
+    else if (kind === 'cos') v = to + ((from - to) / 2) * (Math.cos(Math.PI * pct) + 1);
+    else v = from * Math.pow(to / from, pct);
+    // Rounding of order ulp(max) can overshoot a tiny end value; keep [lo, hi] exact.
+    return v < lo ? lo : v > hi ? hi : v;
   };
 }
 
