@@ -18,9 +18,35 @@ import {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(here, '../fixtures/torch-schedules');
 
+/** PyTorch's constructor arguments, as recorded in the fixtures. */
+interface TorchParams {
+  step_size?: number;
+  gamma?: number;
+  T_max?: number;
+  eta_min?: number;
+  T_0?: number;
+  T_mult?: number;
+  base_lr?: number;
+  max_lr?: number;
+  step_size_up?: number;
+  step_size_down?: number;
+  mode?: CyclicMode;
+  total_steps?: number;
+  epochs?: number;
+  steps_per_epoch?: number;
+  pct_start?: number;
+  anneal_strategy?: 'cos' | 'linear';
+  div_factor?: number;
+  final_div_factor?: number;
+  three_phase?: boolean;
+  cycle_momentum?: boolean;
+  base_momentum?: number;
+  max_momentum?: number;
+}
+
 interface Fixture {
   scheduler: string;
-  params: Record<string, unknown>;
+  params: TorchParams;
   initial_optimizer: { lr: number; momentum?: number; betas?: number[] };
   steps: number;
   lr: number[];
@@ -45,37 +71,37 @@ function maxRelError(schedule: Schedule, expected: number[]): number {
 
 /** Builds our equivalent of each fixture from PyTorch's parameters. */
 function build(f: Fixture): { lr: Schedule; momentum: Schedule | null } {
-  const p = f.params as Record<string, number & string & boolean>;
+  const p = f.params;
   const baseLr = f.initial_optimizer.lr;
   switch (f.scheduler.split('.').pop()) {
     case 'StepLR':
-      return { lr: stepDecay({ baseLr, stepSize: p.step_size, gamma: p.gamma }), momentum: null };
+      return { lr: stepDecay({ baseLr, stepSize: p.step_size as number, gamma: p.gamma }), momentum: null };
     case 'ExponentialLR':
-      return { lr: exponentialDecay({ baseLr, gamma: p.gamma }), momentum: null };
+      return { lr: exponentialDecay({ baseLr, gamma: p.gamma as number }), momentum: null };
     case 'CosineAnnealingLR':
-      return { lr: cosineAnnealing({ baseLr, tMax: p.T_max, etaMin: p.eta_min }), momentum: null };
+      return { lr: cosineAnnealing({ baseLr, tMax: p.T_max as number, etaMin: p.eta_min }), momentum: null };
     case 'CosineAnnealingWarmRestarts':
-      return { lr: sgdr({ baseLr, t0: p.T_0, tMult: p.T_mult, etaMin: p.eta_min }), momentum: null };
+      return { lr: sgdr({ baseLr, t0: p.T_0 as number, tMult: p.T_mult, etaMin: p.eta_min }), momentum: null };
     case 'CyclicLR':
       return {
         lr: cyclic({
-          baseLr: p.base_lr,
-          maxLr: p.max_lr,
+          baseLr: p.base_lr as number,
+          maxLr: p.max_lr as number,
           stepSizeUp: p.step_size_up,
           stepSizeDown: p.step_size_down,
-          mode: p.mode as CyclicMode,
+          mode: p.mode,
           gamma: p.gamma,
         }),
         momentum: null,
       };
     case 'OneCycleLR': {
       const s = oneCycle({
-        maxLr: p.max_lr,
+        maxLr: p.max_lr as number,
         totalSteps: p.total_steps,
         epochs: p.epochs,
         stepsPerEpoch: p.steps_per_epoch,
         pctStart: p.pct_start,
-        annealStrategy: p.anneal_strategy as 'cos' | 'linear',
+        annealStrategy: p.anneal_strategy,
         divFactor: p.div_factor,
         finalDivFactor: p.final_div_factor,
         threePhase: p.three_phase,
