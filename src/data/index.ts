@@ -1,5 +1,5 @@
 // Public exports of src/data (re-exported by src/index.ts).
-export { loadDataset, loadCsvDataset, toDataset, oneHot } from './tensors.js';
+export { loadDataset, loadCsvDataset, toDataset, oneHotLabels } from './tensors.js';
 export type { Dataset, DatasetSplit } from './tensors.js';
 export {
   loadDatasetArrays,

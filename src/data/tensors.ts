@@ -30,7 +30,7 @@ export interface Dataset {
  * One-hot labels built in JS: stock tfjs-backend-wasm's OneHot with a float32 dtype gives wrong
  * values, and this costs one pass over the labels anyway.
  */
-export function oneHot(labels: Int32Array, numClasses: number): tf.Tensor2D {
+export function oneHotLabels(labels: Int32Array, numClasses: number): tf.Tensor2D {
   const values = new Float32Array(labels.length * numClasses);
   labels.forEach((label, i) => {
     values[i * numClasses + label] = 1;
@@ -41,7 +41,7 @@ export function oneHot(labels: Int32Array, numClasses: number): tf.Tensor2D {
 function toSplit(split: SplitArrays, inputShape: number[], numClasses: number): DatasetSplit {
   return {
     xs: tf.tensor(split.xs, [split.size, ...inputShape], 'float32'),
-    ys: oneHot(split.labels, numClasses),
+    ys: oneHotLabels(split.labels, numClasses),
     labels: split.labels,
     size: split.size,
   };

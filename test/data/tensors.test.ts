@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCsvDataset, loadDataset, oneHot, type Dataset } from '../../src/data/tensors.js';
+import { loadCsvDataset, loadDataset, oneHotLabels, type Dataset } from '../../src/data/tensors.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'lrfind-tensors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -44,7 +44,7 @@ describe.each(['cpu', 'wasm'])('on the %s backend', (backend) => {
   });
 
   it('builds one-hot rows exactly', async () => {
-    const ys = oneHot(Int32Array.from([2, 0, 1]), 3);
+    const ys = oneHotLabels(Int32Array.from([2, 0, 1]), 3);
     expect(await ys.array()).toEqual([
       [0, 0, 1],
       [1, 0, 0],
