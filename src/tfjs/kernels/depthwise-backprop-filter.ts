@@ -37,11 +37,11 @@ export function depthwiseBackpropFilter(args: { inputs: Record<string, TensorInf
             const xOff = ((b * h + row) * w + col) * c;
             const wOff = (fa * kw + fb) * cm;
             if (m === 1) {
-              for (let ch = 0; ch < c; ch++) acc[wOff + ch] += xs[xOff + ch]! * dys[dyOff + ch]!;
+              for (let ch = 0; ch < c; ch++) acc[wOff + ch] = acc[wOff + ch]! + xs[xOff + ch]! * dys[dyOff + ch]!;
             } else {
               for (let ch = 0; ch < c; ch++) {
                 const xv = xs[xOff + ch]!;
-                for (let k = ch * m; k < ch * m + m; k++) acc[wOff + k] += xv * dys[dyOff + k]!;
+                for (let k = ch * m; k < ch * m + m; k++) acc[wOff + k] = acc[wOff + k]! + xv * dys[dyOff + k]!;
               }
             }
           }

@@ -36,12 +36,12 @@ export function depthwiseBackpropInput(args: { inputs: Record<string, TensorInfo
             const dxOff = ((b * h + row) * w + col) * c;
             const wOff = (fa * kw + fb) * cm;
             if (m === 1) {
-              for (let ch = 0; ch < c; ch++) acc[dxOff + ch] += ws[wOff + ch]! * dys[dyOff + ch]!;
+              for (let ch = 0; ch < c; ch++) acc[dxOff + ch] = acc[dxOff + ch]! + ws[wOff + ch]! * dys[dyOff + ch]!;
             } else {
               for (let ch = 0; ch < c; ch++) {
                 let sum = 0;
                 for (let k = ch * m; k < ch * m + m; k++) sum += ws[wOff + k]! * dys[dyOff + k]!;
-                acc[dxOff + ch] += sum;
+                acc[dxOff + ch] = acc[dxOff + ch]! + sum;
               }
             }
           }

@@ -21,7 +21,7 @@ export function unsortedSegmentSum(args: { inputs: Record<string, TensorInfo>; a
     if (s < 0 || s >= numSegments) continue;
     const from = p * width;
     const to = s * width;
-    for (let k = 0; k < width; k++) acc[to + k] += xs[from + k]!;
+    for (let k = 0; k < width; k++) acc[to + k] = acc[to + k]! + xs[from + k]!;
   }
   backend.typedArrayFromHeap(out).set(acc);
   return out;

@@ -1,0 +1,43 @@
+// Registers lrfind's training kernels on the wasm backend, replacing any stock kernel of the same
+// name (kept in `stockKernels` for fallbacks). Idempotent.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { stockKernels } from './kernel-utils.js';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
+import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
+import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { maxPoolGradConfig } from './max-pool-grad.js';
+import { oneHotConfig } from './one-hot.js';
+import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
+
+/** Every kernel lrfind registers on wasm, by kernel name. */
+export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+  maxPoolGradConfig,
+  oneHotConfig,
+  unsortedSegmentSumConfig,
+];
+
+/**
+ * Makes the wasm backend able to train every common layer (conv2d, depthwise and separable conv,
+ * pooling, batch norm, dropout, dense, embedding): adds the gradient kernels stock wasm lacks and
+ * replaces its wrong MaxPoolGrad and OneHot. Safe to call any number of times, before or after
+ * `tf.setBackend('wasm')`.
+ * @returns the names of the kernels registered
+ */
+export function registerWasmTrainingKernels(): string[] {
+  for (const config of WASM_TRAINING_KERNELS) {
+    const current = tf.getKernel(config.kernelName, 'wasm');
+    if (current?.kernelFunc === config.kernelFunc) continue;
+    if (current !== undefined) {
+      if (!stockKernels.has(config.kernelName)) stockKernels.set(config.kernelName, current);
+      tf.unregisterKernel(config.kernelName, 'wasm');
+    }
+    tf.registerKernel(config);
+  }
+  return WASM_TRAINING_KERNELS.map((config) => config.kernelName);
+}
