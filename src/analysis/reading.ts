@@ -1,0 +1,107 @@
+// The one pass every analysis step builds on: spike removal, zero-lag smoothing, the slope per
+// decade, the loss scale, the noise, where the loss bottoms out and where it starts to blow up.
+import type { Curve } from '../types.js';
+import { savitzkyGolay, savitzkyGolayDerivative } from './savitzky-golay.js';
+import { medianFilter } from './smoothing.js';
+import { argmin, median, noiseLevel } from './statistics.js';
+
+export interface ReadingOptions {
+  /**
+   * Odd window of the running median applied before smoothing, which removes isolated loss spikes
+   * (a polynomial smoother would spread them over its window). 1 turns it off.
+   * @default 5
+   */
+  medianWindow?: number;
+  /** Savitzky-Golay window (odd, ≥ 5). @default defaultWindowSize(n): about n/10, 11 for 100 points */
+  windowSize?: number;
+  /** Savitzky-Golay polynomial degree. @default 2 */
+  polynomial?: number;
+  /**
+   * The loss has diverged once its (median-filtered) value rises above its running minimum by this
+   * many loss scales (see `lossScale`).
+   * @default 0.5
+   */
+  divergenceThreshold?: number;
+}
+
+/** Everything read off one cleaned curve. Arrays have the curve's length. */
+export interface CurveReading {
+  lrs: number[];
+  losses: number[];
+  /** Losses after the running median. */
+  filtered: number[];
+  /** Savitzky-Golay smoothing of `filtered` (no lag, unlike an EMA). */
+  smoothed: number[];
+  /** d(smoothed)/d(log10 lr). */
+  gradient: number[];
+  /** Robust initial loss: the median of the first 5% of the raw losses (at least 3). */
+  level: number;
+  /** Per-point noise of the raw losses (see `noiseLevel`). */
+  noise: number;
+  /** Index of the lowest smoothed loss before the divergence. */
+  minimumIndex: number;
+  /** Where the loss starts to blow up; null when it never does. */
+  divergenceIndex: number | null;
+}
+
+export function checkReadingOptions(options: ReadingOptions): void {
+  const { medianWindow, divergenceThreshold } = options;
+  if (medianWindow !== undefined && (!Number.isInteger(medianWindow) || medianWindow < 1 || medianWindow % 2 === 0)) {
+    throw new RangeError(`medianWindow must be an odd integer ≥ 1, got ${medianWindow}`);
+  }
+  if (divergenceThreshold !== undefined && !(divergenceThreshold > 0 && Number.isFinite(divergenceThreshold))) {
+    throw new RangeError(`divergenceThreshold must be a positive number, got ${divergenceThreshold}`);
+  }
+  // windowSize and polynomial are checked by savitzkyGolay itself.
+}
+
+/** Robust initial loss: median of the first 5% of the losses (at least 3 of them). */
+export function initialLevel(losses: readonly number[]): number {
+  const count = Math.min(losses.length, Math.max(3, Math.round(losses.length / 20)));
+  return median(losses.slice(0, count));
+}
+
+/**
+ * The unit in which rises and drops of the loss are measured: the drop from `level` to `low`, but
+ * never less than 10% of the loss's magnitude nor 3× the noise, so that a curve that never fell
+ * (or sits near zero, or is negative) still has a sensible, non-zero scale.
+ */
+export function lossScale(level: number, low: number, noise: number): number {
+  return Math.max(level - low, 0.1 * Math.max(Math.abs(level), Math.abs(low)), 3 * noise, 1e-12);
+}
+
+/**
+ * Where the loss starts to blow up: the first point that rises `threshold` loss scales above the
+ * running minimum marks the divergence; it is traced back to just after the last point that was
+ * still within 0.1 scale of that minimum. Works on spike-free values (the median-filtered losses).
+ */
+export function findDivergence(values: readonly number[], options: { level: number; noise: number; threshold?: number }): number | null {
+  const threshold = options.threshold ?? 0.5;
+  let low = Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    low = Math.min(low, v);
+    const scale = lossScale(options.level, low, options.noise);
+    if (v > low + threshold * scale) {
+      let j = i - 1;
+      while (j > 0 && values[j]! > low + 0.1 * scale) j--;
+      return j + 1;
+    }
+  }
+  return null;
+}
+
+/** Reads a cleaned curve (see `prepareCurve`: ≥ 2 finite points, increasing lrs). */
+export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveReading {
+  checkReadingOptions(options);
+  const { lrs, losses } = curve;
+  const sg = { windowSize: options.windowSize, polynomial: options.polynomial };
+  const filtered = medianFilter(losses, options.medianWindow ?? 5);
+  const smoothed = savitzkyGolay(filtered, sg);
+  const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
+  const level = initialLevel(losses);
+  const noise = noiseLevel(losses);
+  const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceThreshold });
+  const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
+  return { lrs, losses, filtered, smoothed, gradient, level, noise, minimumIndex, divergenceIndex };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import {
+  minimumSuggester, slideSuggester, steepSuggester, steepestSuggester, valleySuggester,
+} from '../../../src/analysis/index.js';
+import { PEER_CURVES, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
+
+const expected = loadPeerSuggestions();
+const rules = { valley: valleySuggester, slide: slideSuggester, minimum: minimumSuggester, steep: steepSuggester } as const;
+
+describe.each(PEER_CURVES)('peer parity on %s', (name) => {
+  const curve = loadPeerCurve(name);
+  const want = expected[name];
+  const numIt = want.range_test.num_iter;
+
+  it('steepest picks pytorch-lr-finder\'s row, from its smoothed history and from the raw losses', () => {
+    const pick = want.pytorch_lr_finder_steepest;
+    const onHistory = steepestSuggester({ smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
+    expect(onHistory.index).toBe(pick.index_in_curve);
+    expect(onHistory.lr).toBe(pick.lr);
+    const onRaw = steepestSuggester()({ lrs: curve.lrs, losses: curve.raw });
+    expect(onRaw.index).toBe(pick.index_in_curve);
+  });
+
+  for (const rule of Object.keys(rules) as (keyof typeof rules)[]) {
+    it(`fastai ${rule} picks the same row on both smoothings`, () => {
+      const onTorch = rules[rule]({ numIt, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
+      expect(onTorch.index).toBe(want.fastai_rules_on_pytorch_lr_finder_history[rule].index_in_curve);
+      expect(onTorch.lr).toBeCloseTo(want.fastai_rules_on_pytorch_lr_finder_history[rule].lr, 6);
+      const onFastai = rules[rule]({ numIt, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.fastai });
+      expect(onFastai.index).toBe(want.fastai_rules_on_fastai_smoothing[rule].index_in_curve);
+      // The default smoothing is fastai's recorder EMA, so the raw losses give the same row.
+      const onRaw = rules[rule]({ numIt })({ lrs: curve.lrs, losses: curve.raw });
+      expect(onRaw.index).toBe(want.fastai_rules_on_fastai_smoothing[rule].index_in_curve);
+    });
+  }
+});
