@@ -48,7 +48,7 @@ describe('setLearningRate takes effect for every tfjs optimizer', () => {
     const { grads } = tf.variableGrads(() =>
       tf.mean(tf.metrics.categoricalCrossentropy(data.ys, model.predict(data.xs) as tf.Tensor)) as tf.Scalar,
     );
-    const expected = model.trainableWeights.map((w) => (grads[w.read().name]!.mul(-lr).dataSync() as Float32Array).slice());
+    const expected = model.trainableWeights.map((w) => (grads[(w.read() as tf.Variable).name]!.mul(-lr).dataSync() as Float32Array).slice());
     tf.dispose(grads);
     const before = model.trainableWeights.map((w) => w.read().dataSync().slice() as Float32Array);
     setLearningRate(model.optimizer, lr);
