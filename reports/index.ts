@@ -1,0 +1,14 @@
+// Public exports of reports/ (re-exported by src/index.ts): spec builders, the renderer, writers.
+export { rangeTestSpec, type RangeTestReportInput, type RangeTestSpecOptions, type ReportMeta } from './range-test-spec.js';
+export { scheduleSpec, type ScheduleReportInput, type SchedulePhase, type ScheduleSpecOptions } from './schedule-spec.js';
+export {
+  comparisonSpec,
+  type ComparedRun,
+  type ComparisonReportInput,
+  type ComparisonSpecOptions,
+  type EpochRecord,
+} from './comparison-spec.js';
+export { renderSvg, type AnySpec } from './render-svg.js';
+export { writeReport, writeFileAtomic, type WrittenReport } from './write-report.js';
+export { indexHtml, type IndexHtmlInput, type IndexSection } from './index-html.js';
+export type { TopLevelSpec } from './spec-types.js';

@@ -1,0 +1,167 @@
+// The numbers behind the range-test report: rounded datasets, the y window and where each label
+// goes. Text positions are computed here, in pixels, because vega-lite cannot avoid overlaps itself.
+import type { Analysis, RegionKind } from '../src/types.js';
+import { formatLr, roundSig } from './format.js';
+import { layoutRuleLabels } from './label-layout.js';
+import type { Datum } from './spec-types.js';
+import { measureText } from './text-metrics.js';
+import { LABEL_FONT_SIZE } from './theme.js';
+
+export type RangeTestCurveParts = Pick<
+  Analysis,
+  'curve' | 'smoothedLosses' | 'regions' | 'recommendation' | 'suggestions' | 'divergenceIndex' | 'aggregate'
+>;
+
+export interface RangeTestGeometry {
+  width: number;
+  height: number;
+  clipFactor: number;
+}
+
+export interface RangeTestData {
+  datasets: Record<'curve' | 'regions' | 'rules' | 'labelBoxes' | 'divergence' | 'aggregate', Datum[]>;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /** The highest loss when the y axis cuts it off, else null. */
+  clippedAt: number | null;
+  /** The top of the y window before room was made for labels. */
+  yCut: number;
+}
+
+export const REGION_LABELS: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
+const ROW_HEIGHT = 14;
+const LABEL_TOP = 4;
+const DIVERGENCE_LABEL_GAP = 9;
+
+export function finite(xs: Iterable<number>): number[] {
+  return [...xs].filter((x) => Number.isFinite(x));
+}
+
+/** The q-quantile of `xs` (nearest rank; NaN when empty). */
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? Number.NaN;
+}
+
+/**
+ * The y window: from just under the lowest loss to the highest, but never above `clipFactor` × the
+ * first smoothed loss, so a loss that explodes at the end does not flatten the interesting part.
+ */
+function yWindow(input: RangeTestCurveParts, clipFactor: number): { lo: number; hi: number; clippedAt: number | null } {
+  const smoothed = finite(input.smoothedLosses);
+  // Raw losses after divergence say nothing about the low end; before it, all of them count.
+  const end = input.divergenceIndex === null ? input.curve.losses.length : input.divergenceIndex + 1;
+  const rawBefore = finite(input.curve.losses.slice(0, end));
+  const raw = finite(input.curve.losses);
+  const agg = input.aggregate;
+  const highs = [...smoothed, ...(raw.length > 0 ? [quantile(raw, 0.98)] : []), ...finite(agg?.upper ?? [])];
+  const lows = [...smoothed, ...rawBefore, ...finite(agg?.lower ?? [])];
+  const start = smoothed[0] ?? 1;
+  const cap = start > 0 ? start * clipFactor : Number.POSITIVE_INFINITY;
+  const hi = Math.min(Math.max(...highs), cap);
+  const low = Math.min(...lows);
+  let lo = low - (hi - low) * 0.05;
+  if (lo < 0 && low >= 0) lo = 0;
+  const top = Math.max(...finite([...input.curve.losses, ...input.smoothedLosses, ...(agg?.upper ?? [])]));
+  return { lo, hi: hi > lo ? hi : lo + 1, clippedAt: top > hi ? top : null };
+}
+
+/** Everything the spec draws, rounded so the spec stays small and stable. */
+export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeometry): RangeTestData {
+  const { width, height, clipFactor } = geometry;
+  const { lrs, losses } = input.curve;
+  const xMin = Math.min(...lrs);
+  const xMax = Math.max(...lrs);
+  const logMin = Math.log10(xMin);
+  const logSpan = Math.log10(xMax) - logMin || 1;
+  const px = (lr: number): number => (width * (Math.log10(lr) - logMin)) / logSpan;
+  const lrAt = (x: number): number => 10 ** (logMin + (Math.min(width, Math.max(0, x)) / width) * logSpan);
+  const inRange = (lr: number | null): lr is number => lr !== null && lr >= xMin && lr <= xMax;
+  const orNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? roundSig(x) : null);
+
+  const curve: Datum[] = lrs.map((lr, i) => ({ lr: roundSig(lr), loss: orNull(losses[i]), smoothed: orNull(input.smoothedLosses[i]) }));
+
+  // Regions: band edges halfway (geometrically) between neighbouring points, so adjacent bands touch.
+  const mid = (i: number, fallback: number): number => {
+    const a = lrs[i];
+    const b = lrs[i + 1];
+    return a !== undefined && b !== undefined ? Math.sqrt(a * b) : fallback;
+  };
+  const regions: Datum[] = input.regions.map((r) => ({
+    region: REGION_LABELS[r.kind],
+    from: roundSig(r.startIndex <= 0 ? xMin : Math.max(xMin, mid(r.startIndex - 1, r.minLr))),
+    to: roundSig(r.endIndex >= lrs.length - 1 ? xMax : Math.min(xMax, mid(r.endIndex, r.maxLr))),
+  }));
+
+  // Rules: the recommended bounds first (they get the top label rows), then each rule's pick by name.
+  const picks: Array<{ lr: number; text: string; role: 'recommendation' | 'suggestion'; method: string }> = [];
+  const rec = input.recommendation;
+  if (rec !== null && inRange(rec.maxLr)) picks.push({ lr: rec.maxLr, text: `max lr ${formatLr(rec.maxLr)}`, role: 'recommendation', method: 'max lr' });
+  if (rec !== null && inRange(rec.minLr)) picks.push({ lr: rec.minLr, text: `min lr ${formatLr(rec.minLr)}`, role: 'recommendation', method: 'min lr' });
+  for (const method of Object.keys(input.suggestions).sort()) {
+    const lr = input.suggestions[method]?.lr ?? null;
+    if (inRange(lr)) picks.push({ lr, text: `${method} ${formatLr(lr)}`, role: 'suggestion', method });
+  }
+  const placed = layoutRuleLabels(
+    picks.map((p) => ({ x: px(p.lr), text: p.text, bold: p.role === 'recommendation' })),
+    { width, fontSize: LABEL_FONT_SIZE },
+  );
+  // A white box behind each label (pixel extent → lr extent), so rules and points never run through text.
+  const labelBoxes: Datum[] = [];
+  const box = (left: number, right: number, top: number): Datum => ({
+    from: roundSig(lrAt(left - 2)),
+    to: roundSig(lrAt(right + 2)),
+    y: roundSig(top - 1, 4),
+    y2: roundSig(top + LABEL_FONT_SIZE + 2, 4),
+  });
+  const rules: Datum[] = [];
+  picks.forEach((p, i) => {
+    const at = placed[i];
+    if (at === undefined) return;
+    const top = LABEL_TOP + at.row * ROW_HEIGHT;
+    rules.push({ lr: roundSig(p.lr), method: p.method, role: p.role, text: p.text, align: at.align, y: top });
+    labelBoxes.push(box(at.left, at.right, top));
+  });
+  const labelRows = placed.reduce((m, p) => Math.max(m, p.row + 1), 0);
+
+  // Room above the curve for the label rows.
+  const y = yWindow(input, clipFactor);
+  const headroom = Math.min(0.45, (labelRows * ROW_HEIGHT + (labelRows > 0 ? LABEL_TOP + 4 : 0)) / height);
+  const yDomain: [number, number] = [roundSig(y.lo, 4), roundSig(y.hi + ((y.hi - y.lo) * headroom) / (1 - headroom), 4)];
+  const py = (loss: number): number => height * (1 - (loss - yDomain[0]) / (yDomain[1] - yDomain[0]));
+
+  const divergence: Datum[] = [];
+  const divIndex = input.divergenceIndex;
+  const divLr = divIndex === null ? undefined : lrs[divIndex];
+  const divLoss = divIndex === null ? undefined : input.smoothedLosses[divIndex];
+  if (divLr !== undefined && divLoss !== undefined && Number.isFinite(divLoss)) {
+    const loss = Math.min(divLoss, y.hi);
+    const text = `diverges at ${formatLr(divLr)}`;
+    // Centred under the marker (over it near the bottom), kept inside the plot.
+    const half = measureText(text, LABEL_FONT_SIZE) / 2;
+    const cx = Math.min(width - half - 2, Math.max(half + 2, px(divLr)));
+    const below = py(loss) + DIVERGENCE_LABEL_GAP;
+    const top = below + LABEL_FONT_SIZE + 2 <= height ? below : py(loss) - DIVERGENCE_LABEL_GAP - LABEL_FONT_SIZE;
+    divergence.push({ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt(cx)), labelY: roundSig(top, 4) });
+    labelBoxes.push(box(cx - half, cx + half, top));
+  }
+
+  const aggregate: Datum[] = [];
+  const agg = input.aggregate;
+  agg?.lrs.forEach((lr, i) => {
+    const lower = agg.lower[i];
+    const upper = agg.upper[i];
+    if (!inRange(lr) || lower === undefined || upper === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return;
+    // Kept inside the window: resvg cannot clip shapes that lie wholly outside their clip box.
+    const clamp = (v: number): number => roundSig(Math.min(yDomain[1], Math.max(yDomain[0], v)));
+    aggregate.push({ lr: roundSig(lr), lower: clamp(lower), upper: clamp(upper) });
+  });
+
+  return {
+    datasets: { curve, regions, rules, labelBoxes, divergence, aggregate },
+    xDomain: [roundSig(xMin), roundSig(xMax)],
+    yDomain,
+    clippedAt: y.clippedAt,
+    yCut: y.hi,
+  };
+}

@@ -1,0 +1,41 @@
+// Shared look of every report: fonts, sizes and colours in one place.
+import type { Config } from 'vega-lite';
+
+/** DejaVu Sans first: `text-metrics.ts` measures with its widths, and resvg finds it on Linux. */
+export const FONT = 'DejaVu Sans, Verdana, Helvetica, Arial, sans-serif';
+
+export const COLORS = {
+  tooSmall: '#8c8c8c',
+  good: '#2ca25f',
+  tooLarge: '#de2d26',
+  raw: '#6b8fbf',
+  smoothed: '#1f4e8c',
+  spread: '#6fa8dc',
+  recommendation: '#222222',
+  suggestion: '#7b3f9e',
+  divergence: '#b2182b',
+  phase: '#555555',
+  lr: '#1f4e8c',
+  momentum: '#d95f02',
+} as const;
+
+/** Ten distinct colours for runs (Tableau 10, which reads well on white). */
+export const RUN_COLORS = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
+  '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+];
+
+export const LABEL_FONT_SIZE = 11;
+
+export const CONFIG: Config = {
+  font: FONT,
+  background: 'white',
+  padding: 8,
+  title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444444', anchor: 'start', offset: 10 },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6', domainColor: '#888888', tickColor: '#888888' },
+  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', symbolStrokeWidth: 2 },
+  header: { labelFontSize: 12, titleFontSize: 12 },
+  view: { stroke: '#cccccc' },
+};
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
