@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { oneCycle } from '../../../src/schedules/index.js';
+import { oneCycleCallback } from '../../../src/tfjs/callbacks-index.js';
+import { BATCH, STEPS_PER_EPOCH, close32, data, newSeen, spy, tinyModel } from './helpers.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const EPOCHS = 4;
+const TOTAL = EPOCHS * STEPS_PER_EPOCH;
+
+describe('oneCycleCallback', () => {
+  it('starts at minLr when given (divFactor = maxLr / minLr)', () => {
+    const cb = oneCycleCallback({ maxLr: 0.1, minLr: 0.01 }, { epochs: 2, stepsPerEpoch: 5 });
+    expect(cb.schedule.totalSteps).toBe(10);
+    expect(cb.lr(0)).toBeCloseTo(0.01, 15);
+    expect(cb.lr(2)).toBe(0.1);
+    expect(cb.lr(9)).toBeCloseTo(0.01 / 1e4, 18);
+    expect(cb.schedule.phases.map((p) => p.name)).toEqual(['warmup', 'anneal']);
+    // Without minLr, PyTorch's default divFactor 25; an explicit divFactor wins over minLr.
+    expect(oneCycleCallback({ maxLr: 0.1 }, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.004, 15);
+    expect(oneCycleCallback({ maxLr: 0.1, minLr: 0.01 }, { totalSteps: 10, divFactor: 5 }).lr(0)).toBeCloseTo(0.02, 15);
+  });
+
+  it('accepts an Analysis (its recommendation) and explains a missing one', () => {
+    const analysis = { recommendation: { maxLr: 0.3, minLr: 0.03, method: 'valley', confidence: 0.8 }, warnings: [] };
+    expect(oneCycleCallback(analysis, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
+    expect(() => oneCycleCallback({ recommendation: null, warnings: ['loss never decreased'] }, { totalSteps: 10 })).toThrow(
+      new RangeError('analysis has no recommendation: loss never decreased'),
+    );
+    expect(() => oneCycleCallback({ maxLr: 0.1, minLr: 0.2 }, { totalSteps: 10 })).toThrow('minLr must be in (0, maxLr = 0.1), got 0.2');
+    expect(() => oneCycleCallback({ maxLr: 0.1 }, { totalSteps: 10, pctStart: 2 })).toThrow('pctStart must be in (0, 1), got 2');
+  });
+
+  it('trains a Momentum model: lr and momentum follow PyTorch one-cycle at every step', async () => {
+    const { xs, ys } = data();
+    const opt = tf.train.momentum(1, 0.9);
+    const model = tinyModel(opt);
+    const cb = oneCycleCallback({ maxLr: 0.05, minLr: 0.005 }, { epochs: EPOCHS, stepsPerEpoch: STEPS_PER_EPOCH });
+    const ref = oneCycle({ maxLr: 0.05, divFactor: 10, totalSteps: TOTAL });
+    const seen = newSeen();
+    const before = tf.memory().numTensors;
+    await model.fit(xs, ys, { epochs: EPOCHS, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [cb, spy(opt, seen)] });
+    const steps = Array.from({ length: TOTAL }, (_, t) => t);
+    expect(cb.lrHistory).toEqual(steps.map(ref.lr));
+    expect(cb.momentumHistory).toEqual(steps.map((t) => ref.momentum!(t)));
+    seen.lr.forEach((lr, t) => expect(close32(lr, ref.lr(t))).toBe(true));
+    seen.momentum.forEach((m, t) => expect(close32(m, ref.momentum!(t))).toBe(true));
+    expect(tf.memory().numTensors).toBe(before + 1); // only the momentum accumulator of the one kernel
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
+
+  it('on plain SGD skips momentum cycling by default and still schedules the rate', async () => {
+    const { xs, ys } = data();
+    const opt = tf.train.sgd(1);
+    const model = tinyModel(opt);
+    const cb = oneCycleCallback({ maxLr: 0.05 }, { epochs: 2, stepsPerEpoch: STEPS_PER_EPOCH });
+    await model.fit(xs, ys, { epochs: 2, batchSize: BATCH, verbose: 0, callbacks: [cb] });
+    expect(cb.lrHistory).toHaveLength(6);
+    expect(cb.momentumHistory).toEqual([]);
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
+});
