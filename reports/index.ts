@@ -11,4 +11,6 @@ export {
 export { renderSvg, type AnySpec } from './render-svg.js';
 export { writeReport, writeFileAtomic, type WrittenReport } from './write-report.js';
 export { indexHtml, type IndexHtmlInput, type IndexSection } from './index-html.js';
+export { formatLr, formatValue } from './format.js';
+export { measureText } from './text-metrics.js';
 export type { TopLevelSpec } from './spec-types.js';
