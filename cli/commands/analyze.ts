@@ -1,0 +1,93 @@
+// `lrfind analyze <curve>`: a loss-vs-lr curve from any framework → analyzeCurve → report → view or JSON.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { createElement } from 'react';
+import { analyzeCurve, parseCurveCsv, parseCurveJson, type Analysis } from '../../src/index.js';
+import type { FlagSpecs } from '../args.js';
+import { parseFlags } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import { formatHelp, type HelpPage } from '../help.js';
+import { showOnce } from '../output/ink.js';
+import { checkOutDir } from '../output/out-dir.js';
+import { rangeTestFiles } from '../output/report-files.js';
+import { curveDocument, toJsonText } from '../output/result-json.js';
+import { writeFilesAtomically } from '../output/write-files.js';
+import { isInteractive, say } from '../terminal.js';
+import { AnalyzeView } from '../ui/analyze-view.js';
+import { summaryLines } from './find-progress.js';
+
+export const ANALYZE_FLAGS = {
+  'lr-column': { type: 'string', placeholder: '<name>', description: 'CSV column of learning rates', default: 'lr, learning_rate, …' },
+  'loss-column': { type: 'string', placeholder: '<name>', description: 'CSV column of losses', default: 'loss, …' },
+  out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },
+  json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
+  help: { type: 'boolean', description: 'show this help' },
+} as const satisfies FlagSpecs;
+
+export const ANALYZE_HELP: HelpPage = {
+  usage: 'lrfind analyze <curve.csv|curve.json> [options]',
+  summary:
+    'Analyses a learning-rate range-test curve recorded by any framework (PyTorch, Keras, fastai, …):\n' +
+    'smooths it, finds the regions and recommends bounds, and writes the same report as `lrfind find`.',
+  flags: ANALYZE_FLAGS,
+  notes: [
+    'CSV: a header row and one row per step. JSON: {"lr": [...], "loss": [...]} (or lrs/losses), or a',
+    'range-test.json written by lrfind.',
+  ],
+  examples: [
+    'lrfind analyze lr_finder.csv',
+    'lrfind analyze history.csv --lr-column learning_rate --loss-column train_loss --out report',
+    'lrfind analyze curve.json --json | jq .suggestion',
+  ],
+};
+
+type CurveInput = ReturnType<typeof parseCurveJson>;
+
+function parse(path: string, text: string, flags: { 'lr-column'?: string; 'loss-column'?: string }): CurveInput {
+  const ext = extname(path).toLowerCase();
+  const json = ext === '.json' || (ext !== '.csv' && /^\s*[[{]/.test(text));
+  if (json) {
+    if (flags['lr-column'] !== undefined || flags['loss-column'] !== undefined) {
+      throw new UsageError('--lr-column and --loss-column apply to CSV curves, not JSON');
+    }
+    return parseCurveJson(text);
+  }
+  return parseCurveCsv(text, {
+    ...(flags['lr-column'] !== undefined ? { lrColumn: flags['lr-column'] } : {}),
+    ...(flags['loss-column'] !== undefined ? { lossColumn: flags['loss-column'] } : {}),
+  });
+}
+
+export async function analyzeCommand(argv: readonly string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(argv, ANALYZE_FLAGS, 'analyze', 1);
+  if (flags.help) {
+    process.stdout.write(formatHelp(ANALYZE_HELP));
+    return EXIT.ok;
+  }
+  const path = positionals[0];
+  if (path === undefined) throw new UsageError('analyze needs a curve file (CSV or JSON)');
+  const out = flags.out ?? './lrfind-out';
+  checkOutDir(out);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `curve file not found: ${path}` : `cannot read ${path} (${code ?? 'error'})`);
+  }
+  let analysis: Analysis;
+  try {
+    analysis = analyzeCurve(parse(path, text, flags));
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
+  }
+  const doc = curveDocument(analysis);
+  const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
+  const written = await writeFilesAtomically(out, files);
+  const paths = written;
+  if (flags.json) process.stdout.write(toJsonText(doc) + '\n');
+  else if (isInteractive()) await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
+  else for (const line of [`lrfind analyze: ${path} (${doc.curve.lr.length} points)`, ...summaryLines({ doc, paths })]) say(line);
+  return EXIT.ok;
+}

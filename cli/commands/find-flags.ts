@@ -1,0 +1,25 @@
+// The flags of `lrfind find`, named after the library's range-test options.
+import type { FlagSpecs } from '../args.js';
+import { OPTIMIZER_NAMES } from '../model/optimizer.js';
+
+export const FIND_FLAGS = {
+  model: { type: 'string', placeholder: '<mlp|cnn|vgg-mini|model.json|module.js>', description: 'built-in model sized to the data, a tfjs Layers model.json, or a module exporting createModel' },
+  data: { type: 'string', placeholder: '<digits|mnist|fashion-mnist|file.csv>', description: 'built-in dataset or a CSV of numeric features and a label' },
+  label: { type: 'string', placeholder: '<column>', description: 'CSV label column: a header name or a 0-based index', default: 'the last column' },
+  optimizer: { type: 'string', choices: OPTIMIZER_NAMES, description: 'optimizer (momentum and nesterov use 0.9)', default: 'sgd' },
+  'start-lr': { type: 'number', option: 'startLr', description: 'first learning rate', default: '1e-7' },
+  'end-lr': { type: 'number', option: 'endLr', description: 'last learning rate', default: '1' },
+  'num-iter': { type: 'integer', option: 'numIter', description: 'steps (mini-batches) in the sweep', default: '100' },
+  'batch-size': { type: 'integer', option: 'batchSize', description: 'mini-batch size', default: '64' },
+  mode: { type: 'string', option: 'mode', choices: ['exp', 'linear'], description: 'how the lr grows', default: 'exp' },
+  diverge: { type: 'number', option: 'divergeThreshold', infinity: true, description: 'stop when the smoothed loss exceeds this × the best (inf: never)', default: '4' },
+  smooth: { type: 'number', option: 'smoothing', description: 'β of the loss EMA, in [0, 1)', default: '0.98' },
+  runs: { type: 'integer', option: 'runs', description: 'repeat the test with other shuffles; the median curve is analysed', default: '1' },
+  seed: { type: 'integer', option: 'seed', description: 'seed of the data split, the shuffle and the built-in model', default: '0' },
+  'train-size': { type: 'integer', option: 'trainSize', description: 'use a seeded subset of this many training examples', default: 'all' },
+  'data-dir': { type: 'string', placeholder: '<dir>', description: 'folder with the dataset files (mnist, fashion-mnist, digits)' },
+  backend: { type: 'string', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'tfjs backend', default: 'auto' },
+  out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },
+  json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
+  help: { type: 'boolean', description: 'show this help' },
+} as const satisfies FlagSpecs;

@@ -1,0 +1,98 @@
+// `lrfind schedule <name>`: one schedule factory call, then a table (JSON/CSV), files, or a view.
+import { createElement } from 'react';
+import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '../../src/index.js';
+import { renderSvg, scheduleSpec } from '../../reports/index.js';
+import { parseFlags, withFlagNames } from '../args.js';
+import { UsageError } from '../errors.js';
+import { formatHelp, type HelpPage } from '../help.js';
+import { showOnce } from '../output/ink.js';
+import { readFinderBounds } from '../output/read-finder.js';
+import { writeFilesAtomically } from '../output/write-files.js';
+import { isInteractive, say } from '../terminal.js';
+import { ScheduleView } from '../ui/schedule-view.js';
+import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
+import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';
+import { COMMON_FLAGS, SCHEDULE_FLAGS, SCHEDULE_NAMES, type ScheduleName } from './schedule-flags.js';
+
+export const SCHEDULE_HELP: HelpPage = {
+  usage: `lrfind schedule <${SCHEDULE_NAMES.join('|')}> [options]`,
+  summary:
+    'Builds a learning-rate schedule per optimizer step with PyTorch\'s parameters, and prints it as\n' +
+    'JSON or CSV, writes it with a chart, or draws it on the terminal.',
+  flags: SCHEDULE_FLAGS,
+  notes: [
+    'Every schedule takes --total-steps (or --epochs × --steps-per-epoch). --from fills --max-lr, --min-lr',
+    'and --base-lr from a finder result (cyclic runs between the bounds; the decays start at max-lr).',
+    '--format json prints {"lr": [...], "momentum": [...]} (momentum only when it is cycled).',
+  ],
+  examples: [
+    'lrfind schedule onecycle --max-lr 0.1 --epochs 10 --steps-per-epoch 50',
+    'lrfind schedule onecycle --from lrfind-out/range-test.json --total-steps 5000 --format csv > lr.csv',
+    'lrfind schedule fastai-onecycle --max-lr 3e-3 --total-steps 2000 --out sched',
+    'lrfind schedule sgdr --base-lr 0.05 --t0 500 --t-mult 2 --total-steps 3500 --format json',
+    'lrfind schedule cyclic --base-lr 1e-3 --max-lr 6e-3 --step-size-up 2000 --total-steps 8000',
+  ],
+};
+
+function scheduleName(positional: string | undefined): ScheduleName {
+  if (positional === undefined) throw new UsageError(`schedule needs a name: ${SCHEDULE_NAMES.join(', ')}`);
+  if (!(SCHEDULE_NAMES as readonly string[]).includes(positional)) {
+    throw new UsageError(`unknown schedule "${positional}"; expected one of ${SCHEDULE_NAMES.join(', ')}`);
+  }
+  return positional as ScheduleName;
+}
+
+function build(name: ScheduleName, flags: ScheduleFlags): { built: BuiltSchedule; rows: ScheduleRow[] } {
+  try {
+    const built = buildSchedule(name, flags);
+    return { built, rows: scheduleTable(built.lr, built.momentum, built.totalSteps) };
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(withFlagNames(error.message, SCHEDULE_FLAGS));
+    throw error;
+  }
+}
+
+async function writeOut(dir: string, built: BuiltSchedule, rows: ScheduleRow[]): Promise<string[]> {
+  const spec = scheduleSpec({
+    lr: rows.map((r) => r.lr),
+    momentum: built.momentum ? rows.map((r) => r.momentum!) : null,
+    phases: built.phases,
+    ...(built.stepsPerEpoch !== undefined ? { stepsPerEpoch: built.stepsPerEpoch } : {}),
+    title: `${built.name} schedule`,
+  });
+  const svg = await renderSvg(spec);
+  return writeFilesAtomically(dir, [
+    { name: 'schedule.json', content: scheduleToJson(rows) + '\n' },
+    { name: 'schedule.csv', content: scheduleToCsv(rows) },
+    { name: 'schedule.svg', content: svg },
+    { name: 'schedule.vl.json', content: JSON.stringify(spec, null, 2) + '\n' },
+  ]);
+}
+
+export async function scheduleCommand(argv: readonly string[]): Promise<number> {
+  const { flags, positionals } = parseFlags(argv, SCHEDULE_FLAGS, 'schedule', 1);
+  if (flags.help) {
+    process.stdout.write(formatHelp(SCHEDULE_HELP));
+    return 0;
+  }
+  const name = scheduleName(positionals[0]);
+  if (flags.json && flags.format === 'csv') throw new UsageError('--json and --format csv ask for two formats; give one');
+  checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
+  const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
+  const { built, rows } = build(name, filled);
+  const format = flags.json ? 'json' : flags.format;
+  const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
+  if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
+  else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
+  else if (isInteractive()) {
+    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths }));
+  } else {
+    say(scheduleHeadline(name, rows));
+    const momentum = momentumLine(rows);
+    if (momentum) say(momentum);
+    for (const line of phaseLines(built.phases)) say(line);
+    for (const p of paths) say(`wrote ${p}`);
+    if (paths.length === 0) say('(--format json|csv prints every step; --out <dir> writes them with a chart)');
+  }
+  return 0;
+}

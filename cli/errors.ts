@@ -1,0 +1,34 @@
+// Errors the CLI turns into one line on stderr, and the exit codes it uses.
+
+/** Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 130 stopped by Ctrl-C (128 + SIGINT). */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+/** Bad input from the user (flags, files): printed as `lrfind: <message>`, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Library error classes that mean "the input is wrong", not "lrfind is broken". */
+const INPUT_ERROR_NAMES = new Set([
+  'UsageError',
+  'RangeError',
+  'RangeTestSettingsError',
+  'DatasetNotFoundError',
+  'DatasetFormatError',
+  'CurveFormatError',
+  'AnalysisError',
+  'ModelLoadError',
+  'SyntaxError',
+]);
+
+/** Whether an error thrown while handling a command is the user's input (exit 2) or a bug (exit 1). */
+export function isInputError(error: unknown): boolean {
+  return error instanceof Error && INPUT_ERROR_NAMES.has(error.name);
+}
+
+/** The first line of an error's message, so that stderr gets exactly one line. */
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error';
+  return first.trim();
+}

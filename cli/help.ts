@@ -1,0 +1,32 @@
+// --help text: usage, one line per flag with its default, and examples.
+import type { FlagSpecs } from './args.js';
+
+export interface HelpPage {
+  usage: string;
+  summary: string;
+  flags: FlagSpecs;
+  /** Lines of extra explanation after the flags. */
+  notes?: readonly string[];
+  examples: readonly string[];
+}
+
+function flagColumn(name: string, spec: FlagSpecs[string]): string {
+  if (spec.type === 'boolean') return `--${name}`;
+  const value = spec.placeholder ?? (spec.choices ? `<${spec.choices.join('|')}>` : spec.type === 'string' ? '<text>' : '<n>');
+  return `--${name} ${value}`;
+}
+
+export function formatHelp(page: HelpPage): string {
+  const rows = Object.entries(page.flags).map(([name, spec]) => {
+    const shown = spec.default !== undefined ? ` (default ${spec.default})` : '';
+    return [flagColumn(name, spec), `${spec.description}${shown}`] as const;
+  });
+  const width = Math.min(40, Math.max(...rows.map(([left]) => left.length)));
+  const lines = [`Usage: ${page.usage}`, '', page.summary, '', 'Options:'];
+  for (const [left, right] of rows) {
+    lines.push(left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`);
+  }
+  if (page.notes?.length) lines.push('', ...page.notes);
+  lines.push('', 'Examples:', ...page.examples.map((e) => `  ${e}`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,68 @@
+// Routes `lrfind <command> ...` to its command and turns errors into one line and an exit code.
+import { readFileSync } from 'node:fs';
+import { EXIT, isInputError, oneLine } from './errors.js';
+import { warn } from './terminal.js';
+
+type Command = (argv: readonly string[]) => Promise<number>;
+
+/** Commands load lazily, so `schedule` and `--help` never pay for tfjs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  find: async () => (await import('./commands/find.js')).findCommand,
+  analyze: async () => (await import('./commands/analyze.js')).analyzeCommand,
+  schedule: async () => (await import('./commands/schedule.js')).scheduleCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
+};
+
+export const MAIN_HELP = `Usage: lrfind <command> [options]
+
+Learning-rate range tests, curve analysis and one-cycle schedules for TensorFlow.js models.
+
+Commands:
+  find       run a range test on a model and data; write the curve, bounds and a report
+  analyze    analyse a loss-vs-lr curve from any framework (CSV or JSON)
+  schedule   build a training schedule (one-cycle, cosine, SGDR, …) per step
+  compare    compare schedules by training (not yet available)
+  demo       the whole workflow on a small dataset (not yet available)
+
+Options:
+  --help     show help (also after a command: lrfind find --help)
+  --version  show the version
+
+Examples:
+  lrfind find --model mlp --data digits --num-iter 100
+  lrfind analyze curve.csv --lr-column lr --loss-column loss
+  lrfind schedule onecycle --from lrfind-out/range-test.json --total-steps 5000 --format csv
+
+Exit codes: 0 ok, 1 unexpected error, 2 bad input, 130 stopped by Ctrl-C.
+`;
+
+function version(): string {
+  // dist/cli/main.js → ../../package.json, the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(MAIN_HELP);
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const load = COMMANDS[first];
+  if (!load) {
+    warn(`lrfind: unknown command "${first}"; expected one of ${Object.keys(COMMANDS).join(', ')} (see lrfind --help)`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    warn(`lrfind: ${oneLine(error)}`);
+    if (!isInputError(error) && process.env.LRFIND_DEBUG) warn(String((error as Error).stack ?? error));
+    return isInputError(error) ? EXIT.usage : EXIT.failure;
+  }
+}

@@ -1,0 +1,125 @@
+// `--model`: a built-in architecture, a tfjs Layers model.json, or a JS module that builds one.
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, MODEL_NAMES, type ModelName } from '../../src/index.js';
+import { UsageError } from '../errors.js';
+import { fileLoadHandler } from './file-handler.js';
+import { createOptimizer, type OptimizerName } from './optimizer.js';
+
+export type ModelSource =
+  | { kind: 'builtin'; name: ModelName }
+  | { kind: 'layers'; path: string }
+  | { kind: 'module'; path: string };
+
+const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+
+/** What `--model` names, checked before any data is loaded. */
+export function resolveModelSource(flag: string): ModelSource {
+  if ((MODEL_NAMES as readonly string[]).includes(flag)) return { kind: 'builtin', name: flag as ModelName };
+  const path = resolve(flag);
+  if (!existsSync(path)) {
+    throw new UsageError(`--model must be ${MODEL_NAMES.join(', ')}, a model.json or a .js/.mjs module, got "${flag}" (no such file)`);
+  }
+  if (statSync(path).isDirectory()) {
+    const json = join(path, 'model.json');
+    if (!existsSync(json)) throw new UsageError(`--model: ${flag} is a folder without a model.json`);
+    return { kind: 'layers', path: json };
+  }
+  if (extname(path).toLowerCase() === '.json') return { kind: 'layers', path };
+  if (MODULE_EXTENSIONS.has(extname(path).toLowerCase())) return { kind: 'module', path };
+  throw new UsageError(`--model must be a model.json or a .js/.mjs module, got "${flag}"`);
+}
+
+/** What a model module's factory receives: use this `tf` so the model lives on lrfind's backend. */
+export interface ModelFactoryArgs {
+  tf: typeof tf;
+  inputShape: number[];
+  numClasses: number;
+  seed: number;
+}
+
+export interface LoadModelOptions {
+  inputShape: number[];
+  numClasses: number;
+  seed: number;
+  optimizer: OptimizerName;
+  /** The optimizer's lr before the range test sets its own. */
+  lr: number;
+}
+
+function isLayersModel(value: unknown): value is tf.LayersModel {
+  return value != null && typeof (value as tf.LayersModel).trainOnBatch === 'function';
+}
+
+async function fromModule(path: string, options: LoadModelOptions): Promise<tf.LayersModel> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`--model: cannot import ${path} (${(error as Error).message.split('\n')[0]})`);
+  }
+  const factory = mod.createModel ?? mod.default;
+  if (typeof factory !== 'function') {
+    throw new UsageError(`--model: ${path} must export a function, as default or createModel`);
+  }
+  const args: ModelFactoryArgs = { tf, inputShape: [...options.inputShape], numClasses: options.numClasses, seed: options.seed };
+  let model: unknown;
+  try {
+    model = await (factory as (a: ModelFactoryArgs) => unknown)(args);
+  } catch (error) {
+    throw new UsageError(`--model: ${path} threw while building the model (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (!isLayersModel(model)) throw new UsageError(`--model: ${path} must return a tf.LayersModel`);
+  if (model.optimizer == null) throw new UsageError(`--model: ${path} must return a compiled model (call model.compile first)`);
+  return model;
+}
+
+async function fromLayersFile(path: string): Promise<tf.LayersModel> {
+  try {
+    return await tf.loadLayersModel(fileLoadHandler(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--model: cannot load ${path} (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+const describe = (shape: readonly (number | null)[]): string => `[${shape.map((d) => d ?? 'any').join(', ')}]`;
+
+/** Throws a UsageError when the model's input or output does not fit the data. */
+export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], numClasses: number, what: string, data: string): void {
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
+    throw new UsageError(`--model ${what} must have one input and one output, got ${model.inputs.length} and ${model.outputs.length}`);
+  }
+  const input = model.inputs[0]!.shape.slice(1);
+  const fits = input.length === inputShape.length && input.every((d, i) => d == null || d === inputShape[i]);
+  if (!fits) {
+    throw new UsageError(`--model ${what} expects inputs ${describe(input)} but --data ${data} has ${describe(inputShape)}`);
+  }
+  const output = model.outputs[0]!.shape.slice(1);
+  if (output.length !== 1 || (output[0] != null && output[0] !== numClasses)) {
+    throw new UsageError(`--model ${what} outputs ${describe(output)} but --data ${data} has ${numClasses} classes`);
+  }
+}
+
+/**
+ * Builds or loads the model and compiles it with `--optimizer` and categorical cross-entropy
+ * (a model module returns its own compiled model). Checks that it fits the data.
+ */
+export async function loadModel(source: ModelSource, options: LoadModelOptions, label: { model: string; data: string }): Promise<tf.LayersModel> {
+  let model: tf.LayersModel;
+  if (source.kind === 'module') {
+    model = await fromModule(source.path, options);
+  } else {
+    model =
+      source.kind === 'builtin'
+        ? buildModel(source.name, { inputShape: options.inputShape, numClasses: options.numClasses, seed: options.seed })
+        : await fromLayersFile(source.path);
+    checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data);
+    model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss: 'categoricalCrossentropy' });
+    return model;
+  }
+  checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data);
+  return model;
+}

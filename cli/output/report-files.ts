@@ -1,0 +1,60 @@
+// The files a range-test result is written as: the JSON document, the chart (SVG + its
+// vega-lite spec), and index.html. Built in memory first, so nothing is written when one fails.
+import type { Analysis } from '../../src/types.js';
+import { formatLr, indexHtml, rangeTestSpec, renderSvg, type ReportMeta } from '../../reports/index.js';
+import { toJsonText, type CurveDocument } from './result-json.js';
+import type { OutputFile } from './write-files.js';
+
+export const RANGE_TEST_FILES = {
+  html: 'index.html',
+  json: 'range-test.json',
+  svg: 'range-test.svg',
+  spec: 'range-test.vl.json',
+} as const;
+
+/** The numbers index.html lists beside the chart. */
+function reportNumbers(doc: CurveDocument & { stopReason?: string; seconds?: number }): Record<string, string | number> {
+  const numbers: Record<string, string | number> = {};
+  const s = doc.suggestion;
+  if (s) {
+    numbers['max lr'] = formatLr(s.maxLr);
+    numbers['min lr'] = formatLr(s.minLr);
+    numbers.method = s.method;
+    numbers.confidence = s.confidence;
+  } else {
+    numbers.bounds = 'none';
+  }
+  for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
+  for (const [rule, lr] of Object.entries(doc.suggestions)) numbers[`${rule} rule`] = lr === null ? '–' : formatLr(lr);
+  numbers.points = doc.curve.lr.length;
+  if (doc.stopReason !== undefined) numbers['stop reason'] = doc.stopReason;
+  if (doc.seconds !== undefined) numbers.seconds = doc.seconds;
+  doc.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
+  return numbers;
+}
+
+/** The title of the report: "Range test · mlp on digits · SGDOptimizer · cpu". */
+function title(meta: ReportMeta): string {
+  const what = meta.model && meta.data ? `${meta.model} on ${meta.data}` : (meta.data ?? meta.model);
+  return ['Range test', what, meta.optimizer, meta.backend].filter((x) => x !== undefined && x !== '').join(' · ');
+}
+
+/** The output files of `find` / `analyze`: index.html (the report to open) first. */
+export async function rangeTestFiles(
+  doc: CurveDocument & { stopReason?: string; seconds?: number },
+  analysis: Analysis,
+  meta: ReportMeta,
+): Promise<OutputFile[]> {
+  const spec = rangeTestSpec({ ...analysis, meta });
+  const svg = await renderSvg(spec);
+  const html = indexHtml({
+    title: title(meta),
+    sections: [{ heading: 'Loss against learning rate', svgFile: RANGE_TEST_FILES.svg, numbers: reportNumbers(doc) }],
+  });
+  return [
+    { name: RANGE_TEST_FILES.html, content: html },
+    { name: RANGE_TEST_FILES.json, content: toJsonText(doc) + '\n' },
+    { name: RANGE_TEST_FILES.svg, content: svg },
+    { name: RANGE_TEST_FILES.spec, content: JSON.stringify(spec, null, 2) + '\n' },
+  ];
+}

@@ -1,0 +1,34 @@
+// Short, locale-free numbers for terminal output.
+export { formatLr } from '../../reports/index.js';
+
+/** A loss with 4 significant digits: "2.303", "0.04213"; non-finite values as "nan"/"inf". */
+export function formatLoss(loss: number): string {
+  if (Number.isNaN(loss)) return 'nan';
+  if (!Number.isFinite(loss)) return loss > 0 ? 'inf' : '-inf';
+  return String(Number(loss.toPrecision(4)));
+}
+
+/** Seconds as "0.4s", "12s", "3m05s", "1h02m". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
+  if (seconds < 10) return `${seconds.toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/**
+ * Seconds left, from the pace so far: `done` of `total` steps took `elapsed` seconds.
+ * null before the first step (no pace yet).
+ */
+export function etaSeconds(done: number, total: number, elapsed: number): number | null {
+  if (done <= 0 || total <= 0) return null;
+  return (elapsed / done) * Math.max(0, total - done);
+}
+
+/** "42%" of `done` / `total`, floored so 100% means finished. */
+export function percent(done: number, total: number): string {
+  return `${total > 0 ? Math.floor((100 * Math.min(done, total)) / total) : 0}%`;
+}

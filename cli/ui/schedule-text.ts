@@ -1,0 +1,31 @@
+// The words of a schedule, shared by the ink view and the plain output.
+import type { ScheduleRow } from '../../src/index.js';
+import type { ReportPhase } from '../commands/schedule-build.js';
+import { formatLr } from './format.js';
+
+/** "onecycle · 1000 steps · lr 0.004 → 0.1 (step 299) → 4e-7" */
+export function scheduleHeadline(name: string, rows: readonly ScheduleRow[]): string {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return `${name} · 0 steps`;
+  let peak = first;
+  for (const r of rows) if (r.lr > peak.lr) peak = r;
+  const middle = peak !== first && peak !== last ? ` → ${formatLr(peak.lr)} (step ${peak.step})` : '';
+  return `${name} · ${rows.length} steps · lr ${formatLr(first.lr)}${middle} → ${formatLr(last.lr)}`;
+}
+
+/** "momentum 0.95 → 0.85 → 0.95", or null when momentum is not scheduled. */
+export function momentumLine(rows: readonly ScheduleRow[]): string | null {
+  const values = rows.map((r) => r.momentum).filter((m): m is number => m !== undefined);
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const first = values[0]!;
+  const last = values[values.length - 1]!;
+  return `momentum ${first} → ${Number(lo.toPrecision(4))} → ${Number(last.toPrecision(4))}`;
+}
+
+/** "warmup  steps 0–299" per phase. */
+export function phaseLines(phases: readonly ReportPhase[]): string[] {
+  const width = Math.max(0, ...phases.map((p) => p.name.length));
+  return phases.map((p) => `${p.name.padEnd(width)}  steps ${p.startStep}–${Math.max(p.startStep, p.endStep - 1)}`);
+}

@@ -1,0 +1,42 @@
+// `lrfind schedule` on a terminal: the lr per step as a chart, with the key numbers.
+import { Box, Text } from 'ink';
+import type { ScheduleRow } from '../../src/index.js';
+import type { ReportPhase } from '../commands/schedule-build.js';
+import { formatLr } from './format.js';
+import { LineChart } from './line-chart.js';
+import { momentumLine, phaseLines, scheduleHeadline } from './schedule-text.js';
+
+export interface ScheduleViewProps {
+  name: string;
+  rows: readonly ScheduleRow[];
+  phases: readonly ReportPhase[];
+  /** Files written with --out. */
+  paths: readonly string[];
+  chartWidth?: number;
+  chartHeight?: number;
+}
+
+export function ScheduleView({ name, rows, phases, paths, chartWidth, chartHeight }: ScheduleViewProps) {
+  const momentum = momentumLine(rows);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`lrfind · ${scheduleHeadline(name, rows)}`}</Text>
+      <LineChart
+        points={rows.map((r) => ({ x: r.step, y: r.lr }))}
+        formatX={(x) => String(Math.round(x))}
+        formatY={formatLr}
+        yLabel="lr"
+        xLabel="step"
+        {...(chartWidth !== undefined ? { width: chartWidth } : {})}
+        {...(chartHeight !== undefined ? { height: chartHeight } : {})}
+      />
+      {momentum ? <Text>{momentum}</Text> : null}
+      {phaseLines(phases).map((line, i) => (
+        <Text key={i} dimColor>{line}</Text>
+      ))}
+      {paths.map((p, i) => (
+        <Text key={`p${i}`}>{`wrote ${p}`}</Text>
+      ))}
+    </Box>
+  );
+}

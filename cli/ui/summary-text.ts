@@ -1,0 +1,71 @@
+// The words of a result, shared by the ink view and the plain-text output so both say the same.
+import type { CurveDocument } from '../output/result-json.js';
+import { formatDuration, formatLoss, formatLr } from './format.js';
+
+export interface RunHeader {
+  model: string;
+  data: string;
+  /** e.g. "1437 examples, 10 classes". */
+  dataDetail?: string;
+  optimizer: string;
+  backend: string;
+  startLr: number;
+  endLr: number;
+  numIter: number;
+  runs: number;
+}
+
+/** "mlp on digits (1437 examples) · sgd · cpu · lr 1e-7 → 1 over 100 steps" */
+export function headerLine(h: RunHeader): string {
+  const data = h.dataDetail ? `${h.data} (${h.dataDetail})` : h.data;
+  const runs = h.runs > 1 ? ` × ${h.runs} runs` : '';
+  return `${h.model} on ${data} · ${h.optimizer} · ${h.backend} · lr ${formatLr(h.startLr)} → ${formatLr(h.endLr)} over ${h.numIter} steps${runs}`;
+}
+
+export interface StepStatus {
+  run: number;
+  runs: number;
+  /** Steps done in this run. */
+  done: number;
+  numIter: number;
+  lr: number;
+  loss: number;
+  bestLoss: number;
+}
+
+/** "lr 3.2e-3  loss 0.412  best 0.398" */
+export function stepLine(s: StepStatus): string {
+  return `lr ${formatLr(s.lr)}  loss ${formatLoss(s.loss)}  best ${formatLoss(s.bestLoss)}`;
+}
+
+const STOP_WORDS: Record<string, string> = {
+  completed: 'completed the sweep',
+  diverged: 'stopped: the loss diverged',
+  'non-finite loss': 'stopped: the loss became non-finite',
+  aborted: 'stopped by Ctrl-C (partial curve)',
+};
+
+/** "completed the sweep: 100 steps in 2.1s" */
+export function stopLine(stopReason: string, steps: number, seconds: number): string {
+  return `${STOP_WORDS[stopReason] ?? stopReason}: ${steps} steps in ${formatDuration(seconds)}`;
+}
+
+/** "bounds: max lr 0.1 · min lr 0.01 (valley, confidence 0.82)" or why there are none. */
+export function boundsLine(doc: Pick<CurveDocument, 'suggestion'>): string {
+  const s = doc.suggestion;
+  if (s === null) return 'bounds: none (see the warnings)';
+  return `bounds: max lr ${formatLr(s.maxLr)} · min lr ${formatLr(s.minLr)} (${s.method}, confidence ${s.confidence.toFixed(2)})`;
+}
+
+const REGION_WORDS: Record<string, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
+
+/** One line per region: "good       1e-3 … 0.3". */
+export function regionLines(doc: Pick<CurveDocument, 'regions'>): string[] {
+  return doc.regions.map((r) => `${(REGION_WORDS[r.kind] ?? r.kind).padEnd(10)} ${formatLr(r.minLr)} … ${formatLr(r.maxLr)}`);
+}
+
+/** "rules: steepest 1e-3 · valley 3e-3 · minimum 0.1 · slide –" */
+export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
+  const parts = Object.entries(doc.suggestions).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
+  return `rules: ${parts.join(' · ')}`;
+}

@@ -1,0 +1,34 @@
+// The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
+import { Box, Text } from 'ink';
+import type { CurveDocument } from '../output/result-json.js';
+import { boundsLine, regionLines, rulesLine } from './summary-text.js';
+
+export interface SummaryProps {
+  doc: Pick<CurveDocument, 'suggestion' | 'regions' | 'suggestions' | 'warnings'>;
+  /** Files written, the report (index.html) first. */
+  paths: readonly string[];
+  /** e.g. "completed the sweep: 100 steps in 2.1s". */
+  stop?: string;
+}
+
+export function Summary({ doc, paths, stop }: SummaryProps) {
+  return (
+    <Box flexDirection="column">
+      {stop ? <Text>{stop}</Text> : null}
+      <Text bold color={doc.suggestion ? 'green' : 'yellow'}>
+        {boundsLine(doc)}
+      </Text>
+      {regionLines(doc).map((line, i) => (
+        <Text key={`r${i}`}>{`  ${line}`}</Text>
+      ))}
+      <Text dimColor>{rulesLine(doc)}</Text>
+      {doc.warnings.map((w, i) => (
+        <Text key={`w${i}`} color="yellow">{`warning: ${w}`}</Text>
+      ))}
+      {paths.length > 0 ? <Text>{`report: ${paths[0]}`}</Text> : null}
+      {paths.slice(1).map((p, i) => (
+        <Text key={`p${i}`} dimColor>{`        ${p}`}</Text>
+      ))}
+    </Box>
+  );
+}
