@@ -1,8 +1,8 @@
 // Savitzky-Golay smoothing and derivatives: ml-savitzky-golay for the interior, scipy's 'interp'
 // rule for the edges (fit a polynomial to the first/last window and evaluate it there).
 import * as sgModule from 'ml-savitzky-golay';
-import { numpyGradient, uniformStep } from './gradient.js';
-import { fitAndEvaluate } from './polyfit.js';
+import { uniformStep } from './gradient.js';
+import { fitAndEvaluate, fitPolynomial } from './polyfit.js';
 
 type SgFilter = (data: number[], h: number, options?: { windowSize?: number; derivative?: number; polynomial?: number }) => number[];
 
@@ -73,14 +73,16 @@ export function savitzkyGolay(values: readonly number[], options: SavitzkyGolayF
   if (n === 0) return [];
   const derivative = options.derivative ?? 0;
   const delta = options.delta ?? 1;
-  const window = Math.min(options.windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
-  const polynomial = Math.min(options.polynomial ?? 2, window - 1, n - 1);
   const per = Math.pow(delta, -derivative);
   const all = Array.from({ length: n }, (_, i) => i);
-  if (derivative > polynomial) return new Array<number>(n).fill(0);
-  if (window < 5) {
-    return fitAndEvaluate(values, 0, n, polynomial, derivative, all).map((v) => v * per);
+  if (n < 5) {
+    const degree = Math.min(options.polynomial ?? 2, n - 1);
+    if (derivative > degree) return new Array<number>(n).fill(0);
+    return fitAndEvaluate(values, 0, n, degree, derivative, all).map((v) => v * per);
   }
+  const window = Math.min(options.windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
+  const polynomial = Math.min(options.polynomial ?? 2, window - 1);
+  if (derivative > polynomial) return new Array<number>(n).fill(0);
   const half = (window - 1) / 2;
   const interior = sgFilter(values.slice(), delta, { windowSize: window, polynomial, derivative });
   const head = fitAndEvaluate(values, 0, window, polynomial, derivative, all.slice(0, half));
@@ -91,8 +93,9 @@ export function savitzkyGolay(values: readonly number[], options: SavitzkyGolayF
 /**
  * Derivative of the Savitzky-Golay-smoothed `values` with respect to log10(lr), per decade.
  * An exponential sweep is evenly spaced in log10(lr): then the filter's own derivative is used with
- * that spacing. Otherwise (a linear sweep, an aggregated grid with gaps) the smoothed values are
- * differentiated by `numpyGradient` on the actual log10(lr) coordinates.
+ * that spacing. Otherwise (a linear sweep, say) the same local polynomial fits are made on the
+ * actual log10(lr) coordinates of each window (the first and last windows serve the edges, as in
+ * the 'interp' rule), which is exact for a loss linear in log10(lr) whatever the spacing.
  */
 export function savitzkyGolayDerivative(
   lrs: readonly number[],
@@ -106,5 +109,13 @@ export function savitzkyGolayDerivative(
   const x = lrs.map(Math.log10);
   const step = uniformStep(x, 1e-3);
   if (step !== null) return savitzkyGolay(values, { ...options, derivative: 1, delta: step });
-  return numpyGradient(savitzkyGolay(values, options), x);
+  checkOptions(options);
+  const n = values.length;
+  const window = n < 5 ? n : Math.min(options.windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
+  const degree = Math.min(options.polynomial ?? 2, window - 1);
+  const half = Math.floor(window / 2);
+  return x.map((at, i) => {
+    const start = Math.min(Math.max(i - half, 0), n - window);
+    return fitPolynomial(x, values, start, window, degree)(at, 1);
+  });
 }

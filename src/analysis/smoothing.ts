@@ -47,12 +47,20 @@ export function medianFilter(values: readonly number[], window: number): number[
   const n = values.length;
   const half = (window - 1) / 2;
   const out = new Array<number>(n);
-  const buffer: number[] = [];
+  const buffer = new Float64Array(window);
   for (let i = 0; i < n; i++) {
     const k = Math.min(half, i, n - 1 - i);
-    buffer.length = 0;
-    for (let j = i - k; j <= i + k; j++) buffer.push(values[j]!);
-    buffer.sort((a, b) => a - b);
+    // Insertion sort: windows are small, and this avoids an allocation per point.
+    let size = 0;
+    for (let j = i - k; j <= i + k; j++) {
+      const v = values[j]!;
+      let at = size++;
+      while (at > 0 && buffer[at - 1]! > v) {
+        buffer[at] = buffer[at - 1]!;
+        at--;
+      }
+      buffer[at] = v;
+    }
     out[i] = buffer[k]!;
   }
   return out;

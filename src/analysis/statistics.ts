@@ -3,7 +3,7 @@
 /** Median of the values (average of the two middle ones for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // typed arrays sort numerically, and fast
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -15,7 +15,8 @@ export function sortedQuantile(sorted: readonly number[], q: number): number {
   const above = Math.min(below + 1, sorted.length - 1);
   const low = sorted[below]!;
   const high = sorted[above]!;
-  if (high === low) return low; // also keeps Infinity - Infinity out
+  // Exact hits and equal neighbours return as is, which keeps Infinity·0 and ∞ − ∞ out.
+  if (position === below || high === low) return low;
   return low + (high - low) * (position - below);
 }
 

@@ -43,20 +43,34 @@ function fastaiRule(method: string, options: FastaiRuleOptions, rule: Rule): Sug
  * loss before i". Same values as fastai's O(n²) double loop.
  */
 function decreasingRunLengths(losses: readonly number[]): number[] {
-  const distinct = [...new Set(losses)].sort((a, b) => b - a);
-  const rank = new Map(distinct.map((value, i) => [value, i + 1]));
-  const tree = new Array<number>(distinct.length + 1).fill(0);
+  const sorted = Float64Array.from(losses).sort();
+  const n = sorted.length;
+  // rank 1 = the largest loss; equal losses share a rank (found by binary search on `sorted`).
+  const rankOf = (value: number): number => {
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]! <= value) low = mid + 1;
+      else high = mid;
+    }
+    return n - low + 1; // 1 + the number of strictly larger losses
+  };
+  const tree = new Int32Array(n + 1);
   return losses.map((loss) => {
-    const r = rank.get(loss)!;
+    const r = rankOf(loss);
     let best = 0;
     for (let i = r - 1; i > 0; i -= i & -i) best = Math.max(best, tree[i]!);
     const length = best + 1;
-    for (let i = r; i < tree.length; i += i & -i) tree[i] = Math.max(tree[i]!, length);
+    for (let i = r; i <= n; i += i & -i) tree[i] = Math.max(tree[i]!, length);
     return length;
   });
 }
 
-/** fastai's `valley`: 2/3 along... precisely `start + ⌊len/3⌋ + ⌊len/6⌋` of the longest valley. */
+/**
+ * fastai's `valley`: finds the longest valley (the longest strictly decreasing subsequence, read as
+ * if it were contiguous) and suggests the point ⌊len/3⌋ + ⌊len/6⌋ (about half-way) into it.
+ */
 export function valleySuggester(options: FastaiRuleOptions = {}): Suggester {
   return fastaiRule('valley', options, ({ start, lrs, losses }) => {
     const lds = decreasingRunLengths(losses);

@@ -1,0 +1,156 @@
+// analyzeCurve: one call from a curve (or several runs) to regions, suggestions and a recommendation.
+import type { Analysis, Curve, Suggester, Suggestion } from '../types.js';
+import { type AggregateOptions, aggregateRuns, checkAggregateOptions } from './aggregate.js';
+import { AnalysisError } from './errors.js';
+import { type PreparedCurve, prepareCurve } from './prepare.js';
+import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve } from './reading.js';
+import { type RecommendOptions, checkRecommendOptions, recommend } from './recommend.js';
+import { type RegionOptions, checkRegionOptions, regionsFromReading } from './regions.js';
+import { argmin } from './statistics.js';
+import { pickLrfind } from './suggesters/lrfind.js';
+import { createSuggesters } from './suggesters/registry.js';
+
+/** Every option of `analyzeCurve`; each field documents its default where it is declared. */
+export interface AnalyzeOptions extends ReadingOptions, RegionOptions, RecommendOptions, AggregateOptions {
+  /**
+   * The range test's planned iteration count (fastai's rules drop the first numIter // 10 points).
+   * @default the curve's length
+   */
+  numIter?: number;
+  /**
+   * The rules whose picks fill `suggestions`.
+   * @default the built-in registry (lrfind, steepest, valley, slide, minimum, steep)
+   */
+  suggesters?: Record<string, Suggester>;
+}
+
+/** Runs whose lrfind maxLr spread more than this factor make the runs "disagree". */
+export const DISAGREEMENT_RATIO = 3;
+
+function checkOptions(options: AnalyzeOptions): void {
+  checkReadingOptions(options);
+  checkRegionOptions(options);
+  checkRecommendOptions(options);
+  checkAggregateOptions(options);
+  if (options.numIter !== undefined && !(Number.isInteger(options.numIter) && options.numIter >= 1)) {
+    throw new RangeError(`numIter must be an integer ≥ 1, got ${options.numIter}`);
+  }
+  const method = options.method;
+  if (method !== undefined && method !== 'lrfind') {
+    const names = Object.keys(options.suggesters ?? createSuggesters());
+    if (!names.includes(method)) throw new RangeError(`method must be one of lrfind, ${names.join(', ')}, got ${method}`);
+  }
+}
+
+/** Runs each rule; a rule that throws or returns a non-finite pick becomes a null pick with a warning. */
+function runSuggesters(rules: Record<string, Suggester>, curve: Curve): Record<string, Suggestion> {
+  const picks: Record<string, Suggestion> = {};
+  for (const [name, rule] of Object.entries(rules)) {
+    let pick: Suggestion;
+    try {
+      pick = rule(curve);
+    } catch (error) {
+      pick = { method: name, lr: null, index: null, warning: `${name} failed: ${(error as Error)?.message ?? String(error)}` };
+    }
+    const valid = typeof pick?.lr === 'number' && Number.isFinite(pick.lr) && pick.lr > 0
+      && Number.isInteger(pick.index) && pick.index! >= 0 && pick.index! < curve.lrs.length;
+    if (pick?.lr !== null && !valid) {
+      pick = { method: name, lr: null, index: null, warning: `${name} gave an unusable pick` };
+    }
+    picks[name] = pick;
+  }
+  return picks;
+}
+
+/** The reading, corrected for a curve cut at a non-finite loss: that cut is where it diverged. */
+function readPrepared(prepared: PreparedCurve, options: ReadingOptions): CurveReading {
+  const reading = readCurve(prepared.curve, options);
+  if (!prepared.cut || reading.divergenceIndex !== null) return reading;
+  const last = reading.lrs.length - 1;
+  return { ...reading, divergenceIndex: last, minimumIndex: Math.max(0, argmin(reading.smoothed, 0, last)) };
+}
+
+function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
+  const prepared = prepareCurve(curve);
+  const reading = readPrepared(prepared, options);
+  const regions = regionsFromReading(reading, options);
+  const own = options.suggesters === undefined;
+  const rules = options.suggesters ?? createSuggesters(options.numIter === undefined ? {} : { numIt: options.numIter });
+  if (own) delete rules['lrfind']; // read below from this reading, with these options
+  const suggestions = runSuggesters(rules, prepared.curve);
+  if (own) {
+    const pick = pickLrfind(reading, regions, options);
+    suggestions['lrfind'] = { method: 'lrfind', lr: pick.lr, index: pick.index };
+  }
+  const parts = {
+    curve: prepared.curve,
+    smoothedLosses: reading.smoothed,
+    gradient: reading.gradient,
+    regions,
+    divergenceIndex: reading.divergenceIndex,
+    minimumIndex: reading.minimumIndex,
+  };
+  const { recommendation, warnings } = recommend({ ...parts, suggestions }, options);
+  return { ...parts, recommendation, suggestions, warnings: [...prepared.warnings, ...warnings] };
+}
+
+/** lrfind's maxLr for one cleaned run, or null when the run cannot be read. */
+function runMaxLr(run: Curve, options: AnalyzeOptions): number | null {
+  try {
+    const reading = readCurve(run, options);
+    return pickLrfind(reading, regionsFromReading(reading, options), options).lr;
+  } catch (error) {
+    if (error instanceof AnalysisError) return null;
+    throw error;
+  }
+}
+
+function analyzeRuns(curves: readonly Curve[], options: AnalyzeOptions): Analysis {
+  const runs: Curve[] = [];
+  const warnings: string[] = [];
+  let firstError: unknown;
+  curves.forEach((curve, i) => {
+    try {
+      runs.push(prepareCurve(curve).curve);
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      firstError ??= error;
+      warnings.push(`run ${i} skipped: ${error.message}`);
+    }
+  });
+  if (runs.length === 0) throw firstError;
+  if (runs.length === 1) {
+    const single = analyzeOne(runs[0]!, options);
+    return { ...single, warnings: [...warnings, ...single.warnings] };
+  }
+  const aggregate = aggregateRuns(runs, options);
+  const analysis = analyzeOne({ lrs: aggregate.lrs, losses: aggregate.median }, options);
+  const picks = runs.map((run) => runMaxLr(run, options)).filter((lr): lr is number => lr !== null);
+  const ratio = picks.length > 1 ? Math.max(...picks) / Math.min(...picks) : 1;
+  let recommendation = analysis.recommendation;
+  if (ratio > DISAGREEMENT_RATIO) {
+    warnings.push(
+      `runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${Math.min(...picks).toPrecision(3)} to ${Math.max(...picks).toPrecision(3)}); use more runs or a larger batch`,
+    );
+  }
+  if (recommendation !== null && ratio > 2) {
+    recommendation = { ...recommendation, confidence: recommendation.confidence * (2 / ratio) };
+  }
+  return { ...analysis, recommendation, aggregate, warnings: [...warnings, ...analysis.warnings] };
+}
+
+/**
+ * Reads a range-test curve: cleans it (see `prepareCurve`), smooths it without lag (median, then
+ * Savitzky-Golay), finds the regions, the minimum and the divergence, runs every suggestion rule,
+ * and recommends one-cycle bounds with a confidence and plain-language warnings. Several runs are
+ * aggregated first (see `aggregateRuns`) and the median curve is read.
+ * Throws a RangeError for a bad option, and an `AnalysisError` (with a `code`) when there is nothing
+ * to analyse, e.g. fewer than 2 finite points.
+ */
+export function analyzeCurve(curves: Curve | readonly Curve[], options: AnalyzeOptions = {}): Analysis {
+  checkOptions(options);
+  if (!Array.isArray(curves)) return analyzeOne(curves as Curve, options);
+  if (curves.length === 0) throw new AnalysisError('no-runs', 'no runs to analyse: got an empty list');
+  if (curves.length === 1) return analyzeOne(curves[0] as Curve, options);
+  return analyzeRuns(curves as readonly Curve[], options);
+}

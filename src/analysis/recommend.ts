@@ -1,0 +1,99 @@
+// From a reading to the bounds lrfind recommends, how far to trust them, and why not more.
+import type { Analysis, Recommendation, Suggestion } from '../types.js';
+import { initialLevel } from './reading.js';
+import { type LrfindRuleOptions, checkLrfindOptions, pickLrfind } from './suggesters/lrfind.js';
+import { median, noiseLevel } from './statistics.js';
+
+export interface RecommendOptions extends LrfindRuleOptions {
+  /** minLr = maxLr / divisor: the floor of a one-cycle schedule (Smith suggests 3–10). @default 10 */
+  divisor?: number;
+  /**
+   * The rule that sets maxLr: 'lrfind', or the name of a rule in `suggestions` (e.g. 'minimum'). When
+   * that rule has nothing to say, lrfind's pick is used with a warning.
+   * @default 'lrfind'
+   */
+  method?: string;
+}
+
+/** What `recommend` reads: the parts of an `Analysis` it needs. */
+export type RecommendInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'regions' | 'divergenceIndex' | 'minimumIndex'> & {
+  suggestions?: Record<string, Suggestion>;
+};
+
+/** Noise above this fraction of the loss's drop makes the curve "too noisy". */
+export const NOISY_RATIO = 0.3;
+
+export function checkRecommendOptions(options: RecommendOptions): void {
+  checkLrfindOptions(options);
+  if (options.divisor !== undefined && !(options.divisor >= 1 && Number.isFinite(options.divisor))) {
+    throw new RangeError(`divisor must be a number ≥ 1, got ${options.divisor}`);
+  }
+  if (options.method !== undefined && (typeof options.method !== 'string' || options.method === '')) {
+    throw new RangeError(`method must be a rule name, got ${String(options.method)}`);
+  }
+}
+
+/** Noise of the raw losses around the smoothed ones (1.4826 × median absolute residual) over [from, to). */
+function residualNoise(losses: readonly number[], smoothed: readonly number[], from: number, to: number): number {
+  const residuals: number[] = [];
+  for (let i = from; i < to; i++) residuals.push(Math.abs(losses[i]! - smoothed[i]!));
+  return residuals.length === 0 ? 0 : 1.4826 * median(residuals);
+}
+
+const format = (lr: number): string => lr.toPrecision(3);
+
+/**
+ * Combines a reading into `maxLr`, `minLr = maxLr / divisor`, a confidence in [0, 1] and
+ * plain-language warnings. Confidence starts at 1 and is multiplied down by each problem found:
+ * loss never decreased ×0.2, no clear good region ×0.4, noise (relative to the drop, r) ×1/(1+(r/0.3)²),
+ * divergence within the first 10% ×0.3, still falling at the end ×0.6, fewer than 20 points ×n/20
+ * (≥ 0.2), a good region narrower than a quarter decade ×0.7, maxLr below the sweep ×0.5.
+ */
+export function recommend(
+  input: RecommendInput,
+  options: RecommendOptions = {},
+): { recommendation: Recommendation | null; warnings: string[] } {
+  checkRecommendOptions(options);
+  const { curve, smoothedLosses, regions, divergenceIndex, minimumIndex } = input;
+  const { lrs, losses } = curve;
+  const n = lrs.length;
+  const warnings: string[] = [];
+  if (n < 2 || smoothedLosses.length !== n) {
+    return { recommendation: null, warnings: ['too few points: nothing to recommend'] };
+  }
+  const method = options.method ?? 'lrfind';
+  let maxLr = pickLrfind({ lrs, minimumIndex, divergenceIndex }, regions, options).lr;
+  if (method !== 'lrfind') {
+    const lr = input.suggestions?.[method]?.lr;
+    if (typeof lr === 'number' && lr > 0 && Number.isFinite(lr)) maxLr = lr;
+    else warnings.push(`${method} had nothing to suggest: used lrfind's rule instead`);
+  }
+  const good = regions.find((region) => region.kind === 'good');
+  const end = divergenceIndex ?? n;
+  const level = initialLevel(losses);
+  const drop = level - smoothedLosses[minimumIndex]!;
+  const noise = residualNoise(losses, smoothedLosses, good?.startIndex ?? 0, Math.max(end, 1));
+  const noiseRatio = noise === 0 ? 0 : drop > 0 ? noise / drop : Infinity;
+  let confidence = 1;
+  const flag = (factor: number, warning?: string): void => {
+    confidence *= factor;
+    if (warning !== undefined) warnings.push(warning);
+  };
+  if (n < 20) flag(Math.max(0.2, n / 20), `too few points (${n}): the reading is rough, use numIter ≥ 50`);
+  const decreased = drop > Math.max(2 * noiseLevel(losses), 0.01 * Math.abs(level));
+  if (!decreased) flag(0.2, 'loss never decreased: raise endLr or check the model');
+  else if (good === undefined) flag(0.4, 'no clear good region: the loss fell without a steady descent');
+  if (decreased) flag(1 / (1 + (noiseRatio / NOISY_RATIO) ** 2));
+  if (noiseRatio > NOISY_RATIO) warnings.push('curve too noisy: use runs ≥ 3 (or a larger batch)');
+  if (divergenceIndex !== null && divergenceIndex < 0.1 * n) {
+    flag(0.3, `diverged within the first 10% of the sweep (at lr ${format(lrs[divergenceIndex]!)}): lower startLr`);
+  }
+  if (divergenceIndex === null && minimumIndex >= 0.95 * (n - 1)) {
+    flag(0.6, 'loss still falling at the end of the sweep: raise endLr');
+  }
+  if (good !== undefined && Math.log10(good.maxLr / good.minLr) < 0.25) flag(0.7);
+  if (maxLr < lrs[0]!) flag(0.5, `maxLr ${format(maxLr)} is below the sweep's start (${format(lrs[0]!)}): lower startLr`);
+  const divisor = options.divisor ?? 10;
+  confidence = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
+  return { recommendation: { maxLr, minLr: maxLr / divisor, method, confidence }, warnings };
+}
