@@ -1,7 +1,7 @@
 // The one pass every analysis step builds on: spike removal, zero-lag smoothing, the slope per
 // decade, the loss scale, the noise, where the loss bottoms out and where it starts to blow up.
 import type { Curve } from '../types.js';
-import { savitzkyGolay, savitzkyGolayDerivative } from './savitzky-golay.js';
+import { effectiveWindow, savitzkyGolay, savitzkyGolayDerivative } from './savitzky-golay.js';
 import { medianFilter } from './smoothing.js';
 import { argmin, median, noiseLevel } from './statistics.js';
 
@@ -38,6 +38,11 @@ export interface CurveReading {
   level: number;
   /** Per-point noise of the raw losses (see `noiseLevel`). */
   noise: number;
+  /**
+   * Standard deviation that this noise leaves in `gradient`: σ / (step · √(Σt²)) for the
+   * Savitzky-Golay slope over a window of 2h+1 points, Σt² = h(h+1)(2h+1)/3, step the mean log10 spacing.
+   */
+  gradientNoise: number;
   /** Index of the lowest smoothed loss before the divergence. */
   minimumIndex: number;
   /** Where the loss starts to blow up; null when it never does. */
@@ -71,20 +76,23 @@ export function lossScale(level: number, low: number, noise: number): number {
 }
 
 /**
- * Where the loss starts to blow up: the first point that rises `threshold` loss scales above the
- * running minimum marks the divergence; it is traced back to just after the last point that was
- * still within 0.1 scale of that minimum. Works on spike-free values (the median-filtered losses).
+ * Where the loss starts to blow up: the first point that rises `threshold` loss scales (and at least
+ * 6× the noise, so that noise alone never counts) above the running minimum marks the divergence;
+ * it is traced back to just after the last point still within 0.1 scale (or 2× the noise) of that
+ * minimum. Works on spike-free values (the median-filtered losses).
  */
 export function findDivergence(values: readonly number[], options: { level: number; noise: number; threshold?: number }): number | null {
   const threshold = options.threshold ?? 0.5;
+  const { level, noise } = options;
   let low = Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     low = Math.min(low, v);
-    const scale = lossScale(options.level, low, options.noise);
-    if (v > low + threshold * scale) {
+    const scale = lossScale(level, low, noise);
+    if (v > low + Math.max(threshold * scale, 6 * noise)) {
+      const near = low + Math.max(0.1 * scale, 2 * noise);
       let j = i - 1;
-      while (j > 0 && values[j]! > low + 0.1 * scale) j--;
+      while (j > 0 && values[j]! > near) j--;
       return j + 1;
     }
   }
@@ -103,5 +111,8 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   const noise = noiseLevel(losses);
   const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceThreshold });
   const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
-  return { lrs, losses, filtered, smoothed, gradient, level, noise, minimumIndex, divergenceIndex };
+  const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
+  const step = Math.log10(lrs[lrs.length - 1]! / lrs[0]!) / (lrs.length - 1);
+  const gradientNoise = noise / (step * Math.sqrt((half * (half + 1) * (2 * half + 1)) / 3));
+  return { lrs, losses, filtered, smoothed, gradient, level, noise, gradientNoise, minimumIndex, divergenceIndex };
 }

@@ -7,7 +7,9 @@ import { type CurveReading, type ReadingOptions, lossScale, readCurve } from './
 export interface RegionOptions {
   /**
    * A point is falling when its slope per decade is below −slopeFraction × the steepest slope seen
-   * before the minimum: relative, so it does not depend on the loss's units or the sweep's span.
+   * before the minimum (relative, so it does not depend on the loss's units or the sweep's span),
+   * and below −3× the slope's noise. Falling stretches dropping less than 5% of the total drop
+   * are ignored as noise.
    * @default 0.1
    */
   slopeFraction?: number;
@@ -51,7 +53,8 @@ export function findGoodRange(reading: CurveReading, options: RegionOptions = {}
   let steepest = 0;
   for (let i = 0; i <= m; i++) steepest = Math.min(steepest, gradient[i]!);
   if (!(steepest < 0)) return null;
-  const limit = -(options.slopeFraction ?? 0.1) * -steepest;
+  // Falling = steeper than a fraction of the steepest slope, and than what noise alone gives (3σ).
+  const limit = -Math.max((options.slopeFraction ?? 0.1) * -steepest, 3 * reading.gradientNoise);
   const runs: [number, number][] = [];
   for (let i = 0; i <= m; i++) {
     if (!(gradient[i]! < limit)) continue;
@@ -61,8 +64,10 @@ export function findGoodRange(reading: CurveReading, options: RegionOptions = {}
   }
   const scale = lossScale(reading.level, smoothed[m]!, reading.noise);
   const maxGap = (options.mergeGap ?? 0.1) * smoothed.length;
+  // Stretches that drop less than 5% of the total drop are noise, not part of a descent.
+  const total = reading.level - smoothed[m]!;
   const merged: [number, number][] = [];
-  for (const run of runs) {
+  for (const run of runs.filter((r) => drop(smoothed, r) >= 0.05 * total)) {
     const last = merged[merged.length - 1];
     if (last !== undefined && run[0] - last[1] - 1 <= maxGap && maxBetween(smoothed, last[1], run[0]) - smoothed[last[1]]! <= 0.1 * scale) {
       last[1] = run[1];

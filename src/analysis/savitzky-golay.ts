@@ -42,6 +42,12 @@ export function defaultWindowSize(n: number): number {
   return Math.min(101, Math.max(5, odd));
 }
 
+/** The window actually used on `n` points: `windowSize` shrunk to fit (all points below 5). */
+export function effectiveWindow(n: number, windowSize?: number): number {
+  if (n < 5) return n;
+  return Math.min(windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
+}
+
 function checkOptions(options: SavitzkyGolayFilterOptions): void {
   const { windowSize, polynomial, derivative, delta } = options;
   if (windowSize !== undefined && (!Number.isInteger(windowSize) || windowSize < 5 || windowSize % 2 === 0)) {
@@ -80,7 +86,7 @@ export function savitzkyGolay(values: readonly number[], options: SavitzkyGolayF
     if (derivative > degree) return new Array<number>(n).fill(0);
     return fitAndEvaluate(values, 0, n, degree, derivative, all).map((v) => v * per);
   }
-  const window = Math.min(options.windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
+  const window = effectiveWindow(n, options.windowSize);
   const polynomial = Math.min(options.polynomial ?? 2, window - 1);
   if (derivative > polynomial) return new Array<number>(n).fill(0);
   const half = (window - 1) / 2;
@@ -111,7 +117,7 @@ export function savitzkyGolayDerivative(
   if (step !== null) return savitzkyGolay(values, { ...options, derivative: 1, delta: step });
   checkOptions(options);
   const n = values.length;
-  const window = n < 5 ? n : Math.min(options.windowSize ?? defaultWindowSize(n), n % 2 === 1 ? n : n - 1);
+  const window = effectiveWindow(n, options.windowSize);
   const degree = Math.min(options.polynomial ?? 2, window - 1);
   const half = Math.floor(window / 2);
   return x.map((at, i) => {

@@ -76,7 +76,8 @@ export function valleySuggester(options: FastaiRuleOptions = {}): Suggester {
     const lds = decreasingRunLengths(losses);
     let maxEnd = 0; // the first index reaching the longest run, as fastai's strict `<` keeps it
     for (let i = 1; i < lds.length; i++) if (lds[i]! > lds[maxEnd]!) maxEnd = i;
-    const maxStart = maxEnd - lds[maxEnd]!;
+    // fastai sets max_start only when max_end moves; it starts at 0.
+    const maxStart = maxEnd === 0 ? 0 : maxEnd - lds[maxEnd]!;
     const sections = (maxEnd - maxStart) / 3;
     let idx = maxStart + Math.floor(sections) + Math.floor(sections / 2);
     if (idx < 0) idx += lrs.length; // Python's negative indexing, reached when the valley starts at 0
