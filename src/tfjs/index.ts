@@ -5,3 +5,7 @@ export type { TensorData, BatchDataset, RangeTestData } from './batches.js';
 export { getLearningRate, setLearningRate } from './learning-rate.js';
 export { takeSnapshot, restoreSnapshot, disposeSnapshot } from './snapshot.js';
 export type { TrainingSnapshot } from './snapshot.js';
+export { trainWithSchedule, stepsPerEpoch } from './study/train.js';
+export type { EpochRecord, TrainOptions, TrainSplit } from './study/train.js';
+export { runDemo } from './study/demo.js';
+export type { DemoOptions, DemoResult } from './study/demo.js';
