@@ -1,19 +1,17 @@
 // `lrfind analyze <curve>`: a loss-vs-lr curve from any framework → analyzeCurve → report → view or JSON.
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { createElement } from 'react';
-import { analyzeCurve, parseCurveCsv, parseCurveJson, type Analysis } from '../../src/index.js';
+// The analysis sub-barrel: the full one loads tfjs, which analysing a curve never needs.
+import { analyzeCurve, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
+import type { Analysis, Curve } from '../../src/types.js';
 import type { FlagSpecs } from '../args.js';
 import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { showOnce } from '../output/ink.js';
 import { checkOutDir } from '../output/out-dir.js';
-import { rangeTestFiles } from '../output/report-files.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
 import { isInteractive, say } from '../terminal.js';
-import { AnalyzeView } from '../ui/analyze-view.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {
@@ -41,16 +39,16 @@ export const ANALYZE_HELP: HelpPage = {
   ],
 };
 
-type CurveInput = ReturnType<typeof parseCurveJson>;
-
-function parse(path: string, text: string, flags: { 'lr-column'?: string; 'loss-column'?: string }): CurveInput {
+/** One curve, or every run of a multi-run range-test.json. */
+function parse(path: string, text: string, flags: { 'lr-column'?: string; 'loss-column'?: string }): Curve | Curve[] {
   const ext = extname(path).toLowerCase();
   const json = ext === '.json' || (ext !== '.csv' && /^\s*[[{]/.test(text));
   if (json) {
     if (flags['lr-column'] !== undefined || flags['loss-column'] !== undefined) {
       throw new UsageError('--lr-column and --loss-column apply to CSV curves, not JSON');
     }
-    return parseCurveJson(text);
+    const runs = parseRunsJson(text);
+    return runs.length === 1 ? runs[0]! : runs;
   }
   return parseCurveCsv(text, {
     ...(flags['lr-column'] !== undefined ? { lrColumn: flags['lr-column'] } : {}),
@@ -83,11 +81,18 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
   const doc = curveDocument(analysis);
+  const { rangeTestFiles } = await import('../output/report-files.js');
   const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
-  const written = await writeFilesAtomically(out, files);
-  const paths = written;
+  const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc) + '\n');
-  else if (isInteractive()) await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
+  else if (isInteractive()) {
+    const [{ createElement }, { showOnce }, { AnalyzeView }] = await Promise.all([
+      import('react'),
+      import('../output/ink.js'),
+      import('../ui/analyze-view.js'),
+    ]);
+    await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
+  }
   else for (const line of [`lrfind analyze: ${path} (${doc.curve.lr.length} points)`, ...summaryLines({ doc, paths })]) say(line);
   return EXIT.ok;
 }

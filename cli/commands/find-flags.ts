@@ -1,6 +1,6 @@
 // The flags of `lrfind find`, named after the library's range-test options.
 import type { FlagSpecs } from '../args.js';
-import { OPTIMIZER_NAMES } from '../model/optimizer.js';
+import { OPTIMIZER_NAMES } from '../model/optimizer-names.js';
 
 export const FIND_FLAGS = {
   model: { type: 'string', placeholder: '<mlp|cnn|vgg-mini|model.json|module.js>', description: 'built-in model sized to the data, a tfjs Layers model.json, or a module exporting createModel' },

@@ -1,9 +1,6 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
-import { createElement } from 'react';
 import type { RangeTestStep } from '../../src/index.js';
-import { startLive, type LiveView } from '../output/ink.js';
 import { say } from '../terminal.js';
-import { FindView, type FindViewProps } from '../ui/find-view.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import { boundsLine, headerLine, regionLines, rulesLine, stepLine, type RunHeader, type StepStatus } from '../ui/summary-text.js';
@@ -19,7 +16,8 @@ export interface FindReporter {
   close(): Promise<void>;
 }
 
-function status(step: RangeTestStep, runs: number): StepStatus {
+/** What the views show of a step. */
+export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
   return { run: step.run, runs, done: step.step + 1, numIter: step.numIter, lr: step.lr, loss: step.loss, bestLoss: step.bestLoss };
 }
 
@@ -55,7 +53,7 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
       if (quarter > lastQuarter) {
         lastQuarter = quarter;
         const run = runs > 1 ? `run ${step.run + 1}/${runs}  ` : '';
-        write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(status(step, runs))}`);
+        write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(stepStatus(step, runs))}`);
       }
     },
     stopping() {
@@ -65,65 +63,5 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
       for (const line of summaryLines(summary)) write(line);
     },
     async close() {},
-  };
-}
-
-/** Redraws at most this often (ms): fast sweeps take thousands of steps a second. */
-const FRAME_MS = 80;
-
-/** The live ink view with a progress bar, ETA and the loss chart. */
-export function liveReporter(chartWidth: number): FindReporter {
-  let view: LiveView | null = null;
-  let props: FindViewProps | null = null;
-  let started = 0;
-  let lastDraw = 0;
-  let timer: ReturnType<typeof setInterval> | null = null;
-  let points: { lr: number; loss: number }[] = [];
-  let run = 0;
-  const draw = (force = false): void => {
-    const now = performance.now();
-    if (!props || !view || (!force && now - lastDraw < FRAME_MS)) return;
-    lastDraw = now;
-    props = { ...props, points: [...points], elapsed: (now - started) / 1000 };
-    view.update(createElement(FindView, props));
-  };
-  const stopTimer = (): void => {
-    if (timer) clearInterval(timer);
-    timer = null;
-  };
-  return {
-    start(header) {
-      started = performance.now();
-      props = { header, status: null, points: [], elapsed: 0, chartWidth };
-      view = startLive(createElement(FindView, props));
-      // Keeps the clock and ETA moving during slow steps.
-      timer = setInterval(() => draw(true), 500);
-      timer.unref();
-    },
-    step(step) {
-      if (!props) return;
-      if (step.run !== run) {
-        run = step.run;
-        points = [];
-      }
-      points.push({ lr: step.lr, loss: step.smoothedLoss });
-      props = { ...props, status: status(step, props.header.runs) };
-      draw(step.step + 1 === step.numIter);
-    },
-    stopping() {
-      if (!props) return;
-      props = { ...props, stopping: true };
-      draw(true);
-    },
-    async finish(summary) {
-      stopTimer();
-      if (!props || !view) return;
-      props = { ...props, points: [...points], elapsed: (performance.now() - started) / 1000, summary };
-      await view.finish(createElement(FindView, props));
-    },
-    async close() {
-      stopTimer();
-      if (props && view) await view.finish(createElement(FindView, props));
-    },
   };
 }

@@ -1,32 +1,16 @@
-// `lrfind find`: flags → findLearningRate → analyzeCurve → report files → view or JSON.
+// `lrfind find`: flags → plan (checked without loading tfjs) → the runner (find-run.ts).
 import { basename } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import {
-  analyzeCurve,
-  findLearningRate,
-  initBackend,
-  resolveRangeTestSettings,
-  type Analysis,
-  type BackendChoice,
-  type Dataset,
-  type RangeTestResult,
-  type RangeTestSettings,
-} from '../../src/index.js';
-import { parseFlags, withFlagNames } from '../args.js';
-import { loadData, resolveDataSource, type DataSource } from '../data-source.js';
+import type { BackendChoice } from '../../src/tfjs/backend.js';
+import type { RangeTestSettings } from '../../src/types.js';
+import { resolveRangeTestSettings } from '../../src/range-test/settings.js';
+import { parseFlags, withFlagNames, type Flags } from '../args.js';
+import { resolveDataSource, type DataSource } from '../data-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { loadModel, resolveModelSource, type ModelSource } from '../model/load-model.js';
-import type { OptimizerName } from '../model/optimizer.js';
-import { rangeTestFiles } from '../output/report-files.js';
-import { findDocument, toJsonText } from '../output/result-json.js';
+import { resolveModelSource, type ModelSource } from '../model/source.js';
+import type { OptimizerName } from '../model/optimizer-names.js';
 import { checkOutDir } from '../output/out-dir.js';
-import { writeFilesAtomically } from '../output/write-files.js';
-import { columns, isInteractive } from '../terminal.js';
-import { stopLine } from '../ui/summary-text.js';
 import { FIND_FLAGS } from './find-flags.js';
-import { liveReporter, plainReporter, silentReporter, type FindReporter } from './find-progress.js';
-import { watchInterrupt } from './interrupt.js';
 
 export const FIND_HELP: HelpPage = {
   usage: 'lrfind find --model <model> --data <data> [options]',
@@ -49,7 +33,10 @@ export const FIND_HELP: HelpPage = {
   ],
 };
 
-interface FindPlan {
+export type FindFlags = Flags<typeof FIND_FLAGS>;
+
+/** Everything `find` needs, checked before anything is loaded or written. */
+export interface FindPlan {
   settings: RangeTestSettings;
   model: ModelSource;
   data: DataSource;
@@ -57,10 +44,13 @@ interface FindPlan {
   backend: BackendChoice;
   out: string;
   labels: { model: string; data: string };
+  json: boolean;
+  label?: string;
+  trainSize?: number;
+  dataDir?: string;
 }
 
-/** Checks every flag before anything is loaded or written. */
-function plan(flags: ReturnType<typeof parseFlags<typeof FIND_FLAGS>>['flags']): FindPlan {
+export function planFind(flags: FindFlags): FindPlan {
   if (flags.model === undefined) throw new UsageError('find needs --model (mlp, cnn, vgg-mini, a model.json or a .js module)');
   if (flags.data === undefined) throw new UsageError('find needs --data (digits, mnist, fashion-mnist or a CSV file)');
   let settings: RangeTestSettings;
@@ -79,7 +69,7 @@ function plan(flags: ReturnType<typeof parseFlags<typeof FIND_FLAGS>>['flags']):
   } catch (error) {
     throw new UsageError(withFlagNames((error as Error).message, FIND_FLAGS));
   }
-  const model = resolveModelSource(flags.model);
+  const model = resolveModelSource(flags.model, 'mlp, cnn, vgg-mini');
   const data = resolveDataSource(flags.data);
   if (model.kind === 'module' && flags.optimizer !== undefined) {
     throw new UsageError('--optimizer does not apply to a model module: it returns a compiled model');
@@ -101,18 +91,11 @@ function plan(flags: ReturnType<typeof parseFlags<typeof FIND_FLAGS>>['flags']):
       model: model.kind === 'builtin' ? model.name : basename(model.path),
       data: data.kind === 'builtin' ? data.name : basename(data.path),
     },
+    json: flags.json === true,
+    ...(flags.label !== undefined ? { label: flags.label } : {}),
+    ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
+    ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),
   };
-}
-
-/** The curves to analyse: every run with at least two points (the median of several runs). */
-function analyse(result: RangeTestResult): Analysis {
-  const runs = result.runs.filter((r) => r.lrs.length >= 2).map((r) => ({ lrs: r.lrs, losses: r.losses }));
-  return runs.length > 1 ? analyzeCurve(runs) : analyzeCurve({ lrs: result.lrs, losses: result.losses });
-}
-
-function reporterFor(json: boolean): FindReporter {
-  if (json) return silentReporter();
-  return isInteractive() ? liveReporter(Math.max(20, Math.min(72, columns() - 12))) : plainReporter();
 }
 
 export async function findCommand(argv: readonly string[]): Promise<number> {
@@ -121,79 +104,7 @@ export async function findCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatHelp(FIND_HELP));
     return EXIT.ok;
   }
-  const p = plan(flags);
-  const interrupt = watchInterrupt();
-  const reporter = reporterFor(flags.json === true);
-  let dataset: Dataset | null = null;
-  let model: tf.LayersModel | null = null;
-  try {
-    // tfjs's "install tfjs-node" banner would land in the middle of the output.
-    tf.enableProdMode();
-    let backend: string;
-    try {
-      backend = (await initBackend(p.backend)).backend;
-    } catch (error) {
-      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
-    }
-    dataset = await loadData(p.data, {
-      seed: p.settings.seed,
-      ...(flags.label !== undefined ? { label: flags.label } : {}),
-      ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
-      ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),
-    });
-    model = await loadModel(
-      p.model,
-      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
-      p.labels,
-    );
-    if (interrupt.signal.aborted) throw new Interrupted('stopped (Ctrl-C) before the range test started; nothing written');
-    reporter.start({
-      model: p.labels.model,
-      data: p.labels.data,
-      dataDetail: `${dataset.train.size} examples, ${dataset.numClasses} classes`,
-      optimizer: p.model.kind === 'module' ? model.optimizer.getClassName() : p.optimizer,
-      backend,
-      startLr: p.settings.startLr,
-      endLr: p.settings.endLr,
-      numIter: p.settings.numIter,
-      runs: p.settings.runs,
-    });
-    interrupt.onInterrupt(() => reporter.stopping());
-    const result = await findLearningRate(model, { xs: dataset.train.xs, ys: dataset.train.ys }, {
-      ...p.settings,
-      signal: interrupt.signal,
-      onStep: (step) => reporter.step(step),
-    });
-    const aborted = interrupt.signal.aborted;
-    const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
-    if (result.lrs.length < 2) {
-      const why = aborted ? 'stopped (Ctrl-C)' : `the range test stopped (${result.stopReason})`;
-      const hint = aborted ? '' : '; try a lower --start-lr or --end-lr';
-      throw aborted ? new Interrupted(`${why} after ${steps} step(s): too few to analyse; nothing written`) : new Error(`${why} after ${steps} step(s): too few to analyse${hint}`);
-    }
-    const analysis = analyse(result);
-    const doc = findDocument(result, analysis, p.labels);
-    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend });
-    const written = await writeFilesAtomically(p.out, files);
-    const paths = written;
-    if (flags.json) process.stdout.write(toJsonText(doc) + '\n');
-    await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason, steps, doc.seconds) });
-    return aborted ? EXIT.interrupted : EXIT.ok;
-  } catch (error) {
-    await reporter.close();
-    if (error instanceof Interrupted) {
-      process.stderr.write(`lrfind: ${error.message}\n`);
-      return EXIT.interrupted;
-    }
-    throw error;
-  } finally {
-    interrupt.dispose();
-    model?.dispose();
-    dataset?.dispose();
-  }
-}
-
-/** Ctrl-C before there was anything to write. */
-class Interrupted extends Error {
-  override name = 'Interrupted';
+  const plan = planFind(flags);
+  const { runFind } = await import('./find-run.js');
+  return runFind(plan);
 }

@@ -12,8 +12,8 @@ import {
   warmupCosineTail,
   type CycleSchedule,
   type OneCycleOptions,
-  type Schedule,
-} from '../../src/index.js';
+} from '../../src/schedules/index.js';
+import type { Schedule } from '../../src/types.js';
 import type { Flags } from '../args.js';
 import { UsageError } from '../errors.js';
 import { FLAGS_OF, SCHEDULE_FLAGS, type ScheduleFlagName, type ScheduleName } from './schedule-flags.js';

@@ -1,15 +1,14 @@
 // `lrfind schedule <name>`: one schedule factory call, then a table (JSON/CSV), files, or a view.
-import { createElement } from 'react';
-import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '../../src/index.js';
-import { renderSvg, scheduleSpec } from '../../reports/index.js';
+// Only the schedules sub-barrel: the full one loads tfjs, which a schedule never needs. Reports
+// (vega) and ink load only when --out or a terminal view asks for them.
+import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '../../src/schedules/index.js';
 import { parseFlags, withFlagNames } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { showOnce } from '../output/ink.js';
+import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
 import { writeFilesAtomically } from '../output/write-files.js';
 import { isInteractive, say } from '../terminal.js';
-import { ScheduleView } from '../ui/schedule-view.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
 import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';
 import { COMMON_FLAGS, SCHEDULE_FLAGS, SCHEDULE_NAMES, type ScheduleName } from './schedule-flags.js';
@@ -53,6 +52,7 @@ function build(name: ScheduleName, flags: ScheduleFlags): { built: BuiltSchedule
 }
 
 async function writeOut(dir: string, built: BuiltSchedule, rows: ScheduleRow[]): Promise<string[]> {
+  const { renderSvg, scheduleSpec } = await import('../../reports/index.js');
   const spec = scheduleSpec({
     lr: rows.map((r) => r.lr),
     momentum: built.momentum ? rows.map((r) => r.momentum!) : null,
@@ -81,10 +81,16 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
   const { built, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;
+  if (flags.out !== undefined) checkOutDir(flags.out);
   const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
   else if (isInteractive()) {
+    const [{ createElement }, { showOnce }, { ScheduleView }] = await Promise.all([
+      import('react'),
+      import('../output/ink.js'),
+      import('../ui/schedule-view.js'),
+    ]);
     await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths }));
   } else {
     say(scheduleHeadline(name, rows));

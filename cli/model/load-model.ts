@@ -1,36 +1,12 @@
 // `--model`: a built-in architecture, a tfjs Layers model.json, or a JS module that builds one.
-import { existsSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, MODEL_NAMES, type ModelName } from '../../src/index.js';
 import { UsageError } from '../errors.js';
 import { fileLoadHandler } from './file-handler.js';
-import { createOptimizer, type OptimizerName } from './optimizer.js';
-
-export type ModelSource =
-  | { kind: 'builtin'; name: ModelName }
-  | { kind: 'layers'; path: string }
-  | { kind: 'module'; path: string };
-
-const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
-
-/** What `--model` names, checked before any data is loaded. */
-export function resolveModelSource(flag: string): ModelSource {
-  if ((MODEL_NAMES as readonly string[]).includes(flag)) return { kind: 'builtin', name: flag as ModelName };
-  const path = resolve(flag);
-  if (!existsSync(path)) {
-    throw new UsageError(`--model must be ${MODEL_NAMES.join(', ')}, a model.json or a .js/.mjs module, got "${flag}" (no such file)`);
-  }
-  if (statSync(path).isDirectory()) {
-    const json = join(path, 'model.json');
-    if (!existsSync(json)) throw new UsageError(`--model: ${flag} is a folder without a model.json`);
-    return { kind: 'layers', path: json };
-  }
-  if (extname(path).toLowerCase() === '.json') return { kind: 'layers', path };
-  if (MODULE_EXTENSIONS.has(extname(path).toLowerCase())) return { kind: 'module', path };
-  throw new UsageError(`--model must be a model.json or a .js/.mjs module, got "${flag}"`);
-}
+import type { ModelSource } from './source.js';
+import { createOptimizer } from './optimizer.js';
+import type { OptimizerName } from './optimizer-names.js';
 
 /** What a model module's factory receives: use this `tf` so the model lives on lrfind's backend. */
 export interface ModelFactoryArgs {
@@ -103,18 +79,26 @@ export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], 
   }
 }
 
+/** Throws unless a built-in name is one of MODEL_NAMES (the front end lets any word through). */
+export function checkModelName(source: ModelSource): void {
+  if (source.kind === 'builtin' && !(MODEL_NAMES as readonly string[]).includes(source.name)) {
+    throw new UsageError(`--model must be ${MODEL_NAMES.join(', ')}, a model.json or a .js/.mjs module, got "${source.name}"`);
+  }
+}
+
 /**
  * Builds or loads the model and compiles it with `--optimizer` and categorical cross-entropy
  * (a model module returns its own compiled model). Checks that it fits the data.
  */
 export async function loadModel(source: ModelSource, options: LoadModelOptions, label: { model: string; data: string }): Promise<tf.LayersModel> {
+  checkModelName(source);
   let model: tf.LayersModel;
   if (source.kind === 'module') {
     model = await fromModule(source.path, options);
   } else {
     model =
       source.kind === 'builtin'
-        ? buildModel(source.name, { inputShape: options.inputShape, numClasses: options.numClasses, seed: options.seed })
+        ? buildModel(source.name as ModelName, { inputShape: options.inputShape, numClasses: options.numClasses, seed: options.seed })
         : await fromLayersFile(source.path);
     checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data);
     model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss: 'categoricalCrossentropy' });

@@ -1,8 +1,6 @@
 // The optimizers `--optimizer` names, built with tfjs's defaults apart from momentum 0.9.
 import * as tf from '@tensorflow/tfjs';
-
-export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'] as const;
-export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+import type { OptimizerName } from './optimizer-names.js';
 
 /** Momentum of `momentum` and `nesterov`, as in fastai and most range-test write-ups. */
 export const MOMENTUM = 0.9;

@@ -1,5 +1,6 @@
 // Short, locale-free numbers for terminal output.
-export { formatLr } from '../../reports/index.js';
+// The module itself, not the reports barrel: that one loads vega, which a terminal view never needs.
+export { formatLr } from '../../reports/format.js';
 
 /** A loss with 4 significant digits: "2.303", "0.04213"; non-finite values as "nan"/"inf". */
 export function formatLoss(loss: number): string {
