@@ -1,5 +1,6 @@
 // index.html for one run's reports: each SVG with its numbers, one self-contained page (no scripts,
-// no external styles or fonts; the SVGs are referenced beside it).
+// no external styles or fonts; the SVGs are referenced beside it). Void tags are self-closed so
+// the page is also well-formed XML.
 
 export interface IndexSection {
   heading: string;
@@ -51,7 +52,7 @@ export function indexHtml(input: IndexHtmlInput): string {
     return [
       '  <section>',
       `    <h2>${escapeHtml(s.heading)}</h2>`,
-      `    <img src="${escapeHtml(fileUrl(s.svgFile))}" alt="${escapeHtml(s.heading)}">`,
+      `    <img src="${escapeHtml(fileUrl(s.svgFile))}" alt="${escapeHtml(s.heading)}" />`,
       ...(rows === '' ? [] : ['    <table>', rows, '    </table>']),
       '  </section>',
     ].join('\n');
@@ -60,8 +61,8 @@ export function indexHtml(input: IndexHtmlInput): string {
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
-    '  <meta charset="utf-8">',
-    '  <meta name="viewport" content="width=device-width, initial-scale=1">',
+    '  <meta charset="utf-8" />',
+    '  <meta name="viewport" content="width=device-width, initial-scale=1" />',
     `  <title>${escapeHtml(input.title)}</title>`,
     `  <style>${STYLE}\n  </style>`,
     '</head>',

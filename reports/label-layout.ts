@@ -50,3 +50,60 @@ export function layoutRuleLabels(labels: RuleLabel[], options: LabelLayoutOption
     return { ...label, row, align, left: box[0], right: box[1] };
   });
 }
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface PointLabelOptions {
+  /** Plot size in px: the label stays inside. */
+  width: number;
+  height: number;
+  /** Nothing is placed above this y (px), e.g. under the rule labels. @default 0 */
+  minTop?: number;
+  /** @default 11 */
+  fontSize?: number;
+  /** Distance from the marker, px. @default 9 */
+  gap?: number;
+}
+
+/**
+ * Where to put a label next to a marker at (x, y): the first of eight spots around it (below,
+ * above, left, right, then the diagonals) that covers the fewest `obstacles` (pixel points, e.g.
+ * the curve sampled densely). Returns the text's box; the text is centred in it.
+ */
+export function placePointLabel(x: number, y: number, text: string, obstacles: Array<[number, number]>, options: PointLabelOptions): Box {
+  const fontSize = options.fontSize ?? 11;
+  const gap = options.gap ?? 9;
+  const minTop = options.minTop ?? 0;
+  const w = measureText(text, fontSize);
+  const h = fontSize + 2;
+  const spots: Array<[number, number]> = [
+    [x - w / 2, y + gap],
+    [x - w / 2, y - gap - h],
+    [x - gap - w, y - h / 2],
+    [x + gap, y - h / 2],
+    [x - 4 - w, y + gap],
+    [x - 4 - w, y - gap - h],
+    [x + 4, y + gap],
+    [x + 4, y - gap - h],
+  ];
+  let best: Box | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const [l, t] of spots) {
+    const left = Math.min(options.width - w - 2, Math.max(2, l));
+    const top = Math.min(options.height - h - 1, Math.max(minTop, t));
+    const b = { left, top, right: left + w, bottom: top + h };
+    // Covering the marker itself is as bad as covering three curve samples.
+    const onMarker = x >= b.left - 4 && x <= b.right + 4 && y >= b.top - 4 && y <= b.bottom + 4 ? 3 : 0;
+    const score = onMarker + obstacles.filter(([ox, oy]) => ox >= b.left - 3 && ox <= b.right + 3 && oy >= b.top - 3 && oy <= b.bottom + 3).length;
+    if (score < bestScore) {
+      best = b;
+      bestScore = score;
+    }
+  }
+  return best ?? { left: 0, top: minTop, right: w, bottom: minTop + h };
+}

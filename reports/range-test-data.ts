@@ -2,9 +2,8 @@
 // goes. Text positions are computed here, in pixels, because vega-lite cannot avoid overlaps itself.
 import type { Analysis, RegionKind } from '../src/types.js';
 import { formatLr, roundSig } from './format.js';
-import { layoutRuleLabels } from './label-layout.js';
+import { layoutRuleLabels, placePointLabel } from './label-layout.js';
 import type { Datum } from './spec-types.js';
-import { measureText } from './text-metrics.js';
 import { LABEL_FONT_SIZE } from './theme.js';
 
 export type RangeTestCurveParts = Pick<
@@ -22,6 +21,8 @@ export interface RangeTestData {
   datasets: Record<'curve' | 'regions' | 'rules' | 'labelBoxes' | 'divergence' | 'aggregate', Datum[]>;
   xDomain: [number, number];
   yDomain: [number, number];
+  /** `height` plus the strip for the rule labels. */
+  plotHeight: number;
   /** The highest loss when the y axis cuts it off, else null. */
   clippedAt: number | null;
   /** The top of the y window before room was made for labels. */
@@ -31,16 +32,9 @@ export interface RangeTestData {
 export const REGION_LABELS: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
 const ROW_HEIGHT = 14;
 const LABEL_TOP = 4;
-const DIVERGENCE_LABEL_GAP = 9;
 
 export function finite(xs: Iterable<number>): number[] {
   return [...xs].filter((x) => Number.isFinite(x));
-}
-
-/** The q-quantile of `xs` (nearest rank; NaN when empty). */
-function quantile(xs: number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? Number.NaN;
 }
 
 /**
@@ -52,9 +46,8 @@ function yWindow(input: RangeTestCurveParts, clipFactor: number): { lo: number; 
   // Raw losses after divergence say nothing about the low end; before it, all of them count.
   const end = input.divergenceIndex === null ? input.curve.losses.length : input.divergenceIndex + 1;
   const rawBefore = finite(input.curve.losses.slice(0, end));
-  const raw = finite(input.curve.losses);
   const agg = input.aggregate;
-  const highs = [...smoothed, ...(raw.length > 0 ? [quantile(raw, 0.98)] : []), ...finite(agg?.upper ?? [])];
+  const highs = [...smoothed, ...finite(input.curve.losses), ...finite(agg?.upper ?? [])];
   const lows = [...smoothed, ...rawBefore, ...finite(agg?.lower ?? [])];
   const start = smoothed[0] ?? 1;
   const cap = start > 0 ? start * clipFactor : Number.POSITIVE_INFINITY;
@@ -126,10 +119,31 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
 
   // Room above the curve for the label rows.
   const y = yWindow(input, clipFactor);
-  const headroom = Math.min(0.45, (labelRows * ROW_HEIGHT + (labelRows > 0 ? LABEL_TOP + 4 : 0)) / height);
-  const yDomain: [number, number] = [roundSig(y.lo, 4), roundSig(y.hi + ((y.hi - y.lo) * headroom) / (1 - headroom), 4)];
-  const py = (loss: number): number => height * (1 - (loss - yDomain[0]) / (yDomain[1] - yDomain[0]));
+  // The label rows get their own strip above the curve: the plot grows, the curve keeps `height` px.
+  const headroom = labelRows * ROW_HEIGHT + (labelRows > 0 ? LABEL_TOP + 4 : 0);
+  const plotHeight = height + headroom;
+  const yDomain: [number, number] = [roundSig(y.lo, 4), roundSig(y.hi + ((y.hi - y.lo) * headroom) / height, 4)];
+  const py = (loss: number): number => plotHeight * (1 - (loss - yDomain[0]) / (yDomain[1] - yDomain[0]));
 
+  // The curve in pixels, sampled densely enough that a label box cannot hide a segment unnoticed.
+  const obstacles = (): Array<[number, number]> => {
+    const pts: Array<[number, number]> = [];
+    const inside = (loss: number): boolean => loss >= yDomain[0] && loss <= yDomain[1];
+    lrs.forEach((lr, i) => {
+      const raw = losses[i];
+      if (raw !== undefined && Number.isFinite(raw) && inside(raw)) pts.push([px(lr), py(raw)]);
+      const a = input.smoothedLosses[i];
+      const b = input.smoothedLosses[i + 1];
+      const next = lrs[i + 1];
+      if (a === undefined || !Number.isFinite(a)) return;
+      if (next === undefined || b === undefined || !Number.isFinite(b)) {
+        pts.push([px(lr), py(a)]);
+        return;
+      }
+      for (let k = 0; k < 8; k++) pts.push([px(lr) + ((px(next) - px(lr)) * k) / 8, py(a + ((b - a) * k) / 8)]);
+    });
+    return pts;
+  };
   const divergence: Datum[] = [];
   const divIndex = input.divergenceIndex;
   const divLr = divIndex === null ? undefined : lrs[divIndex];
@@ -137,13 +151,16 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
   if (divLr !== undefined && divLoss !== undefined && Number.isFinite(divLoss)) {
     const loss = Math.min(divLoss, y.hi);
     const text = `diverges at ${formatLr(divLr)}`;
-    // Centred under the marker (over it near the bottom), kept inside the plot.
-    const half = measureText(text, LABEL_FONT_SIZE) / 2;
-    const cx = Math.min(width - half - 2, Math.max(half + 2, px(divLr)));
-    const below = py(loss) + DIVERGENCE_LABEL_GAP;
-    const top = below + LABEL_FONT_SIZE + 2 <= height ? below : py(loss) - DIVERGENCE_LABEL_GAP - LABEL_FONT_SIZE;
-    divergence.push({ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt(cx)), labelY: roundSig(top, 4) });
-    labelBoxes.push(box(cx - half, cx + half, top));
+    // Beside the marker where it hides the least of the curve, below the rule labels.
+    const spot = placePointLabel(px(divLr), py(loss), text, obstacles(), {
+      width,
+      height: plotHeight,
+      minTop: labelRows > 0 ? LABEL_TOP + labelRows * ROW_HEIGHT + 2 : 0,
+      fontSize: LABEL_FONT_SIZE,
+    });
+    const cx = (spot.left + spot.right) / 2;
+    divergence.push({ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt(cx)), labelY: roundSig(spot.top, 4) });
+    labelBoxes.push(box(spot.left, spot.right, spot.top));
   }
 
   const aggregate: Datum[] = [];
@@ -161,6 +178,7 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     datasets: { curve, regions, rules, labelBoxes, divergence, aggregate },
     xDomain: [roundSig(xMin), roundSig(xMax)],
     yDomain,
+    plotHeight,
     clippedAt: y.clippedAt,
     yCut: y.hi,
   };

@@ -19,7 +19,7 @@ export type RangeTestReportInput = RangeTestCurveParts & { meta?: ReportMeta };
 export interface RangeTestSpecOptions {
   /** Plot width in px. @default 640 */
   width?: number;
-  /** Plot height in px. @default 360 */
+  /** Height of the curve's area in px; the rule labels add a strip above it. @default 360 */
   height?: number;
   /** Top of the loss axis as a multiple of the first smoothed loss, so an exploding tail does not squash the curve. @default 1.5 */
   clipFactor?: number;
@@ -216,7 +216,7 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
     $schema: VEGA_LITE_SCHEMA,
     title: { text: titleOf(input.meta), subtitle: subtitleOf(input, data) },
     width,
-    height,
+    height: data.plotHeight,
     config: CONFIG,
     datasets: data.datasets,
     layer,

@@ -59,7 +59,9 @@ export function renumberDefIds(svg: string): string {
 
 /** Renders a vega-lite (or vega) spec to an SVG string; the same spec always gives the same bytes. */
 export async function renderSvg(spec: AnySpec): Promise<string> {
-  const vgSpec = isVegaSpec(spec) ? spec : compile(spec as TopLevelSpec).spec;
+  // Vega tags inline data rows with ids in place; render a copy so the caller's spec stays as it was.
+  const copy = structuredClone(spec);
+  const vgSpec = isVegaSpec(copy) ? copy : compile(copy as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   try {
     return renumberDefIds(await view.toSVG());

@@ -7,7 +7,7 @@ import type { Datum, LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
 
 /** One named stretch of the schedule, e.g. warm-up; `endStep` is exclusive. */
-export interface SchedulePhase {
+export interface ScheduleReportPhase {
   name: string;
   startStep: number;
   endStep: number;
@@ -18,7 +18,7 @@ export interface ScheduleReportInput {
   lr: number[];
   /** The momentum (or Adam's β1) at each step, when the schedule cycles it. */
   momentum?: number[] | null;
-  phases?: SchedulePhase[];
+  phases?: ScheduleReportPhase[];
   /** Adds an epoch axis on top when given. */
   stepsPerEpoch?: number;
   /** @default 'Learning-rate schedule' */
