@@ -19,6 +19,11 @@ export function maxPoolGrad(args: { inputs: Record<string, TensorInfo>; attrs: A
   const dys = heapF32(backend, dy);
   const dx = heapF32(backend, out);
   dx.fill(0);
+  const whole = padInfo.top === 0 && padInfo.left === 0 && (ho - 1) * sh + kh <= h && (wo - 1) * sw + kw <= w;
+  if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && whole) {
+    pool2x2(xs, dys, dx, n, h, w, c, ho, wo);
+    return out;
+  }
   const best = new Float32Array(c);
   const where = new Int32Array(c);
   for (let b = 0; b < n; b++) {
@@ -50,6 +55,36 @@ export function maxPoolGrad(args: { inputs: Record<string, TensorInfo>; attrs: A
     }
   }
   return out;
+}
+
+/** The common 2×2, stride 2 pool with every window inside the input: four compares per output. */
+function pool2x2(xs: Float32Array, dys: Float32Array, dx: Float32Array, n: number, h: number, w: number, c: number, ho: number, wo: number): void {
+  const row = w * c;
+  for (let b = 0; b < n; b++) {
+    for (let i = 0; i < ho; i++) {
+      for (let j = 0; j < wo; j++) {
+        const p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+        const p01 = p00 + c;
+        const p10 = p00 + row;
+        const p11 = p10 + c;
+        const dyOff = ((b * ho + i) * wo + j) * c;
+        for (let ch = 0; ch < c; ch++) {
+          // Row-major order with strict comparisons from -∞: ties go to the earliest position, and
+          // NaNs never win (as on cpu).
+          let at = -1;
+          let best = -Infinity;
+          const v00 = xs[p00 + ch]!;
+          if (v00 > best) { best = v00; at = p00 + ch; }
+          const v01 = xs[p01 + ch]!;
+          if (v01 > best) { best = v01; at = p01 + ch; }
+          const v10 = xs[p10 + ch]!;
+          if (v10 > best) { best = v10; at = p10 + ch; }
+          if (xs[p11 + ch]! > best) at = p11 + ch;
+          if (at >= 0) dx[at] = dys[dyOff + ch]!;
+        }
+      }
+    }
+  }
 }
 
 export const maxPoolGradConfig: tf.KernelConfig = {

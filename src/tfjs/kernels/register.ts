@@ -3,22 +3,30 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { stockKernels } from './kernel-utils.js';
+import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { fusedMatMulConfig } from './fused-mat-mul.js';
+import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { oneHotConfig } from './one-hot.js';
+import { sumConfig } from './sum.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
 /** Every kernel lrfind registers on wasm, by kernel name. */
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
+  batchMatMulConfig,
+  fusedMatMulConfig,
   conv2dBackpropFilterConfig,
   conv2dBackpropInputConfig,
   depthwiseBackpropFilterConfig,
   depthwiseBackpropInputConfig,
+  identityConfig,
   maxPoolGradConfig,
   oneHotConfig,
+  sumConfig,
   unsortedSegmentSumConfig,
 ];
 
@@ -37,7 +45,10 @@ export function registerWasmTrainingKernels(): string[] {
       if (!stockKernels.has(config.kernelName)) stockKernels.set(config.kernelName, current);
       tf.unregisterKernel(config.kernelName, 'wasm');
     }
-    tf.registerKernel(config);
+    // The backend runs a kernel's setupFunc when it starts; the stock one binds the wasm function
+    // that our fallbacks call, so it must stay attached.
+    const stock = stockKernels.get(config.kernelName);
+    tf.registerKernel(stock?.setupFunc === undefined ? config : { ...config, setupFunc: stock.setupFunc });
   }
   return WASM_TRAINING_KERNELS.map((config) => config.kernelName);
 }
