@@ -37,8 +37,8 @@ function checkOptions(options: AnalyzeOptions): void {
   }
   const method = options.method;
   if (method !== undefined && method !== 'lrfind') {
-    const names = Object.keys(options.suggesters ?? createSuggesters());
-    if (!names.includes(method)) throw new RangeError(`method must be one of lrfind, ${names.join(', ')}, got ${method}`);
+    const names = [...new Set(['lrfind', ...Object.keys(options.suggesters ?? createSuggesters())])];
+    if (!names.includes(method)) throw new RangeError(`method must be one of ${names.join(', ')}, got ${method}`);
   }
 }
 

@@ -36,7 +36,7 @@ export interface CurveReading {
   gradient: number[];
   /** Robust initial loss: the median of the first 5% of the raw losses (at least 3). */
   level: number;
-  /** Per-point noise of the raw losses (see `noiseLevel`). */
+  /** Per-point noise of the raw losses before any blow-up (see `noiseLevel`). */
   noise: number;
   /**
    * Standard deviation that this noise leaves in `gradient`: σ / (step · √(Σt²)) for the
@@ -108,7 +108,10 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   const smoothed = savitzkyGolay(filtered, sg);
   const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
   const level = initialLevel(losses);
-  const noise = noiseLevel(losses);
+  // Noise is measured before any blow-up: a long diverged tail would swamp even a median. The
+  // window ends where a noise-free reading sees the loss rise 2 scales above its running minimum.
+  const blowUp = findDivergence(filtered, { level, noise: 0, threshold: 2 }) ?? losses.length;
+  const noise = noiseLevel(losses.slice(0, Math.max(blowUp, 2)));
   const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceThreshold });
   const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
   const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
