@@ -9,3 +9,4 @@ export * from './models/index.js';
 export * from './tfjs/index.js';
 export * from './tfjs/backend-index.js';
 export * from './tfjs/callbacks-index.js';
+export * from '../reports/index.js';
