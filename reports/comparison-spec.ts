@@ -5,7 +5,7 @@ import type { Datum, TopLevelSpec } from './spec-types.js';
 import { CONFIG, RUN_COLORS, VEGA_LITE_SCHEMA } from './theme.js';
 
 /** One epoch of a training history (what tfjs's `model.fit` history gives, per epoch). */
-export interface EpochRecord {
+export interface ComparedEpoch {
   epoch: number;
   loss: number;
   accuracy: number;
@@ -17,7 +17,7 @@ export interface ComparedRun {
   name: string;
   /** Shown before the name, e.g. the schedule family. */
   group?: string;
-  history: EpochRecord[];
+  history: ComparedEpoch[];
 }
 
 export interface ComparisonReportInput {

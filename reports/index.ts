@@ -6,7 +6,7 @@ export {
   type ComparedRun,
   type ComparisonReportInput,
   type ComparisonSpecOptions,
-  type EpochRecord,
+  type ComparedEpoch,
 } from './comparison-spec.js';
 export { renderSvg, type AnySpec } from './render-svg.js';
 export { writeReport, writeFileAtomic, type WrittenReport } from './write-report.js';
