@@ -48,7 +48,8 @@ export function batchMatMul(args: { inputs: Record<string, TensorInfo>; attrs: A
       parts.push(runStock('BatchMatMul', { inputs: { a: ai, b: bi }, attrs: plain, backend }));
       release(backend, ai, bi);
     }
-    const joined = parts.length === 1 ? reshape(backend, parts[0]!, parts[0]!.shape) : run(backend, 'Concat', Object.fromEntries(parts.map((p, i) => [String(i), p])), { axis: 0 });
+    // Concat takes its inputs as a list, not a name map.
+    const joined = parts.length === 1 ? reshape(backend, parts[0]!, parts[0]!.shape) : run(backend, 'Concat', parts as unknown as Record<string, TensorInfo>, { axis: 0 });
     const outer = (batchA >= batchB ? a : b).shape.slice(0, -2);
     out = reshape(backend, joined, [...outer, m, n]);
     release(backend, a3, b3, joined, ...parts);
