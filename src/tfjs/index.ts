@@ -9,3 +9,5 @@ export { trainWithSchedule, stepsPerEpoch } from './study/train.js';
 export type { EpochRecord, TrainOptions, TrainSplit } from './study/train.js';
 export { runDemo } from './study/demo.js';
 export type { DemoOptions, DemoResult } from './study/demo.js';
+export { runStudy, STUDY_RUN_NAMES } from './study/compare.js';
+export type { StudyOptions, StudyResult, StudyRun, StudyGroup } from './study/compare.js';
