@@ -143,7 +143,9 @@ function analyzeRuns(curves: readonly Curve[], options: AnalyzeOptions): Analysi
  * Reads a range-test curve: cleans it (see `prepareCurve`), smooths it without lag (median, then
  * Savitzky-Golay), finds the regions, the minimum and the divergence, runs every suggestion rule,
  * and recommends one-cycle bounds with a confidence and plain-language warnings. Several runs are
- * aggregated first (see `aggregateRuns`) and the median curve is read.
+ * aggregated first (see `aggregateRuns`) and the median curve is read; each run is also read alone,
+ * and when their lrfind maxLr spread by a ratio above 2 the confidence is multiplied by 2/ratio
+ * (above `DISAGREEMENT_RATIO` a warning says so). Indices refer to the cleaned curve (`curve`).
  * Throws a RangeError for a bad option, and an `AnalysisError` (with a `code`) when there is nothing
  * to analyse, e.g. fewer than 2 finite points.
  */

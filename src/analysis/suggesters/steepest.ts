@@ -1,4 +1,5 @@
-// pytorch-lr-finder's (and PyTorch Lightning's) suggestion: the steepest point of the smoothed loss.
+// pytorch-lr-finder's suggestion (PyTorch Lightning's is the same idea): the steepest point of the
+// smoothed loss.
 import type { Suggester } from '../../types.js';
 import { numpyGradient } from '../gradient.js';
 import { argmin } from '../statistics.js';
@@ -17,6 +18,8 @@ export interface SteepestOptions {
  * argmin of `numpy.gradient` (unit spacing) of the smoothed loss after skipping the first
  * `skipStart` and last `skipEnd` points, as `LRFinder.plot(suggest_lr=True)` does.
  * It tends to pick the very edge of the divergence on curves that fall late and steeply.
+ * Lightning's `suggestion()` differs only in its defaults (a bias-corrected EMA like fastai's, and
+ * fewer points skipped at the end): `{ smoothing: 'fastai', skipEnd: 1 }` approximates it.
  * @see https://github.com/davidtvs/pytorch-lr-finder/blob/master/torch_lr_finder/lr_finder.py
  */
 export function steepestSuggester(options: SteepestOptions = {}): Suggester {

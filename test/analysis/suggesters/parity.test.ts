@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   minimumSuggester, slideSuggester, steepSuggester, steepestSuggester, valleySuggester,
 } from '../../../src/analysis/index.js';
-import { PEER_CURVES, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
+import { PEER_CURVES, PEER_DIR, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
 
 const expected = loadPeerSuggestions();
 const rules = { valley: valleySuggester, slide: slideSuggester, minimum: minimumSuggester, steep: steepSuggester } as const;
@@ -33,4 +35,12 @@ describe.each(PEER_CURVES)('peer parity on %s', (name) => {
       expect(onRaw.index).toBe(want.fastai_rules_on_fastai_smoothing[rule].index_in_curve);
     });
   }
+});
+
+const SHARED = resolve(PEER_DIR, '../../../../shared/fixtures/peer-curves');
+
+describe.skipIf(!existsSync(SHARED))('the copied fixtures', () => {
+  it.each([...PEER_CURVES.map((name) => `${name}.csv`), 'suggestions.json'])('%s matches ../shared', (file) => {
+    expect(readFileSync(resolve(PEER_DIR, file), 'utf8')).toBe(readFileSync(resolve(SHARED, file), 'utf8'));
+  });
 });
