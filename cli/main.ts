@@ -45,9 +45,14 @@ function version(): string {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+  if (first === undefined) {
+    // No command is a usage error: the help goes to stderr so stdout stays empty for scripts.
+    process.stderr.write(MAIN_HELP);
+    return EXIT.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(MAIN_HELP);
-    return first === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);

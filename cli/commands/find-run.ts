@@ -1,21 +1,29 @@
-// The heavy half of `find`: backend, data, model → findLearningRate → analyzeCurve → files → output.
-import * as tf from '@tensorflow/tfjs';
-import { analyzeCurve, findLearningRate, initBackend, type Analysis, type Dataset, type RangeTestResult } from '../../src/index.js';
-import { loadData } from '../data-source.js';
-import { EXIT, UsageError } from '../errors.js';
-import { checkModelName, loadModel } from '../model/load-model.js';
+// The main-thread half of `find`: starts the training worker, shows progress, handles Ctrl-C,
+// then analyses the curve and writes the report. The model file is only ever read (by the worker).
+import { Worker } from 'node:worker_threads';
+import { analyzeCurve } from '../../src/analysis/index.js';
+import type { Analysis, RangeTestResult } from '../../src/types.js';
+import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../output/report-files.js';
 import { findDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
 import { columns, isInteractive } from '../terminal.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
+import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { plainReporter, silentReporter, type FindReporter } from './find-progress.js';
-import { watchInterrupt } from './interrupt.js';
 
 /** Ctrl-C before there was anything to write. */
 class Interrupted extends Error {
   override name = 'Interrupted';
+}
+
+/** An error from the worker, keeping its class name (the exit code depends on it). */
+function rebuild(message: Extract<WorkerMessage, { type: 'error' }>): Error {
+  const error = new Error(message.message);
+  error.name = message.name;
+  if (message.stack !== undefined) error.stack = message.stack;
+  return error;
 }
 
 /** The curves to analyse: every run with at least two points (the median of several runs). */
@@ -32,75 +40,83 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
 }
 
+/** Runs the sweep in the worker; resolves with its result once it is done (or stopped). */
+function sweep(p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void): Promise<RangeTestResult> {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const input: WorkerInput = { plan: p, stop };
+  const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
+  onInterrupt(() => Atomics.store(stop, 0, 1));
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.type) {
+        case 'ready':
+          reporter.start({
+            model: p.labels.model,
+            data: p.labels.data,
+            dataDetail: `${message.examples} examples, ${message.numClasses} classes`,
+            optimizer: message.optimizer,
+            backend: message.backend,
+            startLr: p.settings.startLr,
+            endLr: p.settings.endLr,
+            numIter: p.settings.numIter,
+            runs: p.settings.runs,
+          });
+          break;
+        case 'step':
+          reporter.step(message.step);
+          break;
+        case 'result':
+          settle(() => resolve(message.result));
+          break;
+        case 'error':
+          settle(() => reject(rebuild(message)));
+          break;
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the training worker exited with code ${code}`))));
+  });
+}
+
 export async function runFind(p: FindPlan): Promise<number> {
-  checkModelName(p.model);
-  const interrupt = watchInterrupt();
-  let reporter: FindReporter | null = null;
-  let dataset: Dataset | null = null;
-  let model: tf.LayersModel | null = null;
+  const reporter = await reporterFor(p.json);
+  let interrupted = false;
+  const listeners: (() => void)[] = [() => reporter.stopping()];
+  const onSigint = (): void => {
+    if (interrupted) process.exit(EXIT.interrupted); // a second Ctrl-C: leave now
+    interrupted = true;
+    for (const listener of listeners) listener();
+  };
+  process.on('SIGINT', onSigint);
   try {
-    // tfjs's "install tfjs-node" banner would land in the middle of the output.
-    tf.enableProdMode();
-    let backend: string;
-    try {
-      backend = (await initBackend(p.backend)).backend;
-    } catch (error) {
-      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
-    }
-    dataset = await loadData(p.data, {
-      seed: p.settings.seed,
-      ...(p.label !== undefined ? { label: p.label } : {}),
-      ...(p.trainSize !== undefined ? { trainSize: p.trainSize } : {}),
-      ...(p.dataDir !== undefined ? { dataDir: p.dataDir } : {}),
-    });
-    model = await loadModel(
-      p.model,
-      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
-      p.labels,
-    );
-    if (interrupt.signal.aborted) throw new Interrupted('stopped (Ctrl-C) before the range test started; nothing written');
-    reporter = await reporterFor(p.json);
-    const live = reporter;
-    live.start({
-      model: p.labels.model,
-      data: p.labels.data,
-      dataDetail: `${dataset.train.size} examples, ${dataset.numClasses} classes`,
-      optimizer: p.model.kind === 'module' ? model.optimizer.getClassName() : p.optimizer,
-      backend,
-      startLr: p.settings.startLr,
-      endLr: p.settings.endLr,
-      numIter: p.settings.numIter,
-      runs: p.settings.runs,
-    });
-    interrupt.onInterrupt(() => live.stopping());
-    const result = await findLearningRate(model, { xs: dataset.train.xs, ys: dataset.train.ys }, {
-      ...p.settings,
-      signal: interrupt.signal,
-      onStep: (step) => live.step(step),
-    });
-    const aborted = interrupt.signal.aborted;
+    const result = await sweep(p, reporter, (listener) => listeners.push(listener));
     const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (result.lrs.length < 2) {
-      if (aborted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
+      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
       throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
     }
     const analysis = analyse(result);
     const doc = findDocument(result, analysis, p.labels);
-    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend });
+    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc) + '\n');
-    await live.finish({ doc, paths, stop: stopLine(doc.stopReason, steps, doc.seconds) });
-    return aborted ? EXIT.interrupted : EXIT.ok;
+    await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason, steps, doc.seconds) });
+    return interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
-    await reporter?.close();
+    await reporter.close();
     if (error instanceof Interrupted) {
       process.stderr.write(`lrfind: ${error.message}\n`);
       return EXIT.interrupted;
     }
     throw error;
   } finally {
-    interrupt.dispose();
-    model?.dispose();
-    dataset?.dispose();
+    process.off('SIGINT', onSigint);
   }
 }

@@ -1,0 +1,18 @@
+// Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
+import type { RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { FindPlan } from './find.js';
+
+/** What the worker starts with: the plan and a shared flag the main thread sets on Ctrl-C. */
+export interface WorkerInput {
+  plan: FindPlan;
+  /** Int32Array over a SharedArrayBuffer: [0] becomes 1 on Ctrl-C. */
+  stop: Int32Array;
+}
+
+export type WorkerMessage =
+  /** Backend, data and model are ready; the sweep starts. */
+  | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
+  | { type: 'step'; step: RangeTestStep }
+  | { type: 'result'; result: RangeTestResult }
+  /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */
+  | { type: 'error'; name: string; message: string; stack?: string };

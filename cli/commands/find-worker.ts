@@ -1,0 +1,67 @@
+// The training half of `find`, in a worker thread: tfjs keeps the main thread's event loop busy
+// for the whole sweep (its promises never yield to it), so Ctrl-C and the live view would only be
+// seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
+import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { findLearningRate, initBackend, type Dataset } from '../../src/index.js';
+import { loadData } from '../data-source.js';
+import { UsageError } from '../errors.js';
+import { checkModelName, loadModel } from '../model/load-model.js';
+import type { WorkerInput, WorkerMessage } from './find-messages.js';
+
+const { plan: p, stop } = workerData as WorkerInput;
+const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
+const stopped = (): boolean => Atomics.load(stop, 0) === 1;
+
+async function run(): Promise<void> {
+  checkModelName(p.model);
+  // tfjs's "install tfjs-node" banner would land in the middle of the output.
+  tf.enableProdMode();
+  let backend: string;
+  try {
+    backend = (await initBackend(p.backend)).backend;
+  } catch (error) {
+    throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
+  }
+  let dataset: Dataset | null = null;
+  let model: tf.LayersModel | null = null;
+  try {
+    dataset = await loadData(p.data, {
+      seed: p.settings.seed,
+      ...(p.label !== undefined ? { label: p.label } : {}),
+      ...(p.trainSize !== undefined ? { trainSize: p.trainSize } : {}),
+      ...(p.dataDir !== undefined ? { dataDir: p.dataDir } : {}),
+    });
+    model = await loadModel(
+      p.model,
+      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
+      p.labels,
+    );
+    post({
+      type: 'ready',
+      backend,
+      examples: dataset.train.size,
+      numClasses: dataset.numClasses,
+      optimizer: p.model.kind === 'module' ? model.optimizer.getClassName() : p.optimizer,
+    });
+    const controller = new AbortController();
+    if (stopped()) controller.abort();
+    const result = await findLearningRate(model, { xs: dataset.train.xs, ys: dataset.train.ys }, {
+      ...p.settings,
+      signal: controller.signal,
+      onStep: (step) => {
+        post({ type: 'step', step });
+        if (stopped()) controller.abort();
+      },
+    });
+    post({ type: 'result', result });
+  } finally {
+    model?.dispose();
+    dataset?.dispose();
+  }
+}
+
+run().catch((error: unknown) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  post({ type: 'error', name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
+});

@@ -1,0 +1,130 @@
+// `lrfind analyze` through the real binary, on synthetic curves with a known shape.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+
+interface CurveJson {
+  curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
+  regions: { kind: string; minLr: number; maxLr: number }[];
+  suggestion: { maxLr: number; minLr: number; method: string; confidence: number } | null;
+  suggestions: Record<string, number | null>;
+  warnings: string[];
+}
+
+/**
+ * A textbook range-test curve over 1e-6 … 10: flat at 2.3, falling fastest around lr 3e-3,
+ * bottoming out near 0.1, then blowing up. Small deterministic noise.
+ */
+function syntheticCurve(n = 120): { lrs: number[]; losses: number[] } {
+  const lrs: number[] = [];
+  const losses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const lr = 1e-6 * 10 ** ((7 * i) / (n - 1));
+    const x = Math.log10(lr);
+    const fall = 2 / (1 + Math.exp(-3 * (x + 2.5)));
+    const blowUp = x > -1 ? 8 * (x + 1) ** 2 : 0;
+    lrs.push(lr);
+    losses.push(2.3 - fall + blowUp + 0.02 * Math.sin(i * 12.9898));
+  }
+  return { lrs, losses };
+}
+
+let dir: string;
+let csv: string;
+
+beforeAll(() => {
+  requireBuild();
+  dir = tempDir();
+  const { lrs, losses } = syntheticCurve();
+  csv = join(dir, 'curve.csv');
+  writeFileSync(csv, ['step,lr,loss', ...lrs.map((lr, i) => `${i},${lr},${losses[i]}`)].join('\n') + '\n');
+  writeFileSync(join(dir, 'keras.csv'), ['epoch,learning_rate,train_loss', ...lrs.map((lr, i) => `${i},${lr},${losses[i]}`)].join('\n') + '\n');
+  writeFileSync(join(dir, 'curve.json'), JSON.stringify({ lr: lrs, loss: losses }));
+  writeFileSync(join(dir, 'no-lr.csv'), 'step,loss\n0,2.3\n1,2.2\n');
+  writeFileSync(join(dir, 'broken.json'), '{"lr": [1e-3, 1e-2], "loss": ');
+  writeFileSync(join(dir, 'one-point.csv'), 'lr,loss\n0.001,2.3\n');
+});
+
+describe('lrfind analyze --json', () => {
+  it('prints the contract document and finds bounds on the falling part of the curve', async () => {
+    const out = join(dir, 'out-csv');
+    const r = await runCli(['analyze', csv, '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as CurveJson;
+    expect(doc.curve.lr).toHaveLength(120);
+    expect(doc.curve.loss).toHaveLength(120);
+    expect(doc.curve.smoothedLoss).toHaveLength(120);
+    expect(doc.suggestion).not.toBeNull();
+    // The loss falls between ~1e-4 and ~0.1 and blows up past 0.1.
+    expect(doc.suggestion!.maxLr).toBeGreaterThan(1e-3);
+    expect(doc.suggestion!.maxLr).toBeLessThan(0.2);
+    expect(doc.suggestion!.minLr).toBeLessThan(doc.suggestion!.maxLr);
+    expect(doc.regions.map((r) => r.kind)).toContain('good');
+    for (const rule of ['steepest', 'valley', 'minimum', 'slide']) expect(doc.suggestions).toHaveProperty(rule);
+    expect(doc).not.toHaveProperty('backend');
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
+  });
+
+  it('reads other column names, JSON curves and its own range-test.json to the same answer', async () => {
+    const [a, b, c] = await Promise.all([
+      runCli(['analyze', csv, '--json', '--out', join(dir, 'o1')]),
+      runCli(['analyze', join(dir, 'keras.csv'), '--lr-column', 'learning_rate', '--loss-column', 'train_loss', '--json', '--out', join(dir, 'o2')]),
+      runCli(['analyze', join(dir, 'curve.json'), '--json', '--out', join(dir, 'o3')]),
+    ]);
+    for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
+    const suggestion = (JSON.parse(a.stdout) as CurveJson).suggestion;
+    expect((JSON.parse(b.stdout) as CurveJson).suggestion).toEqual(suggestion);
+    expect((JSON.parse(c.stdout) as CurveJson).suggestion).toEqual(suggestion);
+    const again = await runCli(['analyze', join(dir, 'o1', 'range-test.json'), '--json', '--out', join(dir, 'o4')]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(again.stdout) as CurveJson).suggestion).toEqual(suggestion);
+  });
+});
+
+describe('lrfind analyze without a terminal', () => {
+  it('prints plain lines with the bounds and the report path, no escape codes', async () => {
+    const out = join(dir, 'out-plain');
+    const r = await runCli(['analyze', csv, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(ESCAPE);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`lrfind analyze: ${csv} (120 points)`);
+    expect(lines[1]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
+    expect(lines).toContain(`report: ${join(out, 'index.html')}`);
+  });
+});
+
+describe('lrfind analyze bad input: one line on stderr, exit 2, nothing written', () => {
+  const cases: [string, () => string[], string | RegExp][] = [
+    ['no file given', () => [], 'lrfind: analyze needs a curve file (CSV or JSON)'],
+    ['missing file', () => [join(dir, 'nope.csv')], /^lrfind: curve file not found: .*nope\.csv$/],
+    ['no lr column', () => [join(dir, 'no-lr.csv')], /^lrfind: .*no-lr\.csv: missing column "lr" \(columns found: step, loss\)$/],
+    ['named column missing', () => [csv, '--loss-column', 'val_loss'], /^lrfind: .*curve\.csv: missing column "val_loss"/],
+    ['malformed JSON', () => [join(dir, 'broken.json')], /^lrfind: .*broken\.json: /],
+    ['columns with JSON', () => [join(dir, 'curve.json'), '--lr-column', 'x'], /^lrfind: .*--lr-column and --loss-column apply to CSV curves, not JSON$/],
+    ['too few points', () => [join(dir, 'one-point.csv')], /^lrfind: .*one-point\.csv: /],
+    ['two files', () => [csv, csv], /^lrfind: unexpected argument ".*curve\.csv" \(see lrfind analyze --help\)$/],
+  ];
+  it.concurrent.each(cases)('%s', async (name, args, expected) => {
+    const out = join(dir, `bad-${name.replace(/\W+/g, '-')}`);
+    const r = await runCli(['analyze', ...args(), '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    const line = oneErrorLine(r.stderr);
+    if (typeof expected === 'string') expect(line).toBe(expected);
+    else expect(line).toMatch(expected);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('lrfind analyze files', () => {
+  it('writes a JSON that `schedule --from` reads', async () => {
+    const out = join(dir, 'out-from');
+    expect((await runCli(['analyze', csv, '--out', out])).code).toBe(0);
+    const bounds = (JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as CurveJson).suggestion!;
+    const r = await runCli(['schedule', 'onecycle', '--from', join(out, 'range-test.json'), '--total-steps', '20', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Math.max(...(JSON.parse(r.stdout) as { lr: number[] }).lr)).toBeCloseTo(bounds.maxLr, 12);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { plainReporter, summaryLines } from '../../../cli/commands/find-progress.js';
+import type { RunHeader } from '../../../cli/ui/summary-text.js';
+
+const HEADER: RunHeader = { model: 'mlp', data: 'digits', optimizer: 'sgd', backend: 'cpu', startLr: 1e-7, endLr: 1, numIter: 8, runs: 2 };
+
+describe('plainReporter', () => {
+  it('writes the start line and one line per quarter of all runs', () => {
+    const lines: string[] = [];
+    const reporter = plainReporter((l) => lines.push(l));
+    reporter.start(HEADER);
+    for (let run = 0; run < 2; run++) {
+      for (let step = 0; step < 8; step++) {
+        reporter.step({ run, step, numIter: 8, lr: 10 ** (step - 7), loss: 2, smoothedLoss: 2, bestLoss: 1.5 });
+      }
+    }
+    expect(lines[0]).toBe('lrfind find: mlp on digits · sgd · cpu · lr 1e-7 → 1 over 8 steps × 2 runs');
+    expect(lines.slice(1)).toEqual([
+      '   25%  run 1/2  step 4/8  lr 1e-4  loss 2  best 1.5',
+      '   50%  run 1/2  step 8/8  lr 1  loss 2  best 1.5',
+      '   75%  run 2/2  step 4/8  lr 1e-4  loss 2  best 1.5',
+      '  100%  run 2/2  step 8/8  lr 1  loss 2  best 1.5',
+    ]);
+  });
+
+  it('prints a line on Ctrl-C', () => {
+    const lines: string[] = [];
+    plainReporter((l) => lines.push(l)).stopping();
+    expect(lines).toEqual(['stopping after this step (Ctrl-C)']);
+  });
+});
+
+describe('summaryLines', () => {
+  it('puts the stop reason, bounds, regions, rules, warnings and the report in that order', () => {
+    const lines = summaryLines({
+      stop: 'completed the sweep: 8 steps in 1.0s',
+      doc: {
+        suggestion: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
+        regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
+        suggestions: { valley: 0.01 },
+        warnings: ['w'],
+      },
+      paths: ['/o/index.html', '/o/range-test.json'],
+    });
+    expect(lines).toEqual([
+      'completed the sweep: 8 steps in 1.0s',
+      'bounds: max lr 0.1 · min lr 1e-2 (lrfind, confidence 0.90)',
+      '  good       1e-3 … 0.1',
+      'rules: valley 1e-2',
+      'warning: w',
+      'report: /o/index.html',
+      '        /o/range-test.json',
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+// `lrfind find` through the real binary: the JSON contract, plain output, Ctrl-C, model files and
+// every kind of bad input. Runs are small (digits, mlp, ≤ 400 steps, cpu backend).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
+import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+
+const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
+
+interface FindJson {
+  curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
+  regions: { kind: string; minLr: number; maxLr: number }[];
+  suggestion: { maxLr: number; minLr: number; method: string; confidence: number } | null;
+  suggestions: Record<string, number | null>;
+  warnings: string[];
+  backend: string;
+  stopReason: string;
+  seconds: number;
+}
+
+let dir: string;
+let modelJson: string;
+let digitsShapedModel: string;
+let moduleModel: string;
+let csv: string;
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+beforeAll(async () => {
+  requireBuild();
+  dir = tempDir();
+  // Input [10]: does not fit digits' [8, 8, 1].
+  modelJson = await writeLayersModel(join(dir, 'model-10'), [10], 10);
+  digitsShapedModel = await writeLayersModel(join(dir, 'model-digits'), [8, 8, 1], 10);
+  moduleModel = writeModelModule(join(dir, 'model.mjs'));
+  csv = writeCsvData(join(dir, 'iris-like.csv'));
+});
+
+describe('lrfind find --json', () => {
+  it('prints exactly one JSON document with the contract fields, and writes the report', async () => {
+    const out = join(dir, 'json-out');
+    const r = await runCli(['find', '--model', 'mlp', ...SMALL, '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson; // throws if stdout holds anything else
+    expect(doc.curve.lr).toHaveLength(20);
+    expect(doc.curve.loss).toHaveLength(20);
+    expect(doc.curve.smoothedLoss).toHaveLength(20);
+    expect(doc.curve.lr[0]).toBeCloseTo(1e-7, 20);
+    expect(doc.curve.lr[19]).toBeCloseTo(1, 12);
+    for (const region of doc.regions) {
+      expect(['too-small', 'good', 'too-large']).toContain(region.kind);
+      expect(region.minLr).toBeLessThanOrEqual(region.maxLr);
+    }
+    if (doc.suggestion !== null) {
+      expect(Object.keys(doc.suggestion).sort()).toEqual(['confidence', 'maxLr', 'method', 'minLr']);
+      expect(doc.suggestion.minLr).toBeLessThan(doc.suggestion.maxLr);
+    }
+    for (const rule of ['steepest', 'valley', 'minimum', 'slide']) {
+      expect(doc.suggestions).toHaveProperty(rule);
+      const v = doc.suggestions[rule];
+      expect(v === null || typeof v === 'number').toBe(true);
+    }
+    expect(Array.isArray(doc.warnings)).toBe(true);
+    expect(doc.backend).toBe('cpu');
+    expect(['completed', 'diverged', 'non-finite loss']).toContain(doc.stopReason);
+    expect(doc.seconds).toBeGreaterThan(0);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
+    expect(JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8'))).toEqual(doc);
+    expect(readFileSync(join(out, 'range-test.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('src="range-test.svg"');
+  });
+
+  it('loads a model.json (compiled with --optimizer) and never modifies it', async () => {
+    const before = { json: sha(digitsShapedModel), weights: sha(join(dir, 'model-digits', 'weights.bin')) };
+    const r = await runCli(['find', '--model', digitsShapedModel, ...SMALL, '--optimizer', 'adam', '--json', '--out', join(dir, 'layers-out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as FindJson).curve.lr).toHaveLength(20);
+    expect({ json: sha(digitsShapedModel), weights: sha(join(dir, 'model-digits', 'weights.bin')) }).toEqual(before);
+  });
+
+  it('builds the model from a module exporting createModel, on CSV data with a named label', async () => {
+    const r = await runCli(['find', '--model', moduleModel, '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--backend', 'cpu', '--json', '--out', join(dir, 'module-out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as FindJson).curve.loss).toHaveLength(20);
+  });
+});
+
+describe('lrfind find without a terminal', () => {
+  it('prints a few plain lines (start, every 25 %, summary) with no escape codes', async () => {
+    const out = join(dir, 'plain-out');
+    const r = await runCli(['find', '--model', 'mlp', ...SMALL, '--out', out], { env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(ESCAPE);
+    expect(r.stderr).not.toMatch(ESCAPE);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('lrfind find: mlp on digits (1438 examples, 10 classes) · sgd · cpu · lr 1e-7 → 1 over 20 steps');
+    expect(lines.filter((l) => /^ +\d+%  step /.test(l)).map((l) => l.trim().split(' ')[0])).toEqual(['25%', '50%', '75%', '100%']);
+    expect(lines).toContain(`report: ${join(out, 'index.html')}`);
+    expect(lines.some((l) => l.startsWith('bounds: '))).toBe(true);
+    expect(lines.length).toBeLessThan(30);
+  });
+});
+
+describe('lrfind find and Ctrl-C', () => {
+  it('stops cleanly on SIGINT: the partial curve is analysed and written, exit code 130', async () => {
+    const out = join(dir, 'sigint-out');
+    let sent = false;
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '400', '--backend', 'cpu', '--diverge', 'inf', '--out', out], {
+      onStdout: (text, child) => {
+        if (!sent && text.includes('25%')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
+    expect(r.stdout).toContain('stopped by Ctrl-C (partial curve)');
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
+    expect(doc.stopReason).toBe('aborted');
+    expect(doc.curve.lr.length).toBeGreaterThanOrEqual(100);
+    expect(doc.curve.lr.length).toBeLessThan(400);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
+  });
+});
+
+describe('lrfind find bad input: one line on stderr, exit 2, nothing written', () => {
+  const cases: [string, () => string[], string | RegExp][] = [
+    ['unknown flag', () => ['--model', 'mlp', '--data', 'digits', '--lr-max', '1'], 'lrfind: unknown flag --lr-max (see lrfind find --help)'],
+    ['non-number', () => ['--model', 'mlp', '--data', 'digits', '--num-iter', 'lots'], 'lrfind: --num-iter must be a number, got "lots"'],
+    ['fractional integer', () => ['--model', 'mlp', '--data', 'digits', '--batch-size', '6.5'], 'lrfind: --batch-size must be an integer, got 6.5'],
+    ['start ≥ end', () => ['--model', 'mlp', '--data', 'digits', '--start-lr', '1', '--end-lr', '0.1'], 'lrfind: --start-lr must be below --end-lr (got 1 and 0.1)'],
+    ['smoothing out of range', () => ['--model', 'mlp', '--data', 'digits', '--smooth', '1'], 'lrfind: --smooth must be in [0, 1), got 1'],
+    ['bad choice', () => ['--model', 'mlp', '--data', 'digits', '--optimizer', 'lion'], 'lrfind: --optimizer must be one of sgd, momentum, nesterov, rmsprop, adam, got "lion"'],
+    ['no --model', () => ['--data', 'digits'], 'lrfind: find needs --model (mlp, cnn, vgg-mini, a model.json or a .js module)'],
+    ['missing model file', () => ['--model', join(dir, 'nope', 'model.json'), '--data', 'digits'], /^lrfind: --model must be mlp, cnn, vgg-mini, a model.json or a \.js\/\.mjs module, got ".*nope\/model\.json" \(no such file\)$/],
+    ['unknown model name', () => ['--model', 'resnet', '--data', 'digits', '--backend', 'cpu'], 'lrfind: --model must be mlp, cnn, vgg-mini, a model.json or a .js/.mjs module, got "resnet"'],
+    ['malformed model.json', () => ['--model', join(dir, 'broken.json'), '--data', 'digits', '--backend', 'cpu'], /^lrfind: --model: .*broken\.json is not valid JSON/],
+    ['model.json without its weights', () => ['--model', join(dir, 'no-weights', 'model.json'), '--data', 'digits', '--backend', 'cpu'], /^lrfind: --model: weight file not found: .*no-weights\/weights\.bin$/],
+    ['model input does not fit the data', () => ['--model', modelJson, '--data', 'digits', '--backend', 'cpu'], 'lrfind: --model model.json expects inputs [10] but --data digits has [8, 8, 1]'],
+    ['--optimizer with a module', () => ['--model', moduleModel, '--data', 'digits', '--optimizer', 'sgd'], 'lrfind: --optimizer does not apply to a model module: it returns a compiled model'],
+    ['missing CSV', () => ['--model', 'mlp', '--data', join(dir, 'nope.csv')], /^lrfind: --data must be digits, mnist, fashion-mnist or a CSV file, got ".*nope\.csv" \(no such file\)$/],
+    ['malformed CSV', () => ['--model', 'mlp', '--data', join(dir, 'bad.csv'), '--backend', 'cpu'], /^lrfind: --data: .*bad\.csv: row 3, column 2 \("b"\) is not a number: "oops"$/],
+    ['CSV label column missing', () => ['--model', 'mlp', '--data', csv, '--label', 'colour', '--backend', 'cpu'], /^lrfind: --data: .*no column named "colour"/],
+    ['--out is a file', () => ['--model', 'mlp', '--data', 'digits', '--out', csv], `lrfind: --out ${'CSV'} is a file, not a folder`],
+  ];
+
+  beforeAll(() => {
+    writeFileSync(join(dir, 'broken.json'), '{"modelTopology": ');
+    mkdirSync(join(dir, 'no-weights'), { recursive: true });
+    const json = JSON.parse(readFileSync(modelJson, 'utf8')) as object;
+    writeFileSync(join(dir, 'no-weights', 'model.json'), JSON.stringify(json));
+    writeFileSync(join(dir, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n5,6,x\n');
+  });
+
+  it.concurrent.each(cases)('%s', async (name, args, expected) => {
+    const out = join(dir, `bad-${name.replace(/\W+/g, '-')}`);
+    const argv = args();
+    const r = await runCli(['find', ...argv, ...(argv.includes('--out') ? [] : ['--out', out])]);
+    expect(r.code, r.stderr).toBe(2);
+    const line = oneErrorLine(r.stderr);
+    if (typeof expected === 'string') expect(line).toBe(expected.replace('CSV', csv));
+    else expect(line).toMatch(expected);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,159 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { AnalyzeView } from '../../../cli/ui/analyze-view.js';
+import { FindView } from '../../../cli/ui/find-view.js';
+import { LineChart } from '../../../cli/ui/line-chart.js';
+import { lossDomain } from '../../../cli/ui/loss-chart.js';
+import { ProgressBar } from '../../../cli/ui/progress-bar.js';
+import { ScheduleView } from '../../../cli/ui/schedule-view.js';
+import { Summary } from '../../../cli/ui/summary.js';
+import type { CurveDocument } from '../../../cli/output/result-json.js';
+import type { RunHeader } from '../../../cli/ui/summary-text.js';
+
+const HEADER: RunHeader = {
+  model: 'mlp',
+  data: 'digits',
+  dataDetail: '1437 examples, 10 classes',
+  optimizer: 'sgd',
+  backend: 'cpu',
+  startLr: 1e-7,
+  endLr: 1,
+  numIter: 100,
+  runs: 1,
+};
+
+const DOC: CurveDocument = {
+  curve: { lr: [1e-4, 1e-3, 1e-2, 1e-1, 1], loss: [2.3, 2.2, 1.5, 0.9, 4], smoothedLoss: [2.3, 2.25, 1.9, 1.4, 2.2] },
+  regions: [
+    { kind: 'too-small', minLr: 1e-4, maxLr: 1e-3 },
+    { kind: 'good', minLr: 1e-3, maxLr: 0.1 },
+    { kind: 'too-large', minLr: 0.1, maxLr: 1 },
+  ],
+  suggestion: { maxLr: 0.03, minLr: 0.003, method: 'valley', confidence: 0.8 },
+  suggestions: { steepest: 0.01, valley: 0.03, minimum: 0.01, slide: null },
+  warnings: ['the curve is short'],
+};
+
+/** Frames must be plain text apart from the colours ink adds; none are added under test. */
+function frame(node: React.ReactElement): string {
+  const { lastFrame, unmount } = render(node);
+  const text = lastFrame() ?? '';
+  unmount();
+  return text;
+}
+
+describe('ProgressBar', () => {
+  it('fills in proportion and shows the floored percentage', () => {
+    expect(frame(<ProgressBar done={0} total={10} width={10} />)).toBe('░░░░░░░░░░   0%');
+    expect(frame(<ProgressBar done={5} total={10} width={10} />)).toBe('█████░░░░░  50%');
+    expect(frame(<ProgressBar done={999} total={1000} width={10} />)).toBe('██████████  99%');
+    expect(frame(<ProgressBar done={10} total={10} width={10} />)).toBe('██████████ 100%');
+  });
+});
+
+describe('LineChart', () => {
+  it('labels the y range on the left and the x range underneath', () => {
+    const text = frame(
+      <LineChart points={[{ x: 0, y: 1 }, { x: 10, y: 3 }]} width={20} height={3} formatX={String} formatY={String} xLabel="step" yLabel="lr" />,
+    );
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('lr');
+    expect(lines[1]).toMatch(/^ 3 │/);
+    expect(lines[3]).toMatch(/^ 1 │/);
+    expect(lines[4]).toBe(`   └${'─'.repeat(20)}`);
+    // The x labels start under the first plot column (gutter 2 + " │").
+    expect(lines[5]).toMatch(/^ {4}0 +step +10$/);
+  });
+});
+
+describe('lossDomain', () => {
+  it('clips the top at 1.5 × the first loss so a blow-up does not flatten the curve', () => {
+    expect(lossDomain([2, 1, 0.5, 100])).toEqual([0.5, 3]);
+    expect(lossDomain([2, 1.5, 1])).toEqual([1, 2]);
+    expect(lossDomain([Number.NaN])).toBeUndefined();
+  });
+});
+
+describe('FindView', () => {
+  it('shows the header and "starting" before the first step', () => {
+    const text = frame(<FindView header={HEADER} status={null} points={[]} elapsed={0} />);
+    expect(text).toContain('lrfind · mlp on digits (1437 examples, 10 classes) · sgd · cpu · lr 1e-7 → 1 over 100 steps');
+    expect(text).toContain('0%');
+    expect(text).toContain('step 0/100');
+    expect(text).toContain('starting…');
+  });
+
+  it('shows progress, ETA, the current lr / loss / best loss and the chart', () => {
+    const points = Array.from({ length: 40 }, (_, i) => ({ lr: 1e-7 * 10 ** (i / 6), loss: 2.3 - i * 0.03 }));
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, bestLoss: 1.1 };
+    const text = frame(<FindView header={HEADER} status={status} points={points} elapsed={4} chartWidth={30} chartHeight={4} />);
+    expect(text).toContain(' 40%');
+    expect(text).toContain('step 40/100');
+    expect(text).toContain('eta 6.0s');
+    expect(text).toContain('lr 3.2e-3  loss 1.234  best 1.1');
+    expect(text).toContain('learning rate (log)');
+    expect(text).toMatch(/[\u2801-\u28ff]/);
+  });
+
+  it('says it is stopping after Ctrl-C, then shows the summary in place of the ETA', () => {
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, bestLoss: 1.1 };
+    const stopping = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping />);
+    expect(stopping).toContain('stopping after this step (Ctrl-C)');
+    const done = frame(
+      <FindView header={HEADER} status={status} points={[]} elapsed={4} stopping summary={{ doc: DOC, paths: ['/o/index.html'], stop: 'stopped by Ctrl-C (partial curve): 40 steps in 4.0s' }} />,
+    );
+    expect(done).not.toContain('stopping after this step');
+    expect(done).not.toContain('eta');
+    expect(done).toContain('stopped by Ctrl-C (partial curve): 40 steps in 4.0s');
+  });
+
+  it('counts steps across runs', () => {
+    const status = { run: 1, runs: 2, done: 50, numIter: 100, lr: 1e-3, loss: 1, bestLoss: 1 };
+    const text = frame(<FindView header={{ ...HEADER, runs: 2 }} status={status} points={[]} elapsed={3} />);
+    expect(text).toContain('step 150/200');
+    expect(text).toContain('× 2 runs');
+  });
+});
+
+describe('Summary', () => {
+  it('lists the bounds, the regions, every rule, warnings and the files', () => {
+    const text = frame(<Summary doc={DOC} paths={['/o/index.html', '/o/range-test.json']} />);
+    expect(text).toContain('bounds: max lr 3e-2 · min lr 3e-3 (valley, confidence 0.80)');
+    expect(text).toContain('too small  1e-4 … 1e-3');
+    expect(text).toContain('good       1e-3 … 0.1');
+    expect(text).toContain('too large  0.1 … 1');
+    expect(text).toContain('rules: steepest 1e-2 · valley 3e-2 · minimum 1e-2 · slide –');
+    expect(text).toContain('warning: the curve is short');
+    expect(text).toContain('report: /o/index.html');
+    expect(text).toContain('/o/range-test.json');
+  });
+
+  it('says when there are no bounds', () => {
+    expect(frame(<Summary doc={{ ...DOC, suggestion: null }} paths={[]} />)).toContain('bounds: none (see the warnings)');
+  });
+});
+
+describe('AnalyzeView', () => {
+  it('draws the curve and the summary', () => {
+    const text = frame(<AnalyzeView source="curve.csv" doc={DOC} paths={['/o/index.html']} chartWidth={20} chartHeight={3} />);
+    expect(text).toContain('lrfind · curve.csv · 5 points');
+    expect(text).toMatch(/[\u2801-\u28ff]/);
+    expect(text).toContain('bounds: max lr 3e-2');
+  });
+});
+
+describe('ScheduleView', () => {
+  it('shows the headline, momentum, phases and written files', () => {
+    const rows = [0, 1, 2, 3, 4].map((step) => ({ step, lr: [0.01, 0.1, 0.05, 0.01, 0.001][step]!, momentum: [0.95, 0.85, 0.9, 0.93, 0.95][step]! }));
+    const phases = [
+      { name: 'warmup', startStep: 0, endStep: 2 },
+      { name: 'anneal', startStep: 2, endStep: 5 },
+    ];
+    const text = frame(<ScheduleView name="onecycle" rows={rows} phases={phases} paths={['/o/schedule.csv']} chartWidth={20} chartHeight={3} />);
+    expect(text).toContain('lrfind · onecycle · 5 steps · lr 1e-2 → 0.1 (step 1) → 1e-3');
+    expect(text).toContain('momentum 0.95 → 0.85 → 0.95');
+    expect(text).toContain('warmup  steps 0–1');
+    expect(text).toContain('anneal  steps 2–4');
+    expect(text).toContain('wrote /o/schedule.csv');
+  });
+});
