@@ -84,7 +84,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const { rangeTestFiles } = await import('../output/report-files.js');
   const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
   const paths = await writeFilesAtomically(out, files);
-  if (flags.json) process.stdout.write(toJsonText(doc) + '\n');
+  if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
   else if (isInteractive()) {
     const [{ createElement }, { showOnce }, { AnalyzeView }] = await Promise.all([
       import('react'),

@@ -106,7 +106,7 @@ export async function runFind(p: FindPlan): Promise<number> {
     const doc = findDocument(result, analysis, p.labels);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
     const paths = await writeFilesAtomically(p.out, files);
-    if (p.json) process.stdout.write(toJsonText(doc) + '\n');
+    if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');
     await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason, steps, doc.seconds) });
     return interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
