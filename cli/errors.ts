@@ -17,8 +17,6 @@ const INPUT_ERROR_NAMES = new Set([
   'DatasetFormatError',
   'CurveFormatError',
   'AnalysisError',
-  'ModelLoadError',
-  'SyntaxError',
 ]);
 
 /** Whether an error thrown while handling a command is the user's input (exit 2) or a bug (exit 1). */

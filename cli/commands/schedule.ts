@@ -77,6 +77,7 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   }
   const name = scheduleName(positionals[0]);
   if (flags.json && flags.format === 'csv') throw new UsageError('--json and --format csv ask for two formats; give one');
+  // Check the flags before reading --from: placeholder bounds stand in for the ones it will supply.
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
   const { built, rows } = build(name, filled);
