@@ -74,10 +74,12 @@ export interface FinderBounds {
   minLr: number;
 }
 
-/** Fills --max-lr / --min-lr / --base-lr from a finder result where the user gave none. */
+/** Fills --max-lr / --min-lr / --base-lr (and one-cycle's --div-factor) from a finder result where the user gave none. */
 export function applyBounds(name: ScheduleName, flags: ScheduleFlags, bounds: FinderBounds): ScheduleFlags {
   const uses = new Set(FLAGS_OF[name]);
   const out: ScheduleFlags = { ...flags };
+  // One-cycle starts at min lr, as oneCycleCallback does with bounds: divFactor = maxLr / minLr.
+  if (uses.has('div-factor') && flags['max-lr'] === undefined) out['div-factor'] ??= bounds.maxLr / bounds.minLr;
   if (uses.has('max-lr')) out['max-lr'] ??= bounds.maxLr;
   if (uses.has('min-lr')) out['min-lr'] ??= bounds.minLr;
   // cyclic runs between the bounds; the decays start from the top one.

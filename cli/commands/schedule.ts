@@ -21,7 +21,8 @@ export const SCHEDULE_HELP: HelpPage = {
   flags: SCHEDULE_FLAGS,
   notes: [
     'Every schedule takes --total-steps (or --epochs × --steps-per-epoch). --from fills --max-lr, --min-lr',
-    'and --base-lr from a finder result (cyclic runs between the bounds; the decays start at max-lr).',
+    'and --base-lr from a finder result: one-cycle starts at min lr (--div-factor max/min), cyclic runs',
+    'between the bounds, the decays start at max lr. Flags given explicitly win.',
     '--format json prints {"lr": [...], "momentum": [...]} (momentum only when it is cycled).',
   ],
   examples: [

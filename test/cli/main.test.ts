@@ -34,7 +34,7 @@ describe('lrfind --help and --version', () => {
 
   it('find --help documents each range-test flag with its default', async () => {
     const r = await runCli(['find', '--help']);
-    for (const [flag, def] of [['--start-lr', '1e-7'], ['--end-lr', '1'], ['--num-iter', '100'], ['--batch-size', '64'], ['--diverge', '4'], ['--smooth', '0.98'], ['--out', './lrfind-out']]) {
+    for (const [flag, def] of [['--start-lr', '1e-7'], ['--end-lr', '1'], ['--num-iter', '100'], ['--batch-size', '64'], ['--diverge', '4'], ['--smooth', '0.98'], ['--out', './lrfind-out']] as const) {
       expect(r.stdout).toMatch(new RegExp(`^  ${flag} .*\\(default ${def.replace('.', '\\.')}\\)$`, 'm'));
     }
   });

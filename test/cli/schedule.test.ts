@@ -60,7 +60,9 @@ describe('lrfind schedule --format json', () => {
     writeFileSync(path, JSON.stringify({ suggestion: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
     const one = await runCli(['schedule', 'onecycle', '--from', path, '--total-steps', '10', '--format', 'json']);
     expect(one.code).toBe(0);
-    expect(Math.max(...(JSON.parse(one.stdout) as { lr: number[] }).lr)).toBeCloseTo(0.2, 12);
+    const oneLr = (JSON.parse(one.stdout) as { lr: number[] }).lr;
+    expect(Math.max(...oneLr)).toBeCloseTo(0.2, 12);
+    expect(oneLr[0]).toBeCloseTo(0.02, 12); // starts at min lr: div-factor = max / min
     const cyc = await runCli(['schedule', 'cyclic', '--from', path, '--step-size-up', '5', '--total-steps', '10', '--format', 'json']);
     const lr = (JSON.parse(cyc.stdout) as { lr: number[] }).lr;
     expect(lr[0]).toBeCloseTo(0.02, 12);

@@ -37,7 +37,7 @@ describe('summaryLines', () => {
       doc: {
         suggestion: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
         regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
-        suggestions: { valley: 0.01 },
+        suggestions: { steepest: null, valley: 0.01, minimum: null, slide: null },
         warnings: ['w'],
       },
       paths: ['/o/index.html', '/o/range-test.json'],
@@ -46,7 +46,7 @@ describe('summaryLines', () => {
       'completed the sweep: 8 steps in 1.0s',
       'bounds: max lr 0.1 · min lr 1e-2 (lrfind, confidence 0.90)',
       '  good       1e-3 … 0.1',
-      'rules: valley 1e-2',
+      'rules: steepest – · valley 1e-2 · minimum – · slide –',
       'warning: w',
       'report: /o/index.html',
       '        /o/range-test.json',

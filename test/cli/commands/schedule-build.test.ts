@@ -14,7 +14,10 @@ describe('totalStepsOf', () => {
 describe('applyBounds', () => {
   it('fills only the flags a schedule reads, never over an explicit one', () => {
     const bounds = { maxLr: 0.1, minLr: 0.01 };
-    expect(applyBounds('onecycle', {}, bounds)).toEqual({ 'max-lr': 0.1 });
+    // One-cycle starts at the lower bound: divFactor = maxLr / minLr (unless --max-lr was given).
+    expect(applyBounds('onecycle', {}, bounds)).toEqual({ 'max-lr': 0.1, 'div-factor': 10 });
+    expect(applyBounds('onecycle', { 'max-lr': 0.5 }, bounds)).toEqual({ 'max-lr': 0.5 });
+    expect(applyBounds('onecycle', { 'div-factor': 25 }, bounds)).toEqual({ 'max-lr': 0.1, 'div-factor': 25 });
     expect(applyBounds('cyclic', {}, bounds)).toEqual({ 'max-lr': 0.1, 'base-lr': 0.01 });
     expect(applyBounds('cosine', {}, bounds)).toEqual({ 'base-lr': 0.1 });
     expect(applyBounds('seed-onecycle', { 'min-lr': 0.05 }, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.05 });
