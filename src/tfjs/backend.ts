@@ -2,9 +2,21 @@
 // installed, else wasm with lrfind's training kernels, else the pure-JS cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './kernels/register.js';
+import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
 
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+/** Options of `initBackend`. */
+export interface BackendOptions {
+  /**
+   * Threads for wasm's matrix kernels (XNNPACK), 1–8. More than 1 starts tfjs's threaded SIMD build
+   * through lrfind's own loader (stock tfjs runs one thread under Node); results are bitwise the
+   * same. Worth it on an otherwise idle machine with ≥ 4 cores; set it before making wasm tensors.
+   * @default 1
+   */
+  wasmThreads?: number;
+}
 
 /** What `initBackend` set up. */
 export interface BackendInfo {
@@ -18,13 +30,13 @@ export interface BackendInfo {
   trainingKernels: string[];
   /** wasm only: whether the SIMD build runs. */
   simd?: boolean;
-  /** wasm only: the threads XNNPACK uses (1 under Node; see docs/backend.md). */
+  /** wasm only: the threads XNNPACK uses (see `BackendOptions.wasmThreads` and docs/backend.md). */
   threads?: number;
 }
 
 const NATIVE_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
 
-const cache = new Map<BackendChoice, BackendInfo>();
+const cache = new Map<string, BackendInfo>();
 
 /** Imports a native package; returns null on success, else why not ("not installed" or the load error). */
 async function loadNative(name: string): Promise<string | null> {
@@ -57,15 +69,29 @@ async function tryNative(tried: string[]): Promise<BackendInfo | null> {
   return null;
 }
 
-async function tryWasm(tried: string[]): Promise<BackendInfo | null> {
-  const trainingKernels = registerWasmTrainingKernels();
+/** Starts the registered 'wasm' backend; returns why it did not start, or null. */
+async function startWasm(): Promise<string | null> {
   try {
-    if (!(await tf.setBackend('wasm'))) {
-      tried.push('wasm did not start');
-      return null;
-    }
+    return (await tf.setBackend('wasm')) ? null : 'it did not start';
   } catch (error) {
-    tried.push(`wasm failed (${String((error as Error).message ?? error)})`);
+    return String((error as Error).message ?? error);
+  }
+}
+
+async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | null> {
+  const trainingKernels = registerWasmTrainingKernels();
+  if (wanted !== wasmThreads()) {
+    if (wanted === 1) restoreStockWasm();
+    else registerThreadedWasm(wanted);
+  }
+  let failure = await startWasm();
+  if (failure !== null && wanted > 1) {
+    tried.push(`threaded wasm failed (${failure}), so 1 thread`);
+    restoreStockWasm();
+    failure = await startWasm();
+  }
+  if (failure !== null) {
+    tried.push(`wasm failed (${failure})`);
     return null;
   }
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
@@ -87,13 +113,13 @@ async function useCpu(tried: string[]): Promise<BackendInfo> {
   return { backend: 'cpu', reason: [...tried, 'using the cpu backend (pure JS: slow for conv nets)'].join('; '), package: '@tensorflow/tfjs-backend-cpu', trainingKernels: [] };
 }
 
-async function select(choice: BackendChoice): Promise<BackendInfo> {
+async function select(choice: BackendChoice, threads: number): Promise<BackendInfo> {
   const tried: string[] = [];
   switch (choice) {
     case 'cpu':
       return useCpu(['cpu requested']);
     case 'wasm': {
-      const wasm = await tryWasm(tried);
+      const wasm = await tryWasm(tried, threads);
       if (wasm === null) throw new Error(`backend 'wasm' could not start: ${tried.join('; ')}`);
       return wasm;
     }
@@ -105,7 +131,7 @@ async function select(choice: BackendChoice): Promise<BackendInfo> {
       return native;
     }
     case 'auto':
-      return (await tryNative(tried)) ?? (await tryWasm(tried)) ?? useCpu(tried);
+      return (await tryNative(tried)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
   }
 }
 
@@ -113,18 +139,24 @@ async function select(choice: BackendChoice): Promise<BackendInfo> {
  * Selects and starts the backend lrfind trains on. `auto` tries @tensorflow/tfjs-node-gpu, then
  * @tensorflow/tfjs-node (both optional dependencies), then wasm with lrfind's training kernels,
  * then cpu. `tensorflow` means either native package and throws when neither loads. Calling it
- * again with the same choice is cheap and returns the same answer while that backend is active.
+ * again with the same arguments is cheap and returns the same answer while that backend is active.
  * @example
  * const { backend, reason } = await initBackend(); // 'wasm', 'tfjs-node-gpu not installed; …'
  */
-export async function initBackend(choice: BackendChoice = 'auto'): Promise<BackendInfo> {
+export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new RangeError(`backend must be one of ${BACKEND_CHOICES.join(', ')}, got ${String(choice)}`);
   }
-  const known = cache.get(choice);
-  if (known !== undefined && tf.getBackend() === known.backend) return known;
-  const info = await select(choice);
+  const threads = options.wasmThreads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+    throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
+  }
+  const key = `${choice}/${threads}`;
+  const known = cache.get(key);
+  const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === wasmThreads());
+  if (stillActive) return known;
+  const info = await select(choice, threads);
   await tf.ready();
-  cache.set(choice, info);
+  cache.set(key, info);
   return info;
 }

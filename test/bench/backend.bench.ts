@@ -1,13 +1,16 @@
 // Training speed of the default backend (wasm + lrfind's kernels here): ms per trainOnBatch step,
 // batch 64, SGD, for the small CNN and the VGG-style net, with stock cpu beside it for the CNN; a
 // 100-step range test of the VGG-style net; and where each VGG step's time goes, kernel by kernel.
-// Options: --quick (fewer steps, no cpu, no range test), --no-cpu, --no-range-test, --profile-only.
+// Options: --quick (fewer steps, no cpu, no range test), --no-cpu, --no-range-test, --profile-only,
+// --threads=N (wasm with N XNNPACK threads; the process must still exit on its own).
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/index.js';
 
 const BATCH = 64;
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const threadsArg = [...args].find((a) => a.startsWith('--threads='));
+const wasmThreads = threadsArg === undefined ? 1 : Number(threadsArg.slice('--threads='.length));
 
 interface Net { label: string; model: ModelName; inputShape: number[] }
 const CNN: Net = { label: 'small CNN (28×28×1)', model: 'cnn', inputShape: [28, 28, 1] };
@@ -94,7 +97,7 @@ async function kernelProfile(net: Net, steps: number): Promise<Array<[string, nu
 }
 
 async function main(): Promise<void> {
-  const info = await initBackend('auto');
+  const info = await initBackend('auto', { wasmThreads });
   console.log(`default backend: ${info.backend} — ${info.reason}`);
   console.log(`batch ${BATCH}, SGD, trainOnBatch; medians (the machine is shared, so timings are noisy)\n`);
   if (!args.has('--profile-only')) {
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       await tf.setBackend('cpu');
       const r = await msPerStep(CNN, 1, 3);
       console.log(`| ${CNN.label} | cpu (stock) | 3 | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} |`);
-      await initBackend('auto');
+      await initBackend('auto', { wasmThreads });
     }
     if (!quick && !args.has('--no-range-test')) {
       const model = compiled(VGG);

@@ -168,3 +168,34 @@ describe('three training steps agree on cpu and on wasm, without leaks', () => {
     expect(new Set(wasm.tensorCounts.slice(1)).size).toBe(1);
   });
 });
+
+describe('wasm with several threads (opt-in)', () => {
+  async function trainBits(threads: number): Promise<{ bits: number[][]; info: Awaited<ReturnType<typeof initBackend>> }> {
+    const info = await initBackend('wasm', { wasmThreads: threads });
+    const setup = SETUPS[0]!;
+    const model = setup.build();
+    model.compile({ optimizer: setup.optimizer(), loss: 'categoricalCrossentropy' });
+    const x = setup.x();
+    const y = setup.y();
+    for (let step = 0; step < 3; step++) await model.trainOnBatch(x, y);
+    const bits = model.getWeights().map((w) => Array.from(new Uint32Array(Float32Array.from(w.dataSync()).buffer)));
+    tf.dispose([x, y]);
+    model.dispose();
+    return { bits, info };
+  }
+
+  it('trains bitwise identically with 2 threads and 1, and switches back', async () => {
+    const one = await trainBits(1);
+    const two = await trainBits(2);
+    expect(two.info.threads).toBe(2);
+    expect(two.info.reason).toContain('2 threads');
+    expect(two.bits).toEqual(one.bits);
+    const back = await initBackend('wasm');
+    expect(back.threads).toBe(1);
+  });
+
+  it('rejects a thread count outside [1, 8]', async () => {
+    await expect(initBackend('wasm', { wasmThreads: 0 })).rejects.toThrow(/wasmThreads must be an integer in \[1, 8\], got 0/);
+    await expect(initBackend('wasm', { wasmThreads: 2.5 })).rejects.toThrow(RangeError);
+  });
+});
