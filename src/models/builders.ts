@@ -1,8 +1,9 @@
 // Built-in architectures, sized to a dataset's input shape and class count. Returned uncompiled.
 import * as tf from '@tensorflow/tfjs';
 
-export type ModelName = 'mlp' | 'cnn' | 'vgg-mini';
-export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'cnn', 'vgg-mini'];
+import { MODEL_NAMES, type ModelName } from './names.js';
+
+export type { ModelName };
 
 export interface ModelSpec {
   /** Shape of one example, without the batch axis (e.g. [28, 28, 1] or [64]). */

@@ -1,3 +1,4 @@
 // Public exports of src/models (re-exported by src/index.ts).
-export { buildModel, mlp, cnn, vggMini, MODEL_NAMES } from './builders.js';
-export type { ModelName, ModelSpec } from './builders.js';
+export { buildModel, mlp, cnn, vggMini } from './builders.js';
+export type { ModelSpec } from './builders.js';
+export { MODEL_NAMES, type ModelName } from './names.js';

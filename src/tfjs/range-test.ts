@@ -33,6 +33,14 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   onStep?: (step: RangeTestStep) => void;
 }
 
+/**
+ * Lets timers and signal handlers run (e.g. Ctrl-C → AbortController.abort()): trainOnBatch only
+ * awaits already-settled promises, so without this an abort from the same thread would wait for
+ * the whole sweep. setImmediate costs microseconds; browsers fall back to a zero timeout.
+ */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 function firstLoss(value: number | number[]): number {
   return Array.isArray(value) ? value[0]! : value;
 }
@@ -89,6 +97,7 @@ async function runOnce(
   let state: RecorderState = initialRecorderState;
   let stopReason: StopReason = 'completed';
   for (let step = 0; step < lrs.length; step++) {
+    if (options.signal) await yieldToEventLoop();
     if (options.signal?.aborted) {
       stopReason = 'aborted';
       break;
