@@ -30,13 +30,15 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(analysis.suggestions['valley']!.index).toBe(want.fastai_rules_on_fastai_smoothing.valley.index_in_curve);
   });
 
-  it('reads the digits curve: good region below 1.1, divergence above 2, lrfind well under steepest', () => {
+  it('reads the digits curve: good region below 1.1, rise from above 2, lrfind between minimum and rise', () => {
     const analysis = analyzeCurve(rawOf('digits_mlp_sgd'));
     const good = analysis.regions.find((r) => r.kind === 'good')!;
     expect(good.maxLr).toBeLessThan(1.1);
-    expect(analysis.curve.lrs[analysis.divergenceIndex!]).toBeGreaterThan(2);
-    expect(analysis.recommendation!.maxLr).toBeLessThan(analysis.suggestions['steepest']!.lr! / 2.5);
-    expect(analysis.recommendation!.maxLr).toBeGreaterThan(analysis.suggestions['valley']!.lr!);
+    const rise = analysis.curve.lrs[analysis.divergenceIndex!]!;
+    const minimum = analysis.curve.lrs[analysis.minimumIndex]!;
+    expect(rise).toBeGreaterThan(2);
+    expect(analysis.recommendation!.maxLr).toBeCloseTo(Math.sqrt(minimum * rise), 12);
+    expect(analysis.recommendation!.maxLr).toBeGreaterThan(10 * analysis.suggestions['valley']!.lr!);
   });
 });
 
@@ -86,7 +88,7 @@ describe('analyzeCurve options and edge cases', () => {
   it('passes the tunable constants through', () => {
     const curve = shapedCurve({ noise: 0.05 });
     const base = analyzeCurve(curve).recommendation!;
-    const lower = analyzeCurve(curve, { regionPosition: 0.5 }).recommendation!;
+    const lower = analyzeCurve(curve, { divergencePosition: 0.2 }).recommendation!;
     expect(lower.maxLr).toBeLessThan(base.maxLr);
     expect(analyzeCurve(curve, { divisor: 4 }).recommendation!.minLr).toBeCloseTo(base.maxLr / 4, 15);
     expect(analyzeCurve(curve, { method: 'valley' }).recommendation).toMatchObject({

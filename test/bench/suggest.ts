@@ -22,11 +22,13 @@ interface Setup {
   validationSize?: number;
 }
 
-const SETUPS: Setup[] = [
+const ALL_SETUPS: Setup[] = [
   { name: 'digits · MLP · SGD', dataset: 'digits', model: 'mlp', optimizer: () => tf.train.sgd(0.01), batchSize: 32, epochs: 4 },
   { name: 'MNIST · CNN · SGD+momentum', dataset: 'mnist', model: 'cnn', optimizer: () => tf.train.momentum(0.01, 0.9), batchSize: 64, epochs: 2, trainSize: 4000, validationSize: 2000 },
   { name: 'Fashion · MLP · Adam', dataset: 'fashion-mnist', model: 'mlp', optimizer: () => tf.train.adam(0.001), batchSize: 128, epochs: 3, trainSize: 10000, validationSize: 2000 },
 ];
+// LRFIND_BENCH_ONLY=digits runs one setup.
+const SETUPS = ALL_SETUPS.filter((s) => !process.env.LRFIND_BENCH_ONLY || s.dataset === process.env.LRFIND_BENCH_ONLY);
 const SEEDS = [1, 2];
 /** Half-decade grid, 1e-4 … 10. */
 const GRID = Array.from({ length: 11 }, (_, k) => Number((10 ** (-4 + k / 2)).toPrecision(2)));
@@ -78,10 +80,21 @@ async function main(): Promise<void> {
     const model = compiled(setup, data, SEEDS[0]!);
     const result = await findLearningRate(model, data.train, { startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize });
     model.dispose();
-    const analysis = analyzeCurve(result);
+    // LRFIND_RULE='{"divergencePosition":0.3}' tries other constants of the lrfind rule.
+    const analysis = analyzeCurve(result, JSON.parse(process.env.LRFIND_RULE ?? '{}'));
+    if (process.env.LRFIND_BENCH_CURVES) {
+      writeFileSync(`${process.env.LRFIND_BENCH_CURVES}/${setup.dataset}.json`, JSON.stringify({ lrs: result.lrs, losses: result.losses }));
+    }
     console.log(`\n## ${setup.name}: range test ${result.lrs.length} steps (${result.stopReason}), ${result.timing.msPerStep.toFixed(1)} ms/step`);
+    const regions = analysis.regions.map((r) => `${r.kind} ${fmt(r.minLr)}–${fmt(r.maxLr)}`).join(', ');
+    const divergence = analysis.divergenceIndex === null ? 'none' : fmt(analysis.curve.lrs[analysis.divergenceIndex]!);
+    console.log(`curve: minimum at ${fmt(analysis.curve.lrs[analysis.minimumIndex]!)}, divergence at ${divergence}; ${regions}`);
     const grid: [number, number][] = [];
     for (const lr of GRID) grid.push([lr, await accuracyAt(setup, data, lr)]);
+    // LRFIND_BENCH_PROBE='1.5,2.2' trains extra max lrs (e.g. to find the cliff); not part of the grid.
+    for (const lr of (process.env.LRFIND_BENCH_PROBE ?? '').split(',').filter(Boolean).map(Number)) {
+      console.log(`probe ${lr}: ${(await accuracyAt(setup, data, lr)).toFixed(4)}`);
+    }
     const best = Math.max(...grid.map(([, acc]) => acc));
     console.log(`grid: ${grid.map(([lr, acc]) => `${lr}→${acc.toFixed(3)}`).join('  ')}  (best ${best.toFixed(4)})`);
     for (const [name, lr] of suggestionsOf(analysis)) {

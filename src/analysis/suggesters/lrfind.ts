@@ -1,5 +1,5 @@
-// lrfind's own rule: the top of the good region, kept a safe factor below the loss minimum and the
-// divergence, and never below fastai's `minimum` (lr at the minimum ÷ 10).
+// lrfind's own rule: between the loss minimum and the point where the loss starts to rise, chosen
+// by training one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest`).
 import type { Region, Suggester } from '../../types.js';
 import { AnalysisError } from '../errors.js';
 import { prepareCurve } from '../prepare.js';
@@ -8,81 +8,66 @@ import { type RegionOptions, checkRegionOptions, regionsFromReading } from '../r
 import { nearestIndex } from '../statistics.js';
 import { nothing } from './peer.js';
 
-/** The tunable constants of the lrfind rule (a training benchmark sweeps them). */
+/** The tunable constants of the lrfind rule (`npm run bench:suggest` sweeps them by training). */
 export interface LrfindRuleOptions {
   /**
-   * Where the candidate lies in the good region, on a log scale: 0 at its start, 1 at its end (the
-   * last point where the loss still falls steeply).
-   * @default 1
+   * Where maxLr lies between the lr at the smoothed-loss minimum (0) and the lr where the loss
+   * starts to rise (1), on a log scale. One-cycle training tolerates a peak up to about where the
+   * rise starts (Smith's "the loss gets ragged"); halfway keeps a margin from that cliff.
+   * @default 0.5
    */
-  regionPosition?: number;
+  divergencePosition?: number;
   /**
-   * maxLr ≤ (lr at the smoothed-loss minimum) / minimumDivisor: at the minimum the loss has already
-   * stopped improving, so training there sits on the edge.
-   * @default 3
+   * Without a rise in the sweep: maxLr = (lr at the minimum) / minimumDivisor, a margin for the
+   * unseen cliff.
+   * @default 2
    */
   minimumDivisor?: number;
-  /** maxLr ≤ (lr where the divergence starts) / divergenceDivisor. @default 4 */
-  divergenceDivisor?: number;
-  /**
-   * maxLr ≥ (lr at the minimum) / floorDivisor: fastai's `minimum` rule, safe but often 2–3× low,
-   * is the floor.
-   * @default 10
-   */
-  floorDivisor?: number;
 }
 
 export function checkLrfindOptions(options: LrfindRuleOptions): void {
-  const { regionPosition, minimumDivisor, divergenceDivisor, floorDivisor } = options;
-  if (regionPosition !== undefined && !(regionPosition >= 0 && regionPosition <= 1)) {
-    throw new RangeError(`regionPosition must be in [0, 1], got ${regionPosition}`);
+  const { divergencePosition, minimumDivisor } = options;
+  if (divergencePosition !== undefined && !(divergencePosition >= 0 && divergencePosition <= 1)) {
+    throw new RangeError(`divergencePosition must be in [0, 1], got ${divergencePosition}`);
   }
-  for (const [name, value] of [['minimumDivisor', minimumDivisor], ['divergenceDivisor', divergenceDivisor], ['floorDivisor', floorDivisor]] as const) {
-    if (value !== undefined && !(value >= 1 && Number.isFinite(value))) {
-      throw new RangeError(`${name} must be a number ≥ 1, got ${value}`);
-    }
-  }
-  if ((floorDivisor ?? 10) < (minimumDivisor ?? 3)) {
-    throw new RangeError(`floorDivisor must be ≥ minimumDivisor (${minimumDivisor ?? 3}), got ${floorDivisor ?? 10}`);
+  if (minimumDivisor !== undefined && !(minimumDivisor >= 1 && Number.isFinite(minimumDivisor))) {
+    throw new RangeError(`minimumDivisor must be a number ≥ 1, got ${minimumDivisor}`);
   }
 }
 
 export interface LrfindPick {
   lr: number;
   index: number;
-  /** Which bound decided: the good region, the minimum, the divergence, or the floor. */
-  bound: 'region' | 'minimum' | 'divergence' | 'floor';
+  /** What decided: the stretch from the minimum to the rise, the minimum alone, or the good region. */
+  bound: 'divergence' | 'minimum' | 'region';
 }
 
+const logMix = (a: number, b: number, t: number): number => Math.pow(10, (1 - t) * Math.log10(a) + t * Math.log10(b));
+
 /**
- * The rule on a reading: candidate = the good region at `regionPosition` (or the floor when there
- * is no good region), capped by minimum/`minimumDivisor` and divergence/`divergenceDivisor`, then
- * raised to at least minimum/`floorDivisor`.
+ * The rule on a reading. With a rise after the minimum: the log-point `divergencePosition` of the way
+ * from the minimum to where the rise starts. Without one: minimum / `minimumDivisor`, raised to the
+ * top of the good region when that is higher (the loss still falls steeply there, so it is safe).
  */
 export function pickLrfind(
   reading: Pick<CurveReading, 'lrs' | 'minimumIndex' | 'divergenceIndex'>,
   regions: readonly Region[],
   options: LrfindRuleOptions = {},
 ): LrfindPick {
-  const { lrs } = reading;
-  const atMinimum = lrs[reading.minimumIndex]!;
-  const floor = atMinimum / (options.floorDivisor ?? 10);
+  const { lrs, minimumIndex, divergenceIndex } = reading;
+  const atMinimum = lrs[minimumIndex]!;
+  let lr: number;
+  let bound: LrfindPick['bound'];
+  if (divergenceIndex !== null && divergenceIndex > minimumIndex) {
+    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 0.5);
+    bound = 'divergence';
+  } else {
+    lr = atMinimum / (options.minimumDivisor ?? 2);
+    bound = 'minimum';
+  }
   const good = regions.find((region) => region.kind === 'good');
-  let lr = floor;
-  let bound: LrfindPick['bound'] = 'floor';
-  if (good !== undefined) {
-    const position = options.regionPosition ?? 1;
-    lr = Math.pow(10, (1 - position) * Math.log10(good.minLr) + position * Math.log10(good.maxLr));
-    bound = 'region';
-  }
-  const caps: [number, LrfindPick['bound']][] = [[atMinimum / (options.minimumDivisor ?? 3), 'minimum']];
-  if (reading.divergenceIndex !== null) {
-    caps.push([lrs[reading.divergenceIndex]! / (options.divergenceDivisor ?? 4), 'divergence']);
-  }
-  for (const [cap, name] of caps) {
-    if (cap < lr) [lr, bound] = [cap, name];
-  }
-  if (lr < floor) [lr, bound] = [floor, 'floor'];
+  const regionTop = good === undefined ? 0 : Math.min(good.maxLr, atMinimum);
+  if (lr < regionTop) [lr, bound] = [regionTop, 'region'];
   return { lr, index: nearestIndex(lrs, lr), bound };
 }
 

@@ -15,65 +15,63 @@ const region = (kind: Region['kind'], startIndex: number, endIndex: number): Reg
 describe('pickLrfind', () => {
   const good = [region('too-small', 0, 1), region('good', 2, 5), region('too-large', 6, 8)];
 
-  it('takes the top of the good region when it is a safe factor below the minimum', () => {
-    // minimum at index 6 (lr 0.1): cap 0.033, floor 0.01; the region's top 10^-1.5 ≈ 0.0316 is between
-    expect(pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: null }, good)).toMatchObject({ lr: lrs[5], bound: 'region', index: 5 });
+  it('takes the log-midpoint between the minimum and the start of the rise', () => {
+    // minimum at lr 0.1 (index 6), rise from lr 1 (index 8): 10^-0.5
+    const pick = pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: 8 }, good);
+    expect(pick).toMatchObject({ bound: 'divergence', index: 7 });
+    expect(pick.lr).toBeCloseTo(10 ** -0.5, 12);
   });
 
-  it('caps at minimum / minimumDivisor and at divergence / divergenceDivisor', () => {
+  it('divergencePosition slides from the minimum (0) to the rise (1)', () => {
+    const reading = { lrs, minimumIndex: 6, divergenceIndex: 8 };
+    expect(pickLrfind(reading, good, { divergencePosition: 0 }).lr).toBeCloseTo(0.1, 12);
+    expect(pickLrfind(reading, good, { divergencePosition: 1 }).lr).toBeCloseTo(1, 12);
+    expect(Math.log10(pickLrfind(reading, good, { divergencePosition: 0.25 }).lr)).toBeCloseTo(-0.75, 12);
+  });
+
+  it('without a rise, keeps minimumDivisor below the minimum', () => {
+    const pick = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, good);
+    expect(pick).toMatchObject({ bound: 'minimum' });
+    expect(pick.lr).toBeCloseTo(0.5, 12);
+    expect(pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, good, { minimumDivisor: 4 }).lr).toBeCloseTo(0.25, 12);
+  });
+
+  it('a rise that starts at the minimum itself counts as no rise', () => {
+    expect(pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: 6 }, good).bound).toBe('minimum');
+  });
+
+  it('never goes below the top of the good region, nor above the minimum because of it', () => {
     const wide = [region('too-small', 0, 1), region('good', 2, 7), region('too-large', 8, 8)]; // top 0.316
-    expect(pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, wide).bound).toBe('region');
-    const atMin = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, wide, { minimumDivisor: 5 });
-    expect(atMin.bound).toBe('minimum');
-    expect(atMin.lr).toBeCloseTo(1 / 5, 12);
-    const atDiv = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: 8 }, wide, { divergenceDivisor: 6 });
-    expect(atDiv.bound).toBe('divergence');
-    expect(atDiv.lr).toBeCloseTo(1 / 6, 12);
-  });
-
-  it('never goes below minimum / floorDivisor', () => {
-    const pick = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, [region('too-small', 0, 1), region('good', 2, 2), region('too-large', 3, 8)]);
-    expect(pick.bound).toBe('floor');
-    expect(pick.lr).toBeCloseTo(lrs[8]! / 10, 12);
-  });
-
-  it('falls back to the floor without a good region', () => {
-    const pick = pickLrfind({ lrs, minimumIndex: 4, divergenceIndex: null }, [region('too-small', 0, 8)]);
-    expect(pick).toMatchObject({ bound: 'floor' });
-    expect(pick.lr).toBeCloseTo(lrs[4]! / 10, 12);
-  });
-
-  it('regionPosition moves the candidate along the good region on a log scale', () => {
-    const pick = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, good, { regionPosition: 0.5, floorDivisor: 1000 });
-    expect(Math.log10(pick.lr)).toBeCloseTo((Math.log10(lrs[2]!) + Math.log10(lrs[5]!)) / 2, 12);
+    const pick = pickLrfind({ lrs, minimumIndex: 8, divergenceIndex: null }, wide, { minimumDivisor: 10 });
+    expect(pick).toMatchObject({ bound: 'region', index: 7 });
+    const capped = pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: null }, wide, { minimumDivisor: 10 });
+    expect(capped.lr).toBeCloseTo(0.1, 12); // the region's top (0.316) is above the minimum: capped there
   });
 });
 
 describe('lrfindSuggester', () => {
-  it.each(PEER_CURVES)('on %s stays within [minimum/10, minimum] and below the divergence edge', (name) => {
+  it.each(PEER_CURVES)('on %s lands between the minimum and the start of the rise', (name) => {
     const curve = loadPeerCurve(name);
     const raw = { lrs: curve.lrs, losses: curve.raw };
     const pick = lrfindSuggester()(raw);
     const reading = readCurve(raw);
-    const atMinimum = curve.lrs[reading.minimumIndex]!;
-    expect(pick.lr!).toBeGreaterThanOrEqual(atMinimum / 10 - 1e-15);
-    expect(pick.lr!).toBeLessThanOrEqual(atMinimum / 3 + 1e-15);
-    // pytorch-lr-finder's steepest sits on the divergence edge; lrfind stays well below it
-    expect(pick.lr!).toBeLessThan(loadPeerSuggestions()[name].pytorch_lr_finder_steepest.lr);
+    expect(reading.divergenceIndex).not.toBeNull();
+    expect(pick.lr!).toBeGreaterThanOrEqual(curve.lrs[reading.minimumIndex]! - 1e-15);
+    expect(pick.lr!).toBeLessThanOrEqual(curve.lrs[reading.divergenceIndex!]! + 1e-15);
     expect(curve.lrs[pick.index!]).toBeCloseTo(pick.lr!, -1);
   });
 
-  it('on the digits curve keeps 3× below the 1.56 where training fails', () => {
+  it('on the digits curve stays well below the 3.9 where training ends at chance', () => {
     const curve = loadPeerCurve('digits_mlp_sgd');
-    expect(lrfindSuggester()({ lrs: curve.lrs, losses: curve.raw }).lr!).toBeLessThan(1.56 / 2.5);
+    expect(lrfindSuggester()({ lrs: curve.lrs, losses: curve.raw }).lr!).toBeLessThan(3.9 / 1.5);
   });
 
-  it('lands in the good region of a hand-built curve', () => {
+  it('lands between the minimum and the rise of a hand-built curve', () => {
     const curve = shapedCurve({ noise: 0.05, seed: 2 });
     const pick = lrfindSuggester()(curve);
-    const good = regionsFromReading(readCurve(curve)).find((r) => r.kind === 'good')!;
-    expect(pick.lr!).toBeGreaterThanOrEqual(good.minLr);
-    expect(pick.lr!).toBeLessThanOrEqual(good.maxLr * 1.0001);
+    const reading = readCurve(curve);
+    expect(pick.lr!).toBeGreaterThanOrEqual(curve.lrs[reading.minimumIndex]!);
+    expect(pick.lr!).toBeLessThanOrEqual(curve.lrs[reading.divergenceIndex!]!);
   });
 
   it('returns a null pick with the reason instead of throwing', () => {
@@ -87,9 +85,8 @@ describe('lrfindSuggester', () => {
   });
 
   it('validates its options eagerly', () => {
-    expect(() => lrfindSuggester({ regionPosition: 2 })).toThrow(/regionPosition must be in \[0, 1\], got 2/);
+    expect(() => lrfindSuggester({ divergencePosition: 2 })).toThrow(/divergencePosition must be in \[0, 1\], got 2/);
     expect(() => lrfindSuggester({ minimumDivisor: 0.5 })).toThrow(/minimumDivisor must be a number ≥ 1, got 0.5/);
-    expect(() => lrfindSuggester({ floorDivisor: 2 })).toThrow(/floorDivisor must be ≥ minimumDivisor \(3\), got 2/);
     expect(() => lrfindSuggester({ medianWindow: 4 })).toThrow(RangeError);
     expect(() => lrfindSuggester({ slopeFraction: 0 })).toThrow(RangeError);
   });
