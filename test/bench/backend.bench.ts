@@ -130,12 +130,14 @@ async function main(): Promise<void> {
     }
   }
   const profileSteps = quick ? 3 : 8;
-  console.log(`\nwhere a ${VGG.label} step goes on ${tf.getBackend()} (self time per step, mean of ${profileSteps} steps):`);
-  console.log('| kernel | ms/step | calls/step |');
-  console.log('|---|---|---|');
-  for (const [name, ms, calls] of await kernelProfile(VGG, profileSteps)) {
-    if (ms < 0.5 && calls > 0) continue;
-    console.log(`| ${name} | ${ms.toFixed(1)} | ${calls > 0 ? calls.toFixed(0) : ''} |`);
+  for (const net of [CNN, VGG]) {
+    console.log(`\nwhere a ${net.label} step goes on ${tf.getBackend()} (self time per step, mean of ${profileSteps} steps):`);
+    console.log('| kernel | ms/step | calls/step |');
+    console.log('|---|---|---|');
+    for (const [name, ms, calls] of await kernelProfile(net, profileSteps)) {
+      if (ms < 0.5 && calls > 0) continue;
+      console.log(`| ${name} | ${ms.toFixed(1)} | ${calls > 0 ? calls.toFixed(0) : ''} |`);
+    }
   }
 }
 

@@ -6,17 +6,22 @@ type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
 interface Case { name: string; x: [number, number, number, number]; filter: [number, number, number, number]; strides: [number, number]; pad: Pad }
 
 // Shapes chosen to hit every padding branch: padded, cropped (valid + stride leaves rows unread),
-// asymmetric explicit pads, 1×1 filters, unequal strides, one input channel.
-const CASES: Case[] = [
-  { name: '3×3 stride 1 same', x: [2, 7, 7, 3], filter: [3, 3, 3, 4], strides: [1, 1], pad: 'same' },
-  { name: '3×3 stride 1 valid', x: [2, 6, 5, 2], filter: [3, 3, 2, 3], strides: [1, 1], pad: 'valid' },
-  { name: '3×3 stride 2 same', x: [2, 8, 9, 3], filter: [3, 3, 3, 2], strides: [2, 2], pad: 'same' },
-  { name: '3×3 stride 2 valid, cropped', x: [2, 10, 9, 2], filter: [3, 3, 2, 3], strides: [2, 2], pad: 'valid' },
-  { name: '2×3 stride [1, 2] explicit', x: [1, 6, 7, 2], filter: [2, 3, 2, 2], strides: [1, 2], pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
-  { name: '1×1 stride 2 same', x: [3, 5, 5, 4], filter: [1, 1, 4, 3], strides: [2, 2], pad: 'same' },
-  { name: '5×5 stride 3 numeric pad', x: [2, 11, 10, 1], filter: [5, 5, 1, 2], strides: [3, 3], pad: 1 },
-  { name: '3×3 one input channel', x: [4, 8, 8, 1], filter: [3, 3, 1, 5], strides: [1, 1], pad: 'same' },
+// asymmetric explicit pads, 1×1 filters, unequal strides, one input channel. The filter gradient
+// has two paths, patches × dy when kh·kw·Cin ≤ 32 and a convolution otherwise: each shape comes in
+// both sizes.
+const SHAPES: Array<Omit<Case, 'x' | 'filter'> & { x: (cin: number) => Case['x']; filter: (cin: number) => Case['filter']; cins: [number, number] }> = [
+  { name: '3×3 stride 1 same', x: (c) => [2, 7, 7, c], filter: (c) => [3, 3, c, 4], strides: [1, 1], pad: 'same', cins: [3, 5] },
+  { name: '3×3 stride 1 valid', x: (c) => [2, 6, 5, c], filter: (c) => [3, 3, c, 3], strides: [1, 1], pad: 'valid', cins: [2, 4] },
+  { name: '3×3 stride 2 same', x: (c) => [2, 8, 9, c], filter: (c) => [3, 3, c, 2], strides: [2, 2], pad: 'same', cins: [3, 4] },
+  { name: '3×3 stride 2 valid, cropped', x: (c) => [2, 10, 9, c], filter: (c) => [3, 3, c, 3], strides: [2, 2], pad: 'valid', cins: [2, 6] },
+  { name: '2×3 stride [1, 2] explicit', x: (c) => [1, 6, 7, c], filter: (c) => [2, 3, c, 2], strides: [1, 2], pad: [[0, 0], [1, 2], [0, 1], [0, 0]], cins: [2, 6] },
+  { name: '1×1 stride 2 same', x: (c) => [3, 5, 5, c], filter: (c) => [1, 1, c, 3], strides: [2, 2], pad: 'same', cins: [4, 40] },
+  { name: '5×5 stride 3 numeric pad', x: (c) => [2, 11, 10, c], filter: (c) => [5, 5, c, 2], strides: [3, 3], pad: 1, cins: [1, 2] },
+  { name: '3×3, 5 output channels', x: (c) => [4, 8, 8, c], filter: (c) => [3, 3, c, 5], strides: [1, 1], pad: 'same', cins: [1, 8] },
 ];
+const CASES: Case[] = SHAPES.flatMap(({ x, filter, cins, name, ...rest }) =>
+  cins.map((cin, i) => ({ ...rest, name: `${name}, Cin ${cin} (${i === 0 ? 'patches' : 'convolution'})`, x: x(cin), filter: filter(cin) })),
+);
 
 function outShape(c: Case): number[] {
   return tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad).outShape;
