@@ -39,6 +39,8 @@ export interface StudyOptions {
   /** @default 'auto' */
   backend?: BackendChoice;
   dataDir?: string;
+  /** Called once the range test is read, before the runs (e.g. to show the bounds). */
+  onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   onRunStart?: (run: { name: string; group: StudyGroup; index: number; total: number }) => void;
   onEpoch?: (run: string, record: EpochRecord) => void;
   signal?: AbortSignal;
@@ -136,6 +138,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
     const rangeTest = await findLearningRate(probe, data.train, { batchSize: settings.batchSize, seed: settings.seed, ...(options.signal ? { signal: options.signal } : {}) });
     probe.dispose();
     const analysis = analyzeCurve(rangeTest);
+    options.onRangeTest?.(rangeTest, analysis);
     if (analysis.recommendation === null) throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
     const { maxLr, minLr } = analysis.recommendation;
     const steps = stepsPerEpoch(settings.trainSize, settings.batchSize);

@@ -28,6 +28,8 @@ export interface DemoOptions {
   /** Training examples to use (all when absent). */
   trainSize?: number;
   onStep?: (step: RangeTestStep) => void;
+  /** Called once the range test is read, before training (e.g. to show the bounds). */
+  onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   onEpoch?: (record: EpochRecord) => void;
   signal?: AbortSignal;
 }
@@ -73,6 +75,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       batchSize, seed, ...(options.onStep ? { onStep: options.onStep } : {}), ...(options.signal ? { signal: options.signal } : {}),
     });
     const analysis = analyzeCurve(rangeTest);
+    options.onRangeTest?.(rangeTest, analysis);
     if (analysis.recommendation === null) {
       throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
     }

@@ -32,8 +32,18 @@ export interface TrainOptions {
   seed?: number;
   /** Called after every epoch, e.g. for progress lines. */
   onEpoch?: (record: EpochRecord) => void;
-  /** Stops after the current epoch. */
+  /**
+   * Stops after the current epoch. With a signal, training yields to the event loop after every
+   * batch, so that signal handlers (Ctrl-C → abort) run while it trains on the same thread.
+   */
   signal?: AbortSignal;
+}
+
+/** tfjs's fit never yields to the event loop on its own (its promises resolve as microtasks). */
+class YieldEachBatch extends tf.Callback {
+  override async onBatchEnd(): Promise<void> {
+    await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  }
 }
 
 /** Batches per epoch for `n` examples (tfjs's fit keeps the last partial batch). */
@@ -57,6 +67,7 @@ function lastValue(history: tf.History, ...keys: string[]): number {
 export async function trainWithSchedule(model: tf.LayersModel, train: TrainSplit, validation: TrainSplit, options: TrainOptions): Promise<EpochRecord[]> {
   const n = train.xs.shape[0]!;
   const callback = scheduleCallback({ lr: options.lr, ...(options.momentum ? { momentum: options.momentum } : {}), skipMissingMomentum: true });
+  const callbacks: tf.Callback[] = options.signal ? [callback, new YieldEachBatch()] : [callback];
   const records: EpochRecord[] = [];
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     if (options.signal?.aborted) break;
@@ -67,7 +78,7 @@ export async function trainWithSchedule(model: tf.LayersModel, train: TrainSplit
     try {
       const history = await model.fit(xs, ys, {
         epochs: epoch + 1, initialEpoch: epoch, batchSize: options.batchSize, shuffle: false, verbose: 0,
-        validationData: [validation.xs, validation.ys], callbacks: [callback],
+        validationData: [validation.xs, validation.ys], callbacks,
       });
       const record: EpochRecord = {
         epoch: epoch + 1,
