@@ -1,0 +1,89 @@
+// The running half of `compare`: one runStudy call with progress lines, then the table and the
+// report files. Library errors about the input (sizes, missing data) become flag-named usage errors.
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../src/tfjs/backend.js';
+import { runStudy, type StudyResult } from '../../src/tfjs/study/compare.js';
+import { withFlagNames } from '../args.js';
+import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
+import { curveDocument, toJsonText } from '../output/result-json.js';
+import { studyDocument, studyFiles } from '../output/study-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
+import { say } from '../terminal.js';
+import { formatDuration } from '../ui/format.js';
+import { epochLine, studyTable } from '../ui/study-text.js';
+import { boundsLine } from '../ui/summary-text.js';
+import { COMPARE_FLAGS, type ComparePlan } from './compare.js';
+import { interruptOnSigint } from './study-signal.js';
+
+export async function runCompare(p: ComparePlan): Promise<number> {
+  const write = p.json ? () => {} : say;
+  let phase: 'range test' | 'runs' = 'range test';
+  const interruption = interruptOnSigint(() =>
+    write(phase === 'range test' ? 'stopping the range test (Ctrl-C)' : 'stopping after this epoch (Ctrl-C); Ctrl-C again quits without writing'),
+  );
+  try {
+    tf.enableProdMode(); // tfjs's "install tfjs-node" banner would land in the middle of the output
+    let backendLine: string;
+    try {
+      const info = await initBackend(p.backend); // cached: runStudy's own call gets this backend
+      backendLine = `${info.backend} (${info.reason})`;
+    } catch (error) {
+      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
+    }
+    const n = p.runs.length;
+    write(
+      `lrfind compare: ${p.model} on ${p.dataset} (${p.trainSize} training, ${p.validationSize} validation examples) · ` +
+        `${n} run${n === 1 ? '' : 's'} of ${p.epochs} epoch${p.epochs === 1 ? '' : 's'} · batch ${p.batchSize} · backend ${backendLine}`,
+    );
+    write('range test with SGD + momentum 0.9 …');
+    let result: StudyResult;
+    try {
+      result = await runStudy({
+        dataset: p.dataset,
+        model: p.model,
+        trainSize: p.trainSize,
+        validationSize: p.validationSize,
+        epochs: p.epochs,
+        batchSize: p.batchSize,
+        seed: p.seed,
+        groups: p.groups,
+        ...(p.only !== null ? { only: p.only } : {}),
+        backend: p.backend,
+        ...(p.dataDir !== undefined ? { dataDir: p.dataDir } : {}),
+        signal: interruption.signal,
+        onRangeTest: (rangeTest, analysis) => {
+          write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
+          write(boundsLine(curveDocument(analysis)));
+          phase = 'runs';
+        },
+        onRunStart: ({ name, group, index, total }) => write(`[${index + 1}/${total}] ${name} (${group})`),
+        onEpoch: (_run, record) => write(`  ${epochLine(record, p.epochs)}`),
+      });
+    } catch (error) {
+      if (interruption.interrupted) {
+        process.stderr.write('lrfind: stopped (Ctrl-C) during the range test, before it gave bounds; nothing written\n');
+        return EXIT.interrupted;
+      }
+      // Sizes larger than the data, a missing dataset folder …: the user's input, named by flag.
+      if (isInputError(error)) throw new UsageError(withFlagNames(oneLine(error), COMPARE_FLAGS));
+      throw error;
+    }
+    const stopped = interruption.interrupted;
+    const doc = studyDocument(result, { groups: p.groups, only: p.only }, stopped);
+    const paths = await writeFilesAtomically(p.out, await studyFiles(doc, result.analysis));
+    if (p.json) {
+      process.stdout.write(toJsonText(doc, 0) + '\n');
+    } else {
+      write('');
+      const runs = doc.runs.map((r) => ({ ...r, epochs: r.history.length }));
+      for (const line of studyTable(runs, p.epochs)) write(line);
+      write('');
+      const finished = doc.runs.filter((r) => r.history.length === p.epochs).length;
+      if (stopped) write(`stopped by Ctrl-C: ${finished} of ${n} runs finished`);
+      write(`${doc.runs.length} runs in ${formatDuration(result.seconds)} — report: ${paths[0]}`);
+    }
+    return stopped ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    interruption.dispose();
+  }
+}

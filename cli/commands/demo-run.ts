@@ -1,0 +1,86 @@
+// The running half of `demo`: one runDemo call with progress lines, then the report files.
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../src/tfjs/backend.js';
+import { runDemo, type DemoResult } from '../../src/tfjs/study/demo.js';
+import { EXIT, UsageError } from '../errors.js';
+import { demoDocument, demoFiles } from '../output/study-files.js';
+import { curveDocument, toJsonText } from '../output/result-json.js';
+import { writeFilesAtomically } from '../output/write-files.js';
+import { say } from '../terminal.js';
+import { formatDuration } from '../ui/format.js';
+import { epochLine, formatAccuracy } from '../ui/study-text.js';
+import { boundsLine } from '../ui/summary-text.js';
+import type { DemoPlan } from './demo.js';
+import { plainReporter } from './find-progress.js';
+import { interruptOnSigint } from './study-signal.js';
+
+const MODEL = 'cnn';
+const DATASET = 'digits';
+
+export async function runDemoCommand(p: DemoPlan): Promise<number> {
+  const write = p.json ? () => {} : say;
+  // find's plain progress lines (every 25 % of the sweep) and its "stopping" line.
+  const sweep = plainReporter(write);
+  let training = false;
+  const interruption = interruptOnSigint(() =>
+    training ? write('stopping after this epoch (Ctrl-C)') : sweep.stopping(),
+  );
+  try {
+    tf.enableProdMode(); // tfjs's "install tfjs-node" banner would land in the middle of the output
+    let backendLine: string;
+    try {
+      const info = await initBackend(p.backend); // cached: runDemo's own call gets this backend
+      backendLine = `${info.backend} (${info.reason})`;
+    } catch (error) {
+      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
+    }
+    write(`lrfind demo: ${MODEL} on ${DATASET} · SGD + momentum 0.9 · backend ${backendLine}`);
+    let trainingStarted = false; // the header line before the first epoch
+    let result: DemoResult;
+    try {
+      result = await runDemo({
+        dataset: DATASET,
+        model: MODEL,
+        epochs: p.epochs,
+        seed: p.seed,
+        backend: p.backend,
+        ...(p.trainSize !== undefined ? { trainSize: p.trainSize } : {}),
+        signal: interruption.signal,
+        onStep: (step) => {
+          if (step.step === 0) write(`range test: ${step.numIter} steps, lr growing exponentially`);
+          sweep.step(step);
+        },
+        onRangeTest: (rangeTest, analysis) => {
+          training = true;
+          write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
+          write(boundsLine(curveDocument(analysis)));
+        },
+        onEpoch: (record) => {
+          if (!trainingStarted) write(`one-cycle training, ${p.epochs} epochs:`);
+          trainingStarted = true;
+          write(`  ${epochLine(record, p.epochs)}`);
+        },
+      });
+    } catch (error) {
+      // A sweep cut short by Ctrl-C may be too short to give bounds: nothing to report then.
+      if (interruption.interrupted) {
+        process.stderr.write(`lrfind: stopped (Ctrl-C) during the range test, before it gave bounds; nothing written\n`);
+        return EXIT.interrupted;
+      }
+      throw error;
+    }
+    const stopped = interruption.interrupted;
+    const doc = demoDocument(result, { epochs: p.epochs, seed: p.seed, trainSize: p.trainSize ?? null }, stopped);
+    const paths = await writeFilesAtomically(p.out, await demoFiles(result, doc));
+    if (p.json) {
+      process.stdout.write(toJsonText(doc, 0) + '\n');
+    } else {
+      const epochs = doc.history.length;
+      if (stopped && epochs < p.epochs) write(`stopped by Ctrl-C after ${epochs} of ${p.epochs} epochs`);
+      write(`accuracy ${formatAccuracy(doc.accuracy)} after ${epochs} epoch${epochs === 1 ? '' : 's'} (chance ${formatAccuracy(doc.initialAccuracy)} before training) — report: ${paths[0]}`);
+    }
+    return stopped ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    interruption.dispose();
+  }
+}
