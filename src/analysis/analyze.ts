@@ -79,7 +79,7 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
   if (own) delete rules['lrfind']; // read below from this reading, with these options
   const suggestions = runSuggesters(rules, prepared.curve);
   if (own) {
-    const pick = pickLrfind(reading, regions, options);
+    const pick = pickLrfind(reading, options);
     suggestions['lrfind'] = { method: 'lrfind', lr: pick.lr, index: pick.index };
   }
   const parts = {
@@ -98,7 +98,7 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
 function runMaxLr(run: Curve, options: AnalyzeOptions): number | null {
   try {
     const reading = readCurve(run, options);
-    return pickLrfind(reading, regionsFromReading(reading, options), options).lr;
+    return pickLrfind(reading, options).lr;
   } catch (error) {
     if (error instanceof AnalysisError) return null;
     throw error;

@@ -62,7 +62,7 @@ export function recommend(
     return { recommendation: null, warnings: ['too few points: nothing to recommend'] };
   }
   const method = options.method ?? 'lrfind';
-  let maxLr = pickLrfind({ lrs, minimumIndex, divergenceIndex }, regions, options).lr;
+  let maxLr = pickLrfind({ lrs, minimumIndex, divergenceIndex }, options).lr;
   if (method !== 'lrfind') {
     const lr = input.suggestions?.[method]?.lr;
     if (typeof lr === 'number' && lr > 0 && Number.isFinite(lr)) maxLr = lr;

@@ -1,5 +1,8 @@
-// Smith's three zones of a range-test curve: lr too small (loss not falling yet), good (falling),
-// too large (flat at the bottom, rising or diverging). Read off the zero-lag smoothed curve.
+// Smith's three zones of a range-test curve: lr too small (loss not falling yet), good (falling,
+// down to the flat bottom before the rise), too large (rising or diverging). Smith reads the upper
+// bound where the loss "becomes ragged or starts to rise", and one-cycle training bears a peak up to
+// about there (see bench:suggest), so the flat bottom belongs to the good zone. Read off the
+// zero-lag smoothed curve.
 import type { Curve, Region, RegionKind } from '../types.js';
 import { prepareCurve } from './prepare.js';
 import { type CurveReading, type ReadingOptions, lossScale, readCurve } from './reading.js';
@@ -106,6 +109,8 @@ export function regionsFromReading(reading: CurveReading, options: RegionOptions
   const minPoints = options.minRegionPoints ?? Math.max(2, Math.round(0.03 * n));
   let [start, end] = good;
   if (start < minPoints) start = 0;
+  // The flat bottom up to the rise (or, without a rise, up to the minimum) is still good.
+  end = Math.max(end, reading.divergenceIndex !== null ? reading.divergenceIndex - 1 : reading.minimumIndex);
   if (n - 1 - end < minPoints && reading.divergenceIndex === null) end = n - 1;
   const regions: Region[] = [];
   if (start > 0) regions.push(region('too-small', 0, start - 1));

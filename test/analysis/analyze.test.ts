@@ -30,10 +30,12 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(analysis.suggestions['valley']!.index).toBe(want.fastai_rules_on_fastai_smoothing.valley.index_in_curve);
   });
 
-  it('reads the digits curve: good region below 1.1, rise from above 2, lrfind between minimum and rise', () => {
+  it('reads the digits curve: rise from above 2, good region up to it, lrfind between minimum and rise', () => {
     const analysis = analyzeCurve(rawOf('digits_mlp_sgd'));
     const good = analysis.regions.find((r) => r.kind === 'good')!;
-    expect(good.maxLr).toBeLessThan(1.1);
+    const tooLarge = analysis.regions.find((r) => r.kind === 'too-large')!;
+    expect(tooLarge.startIndex).toBe(analysis.divergenceIndex);
+    expect(good.endIndex).toBe(analysis.divergenceIndex! - 1);
     const rise = analysis.curve.lrs[analysis.divergenceIndex!]!;
     const minimum = analysis.curve.lrs[analysis.minimumIndex]!;
     expect(rise).toBeGreaterThan(2);

@@ -1,10 +1,10 @@
 // lrfind's own rule: between the loss minimum and the point where the loss starts to rise, chosen
 // by training one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest`).
-import type { Region, Suggester } from '../../types.js';
+import type { Suggester } from '../../types.js';
 import { AnalysisError } from '../errors.js';
 import { prepareCurve } from '../prepare.js';
 import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve } from '../reading.js';
-import { type RegionOptions, checkRegionOptions, regionsFromReading } from '../regions.js';
+import { type RegionOptions, checkRegionOptions } from '../regions.js';
 import { nearestIndex } from '../statistics.js';
 import { nothing } from './peer.js';
 
@@ -38,20 +38,19 @@ export function checkLrfindOptions(options: LrfindRuleOptions): void {
 export interface LrfindPick {
   lr: number;
   index: number;
-  /** What decided: the stretch from the minimum to the rise, the minimum alone, or the good region. */
-  bound: 'divergence' | 'minimum' | 'region';
+  /** What decided: the stretch from the minimum to the rise, or the minimum alone. */
+  bound: 'divergence' | 'minimum';
 }
 
 const logMix = (a: number, b: number, t: number): number => Math.pow(10, (1 - t) * Math.log10(a) + t * Math.log10(b));
 
 /**
  * The rule on a reading. With a rise after the minimum: the log-point `divergencePosition` of the way
- * from the minimum to where the rise starts. Without one: minimum / `minimumDivisor`, raised to the
- * top of the good region when that is higher (the loss still falls steeply there, so it is safe).
+ * from the minimum to where the rise starts: the upper part of the good region. Without a rise:
+ * minimum / `minimumDivisor`.
  */
 export function pickLrfind(
   reading: Pick<CurveReading, 'lrs' | 'minimumIndex' | 'divergenceIndex'>,
-  regions: readonly Region[],
   options: LrfindRuleOptions = {},
 ): LrfindPick {
   const { lrs, minimumIndex, divergenceIndex } = reading;
@@ -65,9 +64,6 @@ export function pickLrfind(
     lr = atMinimum / (options.minimumDivisor ?? 2);
     bound = 'minimum';
   }
-  const good = regions.find((region) => region.kind === 'good');
-  const regionTop = good === undefined ? 0 : Math.min(good.maxLr, atMinimum);
-  if (lr < regionTop) [lr, bound] = [regionTop, 'region'];
   return { lr, index: nearestIndex(lrs, lr), bound };
 }
 
@@ -82,7 +78,7 @@ export function lrfindSuggester(options: LrfindSuggesterOptions = {}): Suggester
     try {
       const prepared = prepareCurve(curve);
       const reading = readCurve(prepared.curve, options);
-      const pick = pickLrfind(reading, regionsFromReading(reading, options), options);
+      const pick = pickLrfind(reading, options);
       return { method: 'lrfind', lr: pick.lr, index: prepared.dropped + pick.index };
     } catch (error) {
       if (error instanceof AnalysisError) return nothing('lrfind', error.message);
