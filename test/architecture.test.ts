@@ -18,7 +18,8 @@ function files(path: string): string[] {
 function reach(file: string, seen = new Map<string, string[]>()): Map<string, string[]> {
   if (seen.has(file)) return seen;
   const source = readFileSync(file, 'utf8');
-  const specifiers = [...source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const pattern = /(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g;
+  const specifiers = [...source.matchAll(pattern)].map((m) => m[1] ?? m[2]!);
   seen.set(file, specifiers.filter((s) => !s.startsWith('.')));
   for (const s of specifiers.filter((s) => s.startsWith('.'))) reach(resolve(dirname(file), s.replace(/\.js$/, '.ts')), seen);
   return seen;
