@@ -52,3 +52,7 @@ export function registerWasmTrainingKernels(): string[] {
   }
   return WASM_TRAINING_KERNELS.map((config) => config.kernelName);
 }
+
+// Importing tfjs-backend-wasm (above) makes wasm tfjs's default backend (it outranks cpu), so
+// register at import too: code that never calls initBackend must not get a wasm that cannot train.
+registerWasmTrainingKernels();

@@ -1,0 +1,28 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '../../../src/tfjs/kernels/register.js';
+import { stockKernels } from '../../../src/tfjs/kernels/kernel-utils.js';
+
+describe('registerWasmTrainingKernels', () => {
+  it('has run on import: wasm can train without an explicit call', () => {
+    for (const config of WASM_TRAINING_KERNELS) {
+      expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).toBe(config.kernelFunc);
+    }
+  });
+
+  it('is idempotent and keeps the first stock kernel it replaced', () => {
+    const stock = new Map(stockKernels);
+    expect(registerWasmTrainingKernels()).toEqual(WASM_TRAINING_KERNELS.map((c) => c.kernelName));
+    registerWasmTrainingKernels();
+    expect(new Map(stockKernels)).toEqual(stock);
+    expect(stockKernels.get('MaxPoolGrad')?.kernelFunc).not.toBe(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc);
+  });
+
+  it('re-registers after another library put a kernel back', () => {
+    const ours = tf.getKernel('MaxPoolGrad', 'wasm')!;
+    tf.unregisterKernel('MaxPoolGrad', 'wasm');
+    tf.registerKernel(stockKernels.get('MaxPoolGrad')!);
+    registerWasmTrainingKernels();
+    expect(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc).toBe(ours.kernelFunc);
+  });
+});
