@@ -2,7 +2,7 @@
 // report files. Library errors about the input (sizes, missing data) become flag-named usage errors.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/tfjs/backend.js';
-import { runStudy, type StudyResult } from '../../src/tfjs/study/compare.js';
+import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../src/tfjs/study/compare.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
@@ -12,10 +12,17 @@ import { say } from '../terminal.js';
 import { formatDuration } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
-import { COMPARE_FLAGS, type ComparePlan } from './compare.js';
+import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
 import { interruptOnSigint } from './study-signal.js';
 
+/** compare.ts checks --only without loading tfjs, against its own copy of the run names. */
+function checkRunNames(): void {
+  const cli = [...COMPARE_RUNS.schedules, ...COMPARE_RUNS.optimizers].join(',');
+  if (cli !== STUDY_RUN_NAMES.join(',')) throw new Error(`COMPARE_RUNS (${cli}) differs from the library's STUDY_RUN_NAMES (${STUDY_RUN_NAMES.join(',')})`);
+}
+
 export async function runCompare(p: ComparePlan): Promise<number> {
+  checkRunNames();
   const write = p.json ? () => {} : say;
   let phase: 'range test' | 'runs' = 'range test';
   const interruption = interruptOnSigint(() =>

@@ -12,7 +12,7 @@ import { FIND_FLAGS } from './find-flags.js';
 
 /**
  * The study's runs by group, as runStudy names them (STUDY_RUN_NAMES, which needs tfjs to load;
- * a test keeps the two lists equal).
+ * compare-run.ts checks that the two agree).
  */
 export const COMPARE_RUNS = {
   schedules: ['constant', 'linear', 'exponential', 'cosine', 'sgdr', 'one-cycle', 'seed-one-cycle'],

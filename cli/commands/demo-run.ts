@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/tfjs/backend.js';
 import { runDemo, type DemoResult } from '../../src/tfjs/study/demo.js';
-import { EXIT, UsageError } from '../errors.js';
+import { withFlagNames } from '../args.js';
+import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
 import { demoDocument, demoFiles } from '../output/study-files.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
@@ -10,7 +11,7 @@ import { say } from '../terminal.js';
 import { formatDuration } from '../ui/format.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
-import type { DemoPlan } from './demo.js';
+import { DEMO_FLAGS, type DemoPlan } from './demo.js';
 import { plainReporter } from './find-progress.js';
 import { interruptOnSigint } from './study-signal.js';
 
@@ -67,6 +68,8 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
         process.stderr.write(`lrfind: stopped (Ctrl-C) during the range test, before it gave bounds; nothing written\n`);
         return EXIT.interrupted;
       }
+      // --train-size larger than the data …: the user's input, named by flag.
+      if (isInputError(error)) throw new UsageError(withFlagNames(oneLine(error), DEMO_FLAGS));
       throw error;
     }
     const stopped = interruption.interrupted;

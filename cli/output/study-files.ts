@@ -158,7 +158,12 @@ function rangeTestNumbers(doc: RangeTestPart): Record<string, string | number> {
 }
 
 /** A chart: its SVG and spec files, and the section of index.html that shows it. */
-async function chart(name: string, spec: AnySpec, heading: string, numbers: Record<string, string | number>): Promise<{ files: OutputFile[]; section: IndexSection }> {
+export interface Chart {
+  files: OutputFile[];
+  section: IndexSection;
+}
+
+async function chart(name: string, spec: AnySpec, heading: string, numbers: Record<string, string | number>): Promise<Chart> {
   const svg = await renderSvg(spec);
   return {
     files: [
@@ -169,7 +174,7 @@ async function chart(name: string, spec: AnySpec, heading: string, numbers: Reco
   };
 }
 
-function pageFiles(title: string, jsonName: string, doc: unknown, charts: { files: OutputFile[]; section: IndexSection }[]): OutputFile[] {
+function pageFiles(title: string, jsonName: string, doc: unknown, charts: Chart[]): OutputFile[] {
   return [
     { name: 'index.html', content: indexHtml({ title, sections: charts.map((c) => c.section) }) },
     { name: jsonName, content: toJsonText(doc) + '\n' },
@@ -180,10 +185,10 @@ function pageFiles(title: string, jsonName: string, doc: unknown, charts: { file
 const acc = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
 
 /**
- * The demo's files: index.html first (the report to open), demo.json, then range-test, schedule and
- * training charts. `result` supplies the analysis and the schedule functions; `doc` the numbers.
+ * The demo's charts: range test, schedule and training (when an epoch finished). `result` supplies
+ * the analysis and the schedule functions; `doc` the numbers.
  */
-export async function demoFiles(result: DemoResult, doc: DemoDocument): Promise<OutputFile[]> {
+export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise<Chart[]> {
   const meta: ReportMeta = { model: doc.model, data: doc.dataset, optimizer: doc.optimizer, backend: doc.backend.backend };
   const charts = [await chart('range-test', rangeTestSpec({ ...result.analysis, meta }), 'Range test: loss against learning rate', rangeTestNumbers(doc.rangeTest))];
 
@@ -231,7 +236,13 @@ export async function demoFiles(result: DemoResult, doc: DemoDocument): Promise<
     });
     charts.push(await chart('training', spec, 'Training with the one-cycle schedule', numbers));
   }
-  return pageFiles(`lrfind demo · ${doc.model} on ${doc.dataset} · ${doc.optimizer} · ${doc.backend.backend}`, 'demo.json', doc, charts);
+  return charts;
+}
+
+/** The demo's files: index.html first (the report to open), demo.json, then the charts. */
+export async function demoFiles(result: DemoResult, doc: DemoDocument): Promise<OutputFile[]> {
+  const title = `lrfind demo · ${doc.model} on ${doc.dataset} · ${doc.optimizer} · ${doc.backend.backend}`;
+  return pageFiles(title, 'demo.json', doc, await demoCharts(result, doc));
 }
 
 /** Colours after the reports' ten, so a study of up to 15 runs never repeats one. */
@@ -252,7 +263,8 @@ function comparisonWithColors(title: string, runs: StudyRunDocument[]): AnySpec 
   return spec;
 }
 
-function runNumbers(runs: StudyRunDocument[], epochs: number): Record<string, string | number> {
+/** Each run's final scores and what it is, for index.html. */
+export function studyRunNumbers(runs: StudyRunDocument[], epochs: number): Record<string, string | number> {
   const numbers: Record<string, string | number> = {};
   for (const r of runs) {
     const f = r.final;
@@ -264,41 +276,58 @@ function runNumbers(runs: StudyRunDocument[], epochs: number): Record<string, st
   return numbers;
 }
 
+/** "vgg-mini on mnist 2000/1000" */
+function studyWhat(doc: StudyDocument): string {
+  return `${doc.model} on ${doc.dataset} ${doc.settings.trainSize}/${doc.settings.validationSize}`;
+}
+
+/** The study's settings and bounds, for index.html. */
+export function studySettingsNumbers(doc: StudyDocument): Record<string, string | number> {
+  const s = doc.settings;
+  const numbers: Record<string, string | number> = {
+    data: `${doc.dataset}: ${s.trainSize} training, ${s.validationSize} validation examples`,
+    model: doc.model,
+    epochs: s.epochs,
+    'batch size': s.batchSize,
+    seed: s.seed,
+    bounds: `max lr ${formatLr(doc.maxLr)}, min lr ${formatLr(doc.minLr)}`,
+    backend: doc.backend.backend,
+  };
+  if (doc.stopped) numbers.stopped = 'by Ctrl-C: the runs below are what finished';
+  if (doc.seconds !== undefined) numbers.seconds = formatValue(doc.seconds);
+  return numbers;
+}
+
 /**
- * The study's files: index.html, study.json, the range-test chart, a comparison of all runs, and
- * one per group when both groups ran. `analysis` is the range test's.
+ * The study's charts: the range test, a comparison of all runs, and one per group when both groups
+ * ran. `analysis` is the range test's.
  */
-export async function studyFiles(doc: StudyDocument, analysis: Analysis): Promise<OutputFile[]> {
-  const what = `${doc.model} on ${doc.dataset} ${doc.settings.trainSize}/${doc.settings.validationSize}`;
+export async function studyCharts(doc: StudyDocument, analysis: Analysis): Promise<Chart[]> {
+  const what = studyWhat(doc);
   const meta: ReportMeta = { model: doc.model, data: `${doc.dataset} (${doc.settings.trainSize} examples)`, optimizer: 'SGD momentum 0.9', backend: doc.backend.backend };
   const charts = [await chart('range-test', rangeTestSpec({ ...analysis, meta }), 'Range test: the bounds every schedule is built from', rangeTestNumbers(doc.rangeTest))];
   const runs = doc.runs.filter((r) => r.history.length > 0);
   if (runs.length > 0) {
     const s = doc.settings;
-    const settings: Record<string, string | number> = {
-      data: `${doc.dataset}: ${s.trainSize} training, ${s.validationSize} validation examples`,
-      model: doc.model,
-      epochs: s.epochs,
-      'batch size': s.batchSize,
-      seed: s.seed,
-      bounds: `max lr ${formatLr(doc.maxLr)}, min lr ${formatLr(doc.minLr)}`,
-      backend: doc.backend.backend,
-    };
-    if (doc.stopped) settings.stopped = 'by Ctrl-C: the runs below are what finished';
-    if (doc.seconds !== undefined) settings.seconds = formatValue(doc.seconds);
+    const settings = studySettingsNumbers(doc);
     charts.push(
       await chart('comparison', comparisonWithColors(`Schedules and optimizers: ${what}, ${s.epochs} epochs`, runs), 'All runs', {
         ...settings,
-        ...runNumbers(runs, s.epochs),
+        ...studyRunNumbers(runs, s.epochs),
       }),
     );
     const groups = [...new Set(runs.map((r) => r.group))];
     if (groups.length > 1) {
       for (const group of groups) {
         const members = runs.filter((r) => r.group === group);
-        charts.push(await chart(`comparison-${group}`, comparisonWithColors(`${group}: ${what}, ${s.epochs} epochs`, members), `Group: ${group}`, runNumbers(members, s.epochs)));
+        charts.push(await chart(`comparison-${group}`, comparisonWithColors(`${group}: ${what}, ${s.epochs} epochs`, members), `Group: ${group}`, studyRunNumbers(members, s.epochs)));
       }
     }
   }
-  return pageFiles(`lrfind compare · ${what} · ${doc.backend.backend}`, 'study.json', doc, charts);
+  return charts;
+}
+
+/** The study's files: index.html, study.json, then the charts. */
+export async function studyFiles(doc: StudyDocument, analysis: Analysis): Promise<OutputFile[]> {
+  return pageFiles(`lrfind compare · ${studyWhat(doc)} · ${doc.backend.backend}`, 'study.json', doc, await studyCharts(doc, analysis));
 }

@@ -1,12 +1,32 @@
 // Regenerates the report gallery: one range-test report per peer curve (analysed by analyzeCurve),
-// the one-cycle schedule its bounds give, training comparisons, and an index.html over all of them.
+// the one-cycle schedule its bounds give, the demo (a real range test and one-cycle training on the
+// bundled digits, as `lrfind demo` writes it into demo/), a small study on digits (as `lrfind
+// compare` writes it into study-digits/), links to the committed bigger studies (study-*/, written
+// by `lrfind compare` and left as they are), and an index.html over all of them.
 // Run with `npm run gallery [outDir] [peerCurvesDir]`; outputs are reviewed as diffs like goldens.
-import { existsSync } from 'node:fs';
+// Real runs are seeded and single-threaded, so they repeat on one machine; no timings are written.
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
 import { analyzeCurve, parseCurveCsv } from '../../src/analysis/index.js';
 import { oneCycle } from '../../src/schedules/index.js';
+import { runStudy, type StudyOptions } from '../../src/tfjs/study/compare.js';
+import { runDemo } from '../../src/tfjs/study/demo.js';
+import {
+  demoCharts,
+  demoDocument,
+  demoFiles,
+  studyCharts,
+  studyDocument,
+  studyFiles,
+  studyRunNumbers,
+  studySettingsNumbers,
+  type Chart,
+  type StudyDocument,
+} from '../../cli/output/study-files.js';
+import { writeFilesAtomically } from '../../cli/output/write-files.js';
 import { formatLr } from '../format.js';
 import { indexHtml, type IndexSection } from '../index-html.js';
 import { rangeTestSpec, type ReportMeta } from '../range-test-spec.js';
@@ -24,8 +44,11 @@ export interface GalleryItem {
   numbers: Record<string, string | number>;
 }
 
-/** Writes every item's SVG and spec, then `index.html`; returns the paths written. */
-export async function writeGallery(dir: string, title: string, items: GalleryItem[]): Promise<string[]> {
+/**
+ * Writes every item's SVG and spec, then `index.html` showing them followed by `linked` sections
+ * (pictures already written, e.g. into a sub-folder); returns the paths written.
+ */
+export async function writeGallery(dir: string, title: string, items: GalleryItem[], linked: IndexSection[] = []): Promise<string[]> {
   const written: string[] = [];
   const sections: IndexSection[] = [];
   for (const item of items) {
@@ -33,6 +56,7 @@ export async function writeGallery(dir: string, title: string, items: GalleryIte
     written.push(svgPath, specPath);
     sections.push({ heading: item.heading, svgFile: `${item.name}.svg`, numbers: item.numbers });
   }
+  sections.push(...linked);
   const htmlPath = join(dir, 'index.html');
   await writeFileAtomic(htmlPath, indexHtml({ title, sections }));
   written.push(htmlPath);
@@ -91,25 +115,78 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
   return items;
 }
 
+/** Sections of the top page for charts that live in `folder`, their headings prefixed with `what`. */
+function linkedSections(folder: string, what: string, charts: Chart[]): IndexSection[] {
+  return charts.map(({ section }) => ({ ...section, heading: `${what}: ${section.heading}`, svgFile: `${folder}/${section.svgFile}` }));
+}
+
+/** `lrfind demo` with its defaults (cnn on all of digits, 8 epochs, seed 0), written into `<dir>/demo`. */
+export async function demoGallery(dir: string): Promise<IndexSection[]> {
+  const epochs = 8;
+  const seed = 0;
+  const result = await runDemo({ epochs, seed });
+  const doc = demoDocument(result, { epochs, seed, trainSize: null }, false, { timings: false });
+  await writeFilesAtomically(join(dir, 'demo'), await demoFiles(result, doc));
+  return linkedSections('demo', 'Demo', await demoCharts(result, doc));
+}
+
 /**
- * Comparisons of real training runs (comparisonSpec), one item per experiment. Empty until the
- * training experiments write their histories; this is where they are read.
+ * The small study of the gallery: every run on all of digits with the CNN, 8 epochs — about a minute.
+ * `lrfind compare --data digits --model cnn --epochs 8` writes the same (with timings).
  */
-export async function trainingComparisonItems(): Promise<GalleryItem[]> {
-  return [];
+export const DIGITS_STUDY: StudyOptions = { dataset: 'digits', model: 'cnn', trainSize: 1438, validationSize: 359, epochs: 8, batchSize: 64, seed: 0 };
+
+/** Runs `options` and writes the study into `<dir>/<folder>`. */
+export async function studyGallery(dir: string, folder: string, options: StudyOptions): Promise<IndexSection[]> {
+  const result = await runStudy(options);
+  const doc = studyDocument(result, { groups: ['schedules', 'optimizers'], only: null }, false, { timings: false });
+  await writeFilesAtomically(join(dir, folder), await studyFiles(doc, result.analysis));
+  const charts = await studyCharts(doc, result.analysis);
+  return linkedSections(folder, `Study on ${doc.dataset}`, charts.filter((c) => c.section.svgFile.startsWith('comparison-')));
+}
+
+/**
+ * Links to the committed studies in `<dir>/study-*` (except `skip`): written by `lrfind compare`, they
+ * are shown as they are, never rerun here (the default study takes about 20 minutes).
+ */
+export async function committedStudySections(dir: string, skip: readonly string[]): Promise<IndexSection[]> {
+  if (!existsSync(dir)) return [];
+  const sections: IndexSection[] = [];
+  for (const folder of readdirSync(dir).filter((f) => f.startsWith('study-') && !skip.includes(f)).sort()) {
+    const jsonPath = join(dir, folder, 'study.json');
+    if (!existsSync(jsonPath)) continue;
+    const doc = JSON.parse(await readFile(jsonPath, 'utf8')) as StudyDocument;
+    const what = `Study on ${doc.dataset} (${doc.model}, ${doc.settings.trainSize} examples, ${doc.settings.epochs} epochs)`;
+    const groups = [...new Set(doc.runs.map((r) => r.group))];
+    const perGroup = groups.length > 1 && groups.every((g) => existsSync(join(dir, folder, `comparison-${g}.svg`)));
+    if (perGroup) {
+      groups.forEach((group, i) => {
+        const runs = doc.runs.filter((r) => r.group === group);
+        const numbers = { ...(i === 0 ? studySettingsNumbers(doc) : {}), ...studyRunNumbers(runs, doc.settings.epochs) };
+        sections.push({ heading: `${what}: ${group}`, svgFile: `${folder}/comparison-${group}.svg`, numbers });
+      });
+    } else if (existsSync(join(dir, folder, 'comparison.svg'))) {
+      sections.push({ heading: what, svgFile: `${folder}/comparison.svg`, numbers: { ...studySettingsNumbers(doc), ...studyRunNumbers(doc.runs, doc.settings.epochs) } });
+    }
+  }
+  return sections;
 }
 
 async function main(): Promise<void> {
   const outDir = resolve(process.argv[2] ?? 'reports/gallery');
   const peerDir = resolve(process.argv[3] ?? '../shared/fixtures/peer-curves');
-  const items = [...(await peerCurveItems(peerDir)), ...(await trainingComparisonItems())];
-  if (items.length === 0) {
-    console.error(`no gallery inputs found (peer curves looked for in ${peerDir})`);
-    process.exitCode = 1;
-    return;
-  }
-  const written = await writeGallery(outDir, 'lrfind report gallery', items);
+  const items = await peerCurveItems(peerDir);
+  if (items.length === 0) console.error(`no peer curves found in ${peerDir}: the gallery shows only real runs`);
+  tf.enableProdMode(); // no "install tfjs-node" banner
+  console.error('demo: range test and one-cycle training on digits …');
+  const linked = await demoGallery(outDir);
+  console.error('study on digits: 12 runs …');
+  linked.push(...(await studyGallery(outDir, 'study-digits', DIGITS_STUDY)));
+  linked.push(...(await committedStudySections(outDir, ['study-digits'])));
+  const written = await writeGallery(outDir, 'lrfind report gallery', items, linked);
   for (const path of written) console.log(path);
+  console.log(join(outDir, 'demo'));
+  console.log(join(outDir, 'study-digits'));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

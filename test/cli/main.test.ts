@@ -60,11 +60,4 @@ describe('lrfind routing', () => {
     expect(r.code).toBe(2);
     expect(oneErrorLine(r.stderr)).toBe('lrfind: unknown command "fnd"; expected one of find, analyze, schedule, compare, demo (see lrfind --help)');
   });
-
-  it.concurrent.each(['compare', 'demo'])('%s is reserved: "not yet available", exit 2, no fake output', async (command) => {
-    const r = await runCli([command]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(oneErrorLine(r.stderr)).toBe(`lrfind: ${command} is not yet available`);
-  });
 });

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { peerCurveItems, writeGallery } from '../../../reports/gallery/regenerate.js';
+import { committedStudySections, peerCurveItems, writeGallery } from '../../../reports/gallery/regenerate.js';
 import { parseXml } from '../xml.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -28,6 +28,39 @@ describe.skipIf(!existsSync(peerDir))('gallery', () => {
         expect(html).toContain(`src="${item.name}.svg"`);
         parseXml(readFileSync(join(dir, `${item.name}.svg`), 'utf8'));
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('committed studies', () => {
+  const epoch = (n: number, acc: number) => ({ epoch: n, loss: 1 / n, accuracy: acc, valLoss: 1.1 / n, valAccuracy: acc, lr: 0.01 });
+  const run = (name: string, group: string, acc: number) => ({
+    name, group, description: `${name} in words`, history: [epoch(1, acc / 2), epoch(2, acc)], final: { ...epoch(2, acc), lr: undefined },
+  });
+  const doc = {
+    dataset: 'mnist', model: 'vgg-mini', backend: { backend: 'wasm', reason: 'test' },
+    settings: { trainSize: 2000, validationSize: 1000, epochs: 2, batchSize: 64, seed: 0, groups: ['schedules', 'optimizers'], only: null },
+    maxLr: 0.1, minLr: 0.01, runs: [run('one-cycle', 'schedules', 0.97), run('adam', 'optimizers', 0.96)], stopped: false,
+  };
+
+  it('links each study-*/ folder with a study.json by group, with its settings and final scores, and skips the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrfind-gallery-studies-'));
+    try {
+      for (const folder of ['study-mnist', 'study-digits', 'study-empty']) mkdirSync(join(dir, folder));
+      writeFileSync(join(dir, 'study-mnist', 'study.json'), JSON.stringify(doc));
+      writeFileSync(join(dir, 'study-digits', 'study.json'), JSON.stringify(doc));
+      for (const svg of ['comparison.svg', 'comparison-schedules.svg', 'comparison-optimizers.svg']) writeFileSync(join(dir, 'study-mnist', svg), '<svg/>');
+      const sections = await committedStudySections(dir, ['study-digits']);
+      expect(sections.map((s) => s.svgFile)).toEqual(['study-mnist/comparison-schedules.svg', 'study-mnist/comparison-optimizers.svg']);
+      expect(sections[0]!.heading).toBe('Study on mnist (vgg-mini, 2000 examples, 2 epochs): schedules');
+      expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: 'max lr 0.1, min lr 1e-2', 'schedules: one-cycle': 'val acc 0.970 · val loss 0.55 — one-cycle in words' });
+      expect(sections[1]!.numbers).toEqual({ 'optimizers: adam': 'val acc 0.960 · val loss 0.55 — adam in words' });
+      await writeGallery(dir, 'gallery', [], sections);
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      expect(html).toContain('src="study-mnist/comparison-schedules.svg"');
+      expect(html).toContain('one-cycle in words');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
