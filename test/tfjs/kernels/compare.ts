@@ -4,6 +4,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { seededRandom } from '../../../src/random.js';
 import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/register.js';
 
+// Test mode: the engine checks every kernel for leaked backend buffers (and the cpu backend stops
+// printing its "install tfjs-node" banner).
+tf.env().set('IS_TEST', true);
+
 /** Seeded values in [-1, 1), optionally rounded to a few levels so that pooling windows hold ties. */
 export function randomValues(size: number, seed: number, levels?: number): Float32Array {
   const random = seededRandom(seed);
