@@ -135,7 +135,7 @@ async function train(backend: 'cpu' | 'wasm', setup: Setup, initial: Float32Arra
   const model = setup.build();
   model.compile({ optimizer: setup.optimizer(), loss: setup.loss ?? 'categoricalCrossentropy' });
   if (initial !== null) {
-    const values = model.weights.map((w, i) => tf.tensor(initial[i]!, w.shape));
+    const values = model.weights.map((w, i) => tf.tensor(initial[i]!, w.shape as number[]));
     model.setWeights(values);
     tf.dispose(values);
   }

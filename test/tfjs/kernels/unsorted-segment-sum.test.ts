@@ -14,7 +14,8 @@ describe('UnsortedSegmentSum on wasm', () => {
   it('sums whole trailing blocks for multi-dimensional ids, as TensorFlow does', async () => {
     const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
     const [out] = await runOn('wasm', () =>
-      tf.unsortedSegmentSum(tf.tensor3d(x, [2, 3, 2]), tf.tensor2d([[1, 0, 1], [2, 1, 0]], [2, 3], 'int32'), 3),
+      // tfjs types segmentIds as 1-D, but the kernel (like TensorFlow) takes ids of any leading shape.
+      tf.unsortedSegmentSum(tf.tensor3d(x, [2, 3, 2]), tf.tensor2d([[1, 0, 1], [2, 1, 0]], [2, 3], 'int32') as unknown as tf.Tensor1D, 3),
     );
     // id 0: rows (0,1) and (1,2) → [3+11, 4+12]; id 1: (0,0), (0,2), (1,1) → [1+5+9, 2+6+10]; id 2: (1,0) → [7, 8].
     expect(Array.from(out!)).toEqual([14, 16, 15, 18, 7, 8]);
