@@ -50,8 +50,8 @@ export const COMPARE_HELP: HelpPage = {
     "Reruns the seed's study: a range test (SGD + momentum 0.9) finds the lr bounds, then every run trains\n" +
     'the same model from the same weights on the same batches, with a different schedule or optimizer, and\n' +
     'records loss and accuracy per epoch. Prints a table of final validation accuracy and loss, and writes a\n' +
-    'report. The defaults (vgg-mini on 2000 MNIST images, 12 runs of 6 epochs) take about 20 minutes on one\n' +
-    'CPU core with wasm; --model cnn takes about 4. Ctrl-C stops after the current epoch and writes what finished.',
+    'report. The defaults (vgg-mini on 2000 MNIST images, 12 runs of 6 epochs) take about 15 minutes on one\n' +
+    'idle CPU core with wasm; --model cnn about 4. Ctrl-C stops after the current epoch and writes what finished.',
   flags: COMPARE_FLAGS,
   notes: [
     `Runs (--only): schedules: ${COMPARE_RUNS.schedules.join(', ')};`,

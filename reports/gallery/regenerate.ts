@@ -18,7 +18,6 @@ import {
   demoCharts,
   demoDocument,
   demoFiles,
-  studyCharts,
   studyDocument,
   studyFiles,
   studyRunNumbers,
@@ -117,7 +116,7 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
 
 /** Sections of the top page for charts that live in `folder`, their headings prefixed with `what`. */
 function linkedSections(folder: string, what: string, charts: Chart[]): IndexSection[] {
-  return charts.map(({ section }) => ({ ...section, heading: `${what}: ${section.heading}`, svgFile: `${folder}/${section.svgFile}` }));
+  return charts.map(({ section }) => ({ ...section, heading: `${what} — ${section.heading}`, svgFile: `${folder}/${section.svgFile}` }));
 }
 
 /** `lrfind demo` with its defaults (cnn on all of digits, 8 epochs, seed 0), written into `<dir>/demo`. */
@@ -136,20 +135,19 @@ export async function demoGallery(dir: string): Promise<IndexSection[]> {
  */
 export const DIGITS_STUDY: StudyOptions = { dataset: 'digits', model: 'cnn', trainSize: 1438, validationSize: 359, epochs: 8, batchSize: 64, seed: 0 };
 
-/** Runs `options` and writes the study into `<dir>/<folder>`. */
-export async function studyGallery(dir: string, folder: string, options: StudyOptions): Promise<IndexSection[]> {
+/** Runs `options` and writes the study into `<dir>/<folder>`, as `lrfind compare` would (without timings). */
+export async function studyGallery(dir: string, folder: string, options: StudyOptions): Promise<void> {
   const result = await runStudy(options);
   const doc = studyDocument(result, { groups: ['schedules', 'optimizers'], only: null }, false, { timings: false });
   await writeFilesAtomically(join(dir, folder), await studyFiles(doc, result.analysis));
-  const charts = await studyCharts(doc, result.analysis);
-  return linkedSections(folder, `Study on ${doc.dataset}`, charts.filter((c) => c.section.svgFile.startsWith('comparison-')));
 }
 
 /**
- * Links to the committed studies in `<dir>/study-*` (except `skip`): written by `lrfind compare`, they
- * are shown as they are, never rerun here (the default study takes about 20 minutes).
+ * Links to the studies in `<dir>/study-*` (except `skip`), one section per group with the numbers of
+ * its study.json. The committed ones, written by `lrfind compare`, are shown as they are and never
+ * rerun here (the default study takes about 15 minutes).
  */
-export async function committedStudySections(dir: string, skip: readonly string[]): Promise<IndexSection[]> {
+export async function studySections(dir: string, skip: readonly string[] = []): Promise<IndexSection[]> {
   if (!existsSync(dir)) return [];
   const sections: IndexSection[] = [];
   for (const folder of readdirSync(dir).filter((f) => f.startsWith('study-') && !skip.includes(f)).sort()) {
@@ -181,8 +179,8 @@ async function main(): Promise<void> {
   console.error('demo: range test and one-cycle training on digits …');
   const linked = await demoGallery(outDir);
   console.error('study on digits: 12 runs …');
-  linked.push(...(await studyGallery(outDir, 'study-digits', DIGITS_STUDY)));
-  linked.push(...(await committedStudySections(outDir, ['study-digits'])));
+  await studyGallery(outDir, 'study-digits', DIGITS_STUDY);
+  linked.push(...(await studySections(outDir)));
   const written = await writeGallery(outDir, 'lrfind report gallery', items, linked);
   for (const path of written) console.log(path);
   console.log(join(outDir, 'demo'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { committedStudySections, peerCurveItems, writeGallery } from '../../../reports/gallery/regenerate.js';
+import { studySections, peerCurveItems, writeGallery } from '../../../reports/gallery/regenerate.js';
 import { parseXml } from '../xml.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -52,7 +52,7 @@ describe('committed studies', () => {
       writeFileSync(join(dir, 'study-mnist', 'study.json'), JSON.stringify(doc));
       writeFileSync(join(dir, 'study-digits', 'study.json'), JSON.stringify(doc));
       for (const svg of ['comparison.svg', 'comparison-schedules.svg', 'comparison-optimizers.svg']) writeFileSync(join(dir, 'study-mnist', svg), '<svg/>');
-      const sections = await committedStudySections(dir, ['study-digits']);
+      const sections = await studySections(dir, ['study-digits']);
       expect(sections.map((s) => s.svgFile)).toEqual(['study-mnist/comparison-schedules.svg', 'study-mnist/comparison-optimizers.svg']);
       expect(sections[0]!.heading).toBe('Study on mnist (vgg-mini, 2000 examples, 2 epochs): schedules');
       expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: 'max lr 0.1, min lr 1e-2', 'schedules: one-cycle': 'val acc 0.970 · val loss 0.55 — one-cycle in words' });
