@@ -81,10 +81,8 @@ export async function runCompare(p: ComparePlan): Promise<number> {
     if (p.json) {
       process.stdout.write(toJsonText(doc, 0) + '\n');
     } else {
-      write('');
       const runs = doc.runs.map((r) => ({ ...r, epochs: r.history.length }));
-      for (const line of studyTable(runs, p.epochs)) write(line);
-      write('');
+      if (runs.length > 0) for (const line of ['', ...studyTable(runs, p.epochs), '']) write(line);
       const finished = doc.runs.filter((r) => r.history.length === p.epochs).length;
       if (stopped) write(`stopped by Ctrl-C: ${finished} of ${n} runs finished`);
       write(`${doc.runs.length} runs in ${formatDuration(result.seconds)} — report: ${paths[0]}`);

@@ -80,7 +80,8 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
     } else {
       const epochs = doc.history.length;
       if (stopped && epochs < p.epochs) write(`stopped by Ctrl-C after ${epochs} of ${p.epochs} epochs`);
-      write(`accuracy ${formatAccuracy(doc.accuracy)} after ${epochs} epoch${epochs === 1 ? '' : 's'} (chance ${formatAccuracy(doc.initialAccuracy)} before training) — report: ${paths[0]}`);
+      const reached = epochs > 0 ? `accuracy ${formatAccuracy(doc.accuracy)} after ${epochs} epoch${epochs === 1 ? '' : 's'}` : 'no epoch trained';
+      write(`${reached} (chance ${formatAccuracy(doc.initialAccuracy)} before training) — report: ${paths[0]}`);
     }
     return stopped ? EXIT.interrupted : EXIT.ok;
   } finally {

@@ -122,6 +122,36 @@ describe('lrfind demo and Ctrl-C', () => {
   });
 });
 
+describe('lrfind demo and Ctrl-C during the range test', () => {
+  it('stops the sweep and trains nothing; exit 130', async () => {
+    const out = join(dir, 'sigint-sweep');
+    let sent = false;
+    const r = await runCli(['demo', '--out', out], {
+      onStdout: (text, child) => {
+        if (!sent && text.includes(' 25%')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
+    expect(r.stdout).toMatch(/range test aborted: \d+ steps/);
+    expect(r.stdout).not.toContain('one-cycle training');
+    // The partial curve may or may not give bounds: either way nothing is trained.
+    if (existsSync(join(out, 'demo.json'))) {
+      const doc = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8')) as DemoJson;
+      expect(doc.stopped).toBe(true);
+      expect(doc.history).toEqual([]);
+      expect(doc.rangeTest.stopReason).toBe('aborted');
+      expect(r.stdout).toContain('no epoch trained');
+    } else {
+      expect(oneErrorLine(r.stderr)).toBe('lrfind: stopped (Ctrl-C) during the range test, before it gave bounds; nothing written');
+    }
+  });
+});
+
 describe('lrfind demo bad input: one line on stderr, exit 2, nothing written', () => {
   const cases: [string, string[], string][] = [
     ['zero epochs', ['--epochs', '0'], 'lrfind: --epochs must be an integer ≥ 1, got 0'],
