@@ -23,9 +23,9 @@ interface Setup {
 }
 
 const ALL_SETUPS: Setup[] = [
-  { name: 'digits · MLP · SGD', dataset: 'digits', model: 'mlp', optimizer: () => tf.train.sgd(0.01), batchSize: 32, epochs: 4 },
-  { name: 'MNIST · CNN · SGD+momentum', dataset: 'mnist', model: 'cnn', optimizer: () => tf.train.momentum(0.01, 0.9), batchSize: 64, epochs: 2, trainSize: 4000, validationSize: 2000 },
-  { name: 'Fashion · MLP · Adam', dataset: 'fashion-mnist', model: 'mlp', optimizer: () => tf.train.adam(0.001), batchSize: 128, epochs: 3, trainSize: 10000, validationSize: 2000 },
+  { name: 'digits · MLP · SGD', dataset: 'digits', model: 'mlp', optimizer: () => tf.train.sgd(0.01), batchSize: 32, epochs: 10 },
+  { name: 'MNIST · CNN · SGD+momentum', dataset: 'mnist', model: 'cnn', optimizer: () => tf.train.momentum(0.01, 0.9), batchSize: 64, epochs: 4, trainSize: 4000, validationSize: 2000 },
+  { name: 'Fashion · MLP · Adam', dataset: 'fashion-mnist', model: 'mlp', optimizer: () => tf.train.adam(0.001), batchSize: 128, epochs: 6, trainSize: 10000, validationSize: 2000 },
 ];
 // LRFIND_BENCH_ONLY=digits runs one setup.
 const SETUPS = ALL_SETUPS.filter((s) => !process.env.LRFIND_BENCH_ONLY || s.dataset === process.env.LRFIND_BENCH_ONLY);

@@ -1,5 +1,5 @@
-// lrfind's own rule: between the loss minimum and the point where the loss starts to rise, chosen
-// by training one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest`).
+// lrfind's own rule: a safe factor below the point where the loss starts to rise, chosen by training
+// one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest` and the README).
 import type { Suggester } from '../../types.js';
 import { AnalysisError } from '../errors.js';
 import { prepareCurve } from '../prepare.js';
@@ -11,12 +11,20 @@ import { nothing } from './peer.js';
 /** The tunable constants of the lrfind rule (`npm run bench:suggest` sweeps them by training). */
 export interface LrfindRuleOptions {
   /**
-   * Where maxLr lies between the lr at the smoothed-loss minimum (0) and the lr where the loss
-   * starts to rise (1), on a log scale. One-cycle training tolerates a peak up to about where the
-   * rise starts (Smith's "the loss gets ragged"); halfway keeps a margin from that cliff.
-   * @default 0.5
+   * The reference point, between the lr at the smoothed-loss minimum (0) and the lr where the loss
+   * starts to rise (1), on a log scale. The rise is Smith's upper bound ("the loss gets ragged or
+   * starts to rise"); it is read more reliably than the flat bottom's minimum.
+   * @default 1
    */
   divergencePosition?: number;
+  /**
+   * maxLr = reference / safetyDivisor. A sustained one-cycle peak breaks training below the lr where
+   * one step of it starts to hurt in the sweep: measured, a VGG-style net with momentum died at
+   * 0.57× its rise and trained best at 0.46×, while MLPs with plain SGD still gained up to 0.9×.
+   * 2.2 keeps every measured setup within 0.01 of its best (see the README's table).
+   * @default 2.2
+   */
+  safetyDivisor?: number;
   /**
    * Without a rise in the sweep: maxLr = (lr at the minimum) / minimumDivisor, a margin for the
    * unseen cliff.
@@ -26,12 +34,14 @@ export interface LrfindRuleOptions {
 }
 
 export function checkLrfindOptions(options: LrfindRuleOptions): void {
-  const { divergencePosition, minimumDivisor } = options;
+  const { divergencePosition, minimumDivisor, safetyDivisor } = options;
   if (divergencePosition !== undefined && !(divergencePosition >= 0 && divergencePosition <= 1)) {
     throw new RangeError(`divergencePosition must be in [0, 1], got ${divergencePosition}`);
   }
-  if (minimumDivisor !== undefined && !(minimumDivisor >= 1 && Number.isFinite(minimumDivisor))) {
-    throw new RangeError(`minimumDivisor must be a number ≥ 1, got ${minimumDivisor}`);
+  for (const [name, value] of [['minimumDivisor', minimumDivisor], ['safetyDivisor', safetyDivisor]] as const) {
+    if (value !== undefined && !(value >= 1 && Number.isFinite(value))) {
+      throw new RangeError(`${name} must be a number ≥ 1, got ${value}`);
+    }
   }
 }
 
@@ -46,8 +56,8 @@ const logMix = (a: number, b: number, t: number): number => Math.pow(10, (1 - t)
 
 /**
  * The rule on a reading. With a rise after the minimum: the log-point `divergencePosition` of the way
- * from the minimum to where the rise starts: the upper part of the good region. Without a rise:
- * minimum / `minimumDivisor`.
+ * from the minimum to where the rise starts (by default the rise itself), divided by `safetyDivisor`.
+ * Without a rise: minimum / `minimumDivisor`.
  */
 export function pickLrfind(
   reading: Pick<CurveReading, 'lrs' | 'minimumIndex' | 'divergenceIndex'>,
@@ -58,7 +68,7 @@ export function pickLrfind(
   let lr: number;
   let bound: LrfindPick['bound'];
   if (divergenceIndex !== null && divergenceIndex > minimumIndex) {
-    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 0.5);
+    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 1) / (options.safetyDivisor ?? 2.2);
     bound = 'divergence';
   } else {
     lr = atMinimum / (options.minimumDivisor ?? 2);

@@ -15,18 +15,20 @@ const region = (kind: Region['kind'], startIndex: number, endIndex: number): Reg
 describe('pickLrfind', () => {
   const good = [region('too-small', 0, 1), region('good', 2, 5), region('too-large', 6, 8)];
 
-  it('takes the log-midpoint between the minimum and the start of the rise', () => {
-    // minimum at lr 0.1 (index 6), rise from lr 1 (index 8): 10^-0.5
+  it('takes the start of the rise divided by 2.2', () => {
+    // minimum at lr 0.1 (index 6), rise from lr 1 (index 8)
     const pick = pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: 8 });
     expect(pick).toMatchObject({ bound: 'divergence', index: 7 });
-    expect(pick.lr).toBeCloseTo(10 ** -0.5, 12);
+    expect(pick.lr).toBeCloseTo(1 / 2.2, 12);
   });
 
-  it('divergencePosition slides from the minimum (0) to the rise (1)', () => {
+  it('divergencePosition slides the reference from the minimum (0) to the rise (1); safetyDivisor divides it', () => {
     const reading = { lrs, minimumIndex: 6, divergenceIndex: 8 };
-    expect(pickLrfind(reading, { divergencePosition: 0 }).lr).toBeCloseTo(0.1, 12);
-    expect(pickLrfind(reading, { divergencePosition: 1 }).lr).toBeCloseTo(1, 12);
-    expect(Math.log10(pickLrfind(reading, { divergencePosition: 0.25 }).lr)).toBeCloseTo(-0.75, 12);
+    const exact = { safetyDivisor: 1 };
+    expect(pickLrfind(reading, { ...exact, divergencePosition: 0 }).lr).toBeCloseTo(0.1, 12);
+    expect(pickLrfind(reading, { ...exact, divergencePosition: 1 }).lr).toBeCloseTo(1, 12);
+    expect(Math.log10(pickLrfind(reading, { ...exact, divergencePosition: 0.25 }).lr)).toBeCloseTo(-0.75, 12);
+    expect(pickLrfind(reading, { divergencePosition: 0.5, safetyDivisor: 2 }).lr).toBeCloseTo(10 ** -0.5 / 2, 12);
   });
 
   it('without a rise, keeps minimumDivisor below the minimum', () => {
@@ -49,15 +51,16 @@ describe('pickLrfind', () => {
 });
 
 describe('lrfindSuggester', () => {
-  it.each(PEER_CURVES)('on %s lands between the minimum and the start of the rise', (name) => {
+  it.each(PEER_CURVES)('on %s lands at the start of the rise ÷ 2.2, inside the good region', (name) => {
     const curve = loadPeerCurve(name);
     const raw = { lrs: curve.lrs, losses: curve.raw };
     const pick = lrfindSuggester()(raw);
     const reading = readCurve(raw);
     expect(reading.divergenceIndex).not.toBeNull();
-    expect(pick.lr!).toBeGreaterThanOrEqual(curve.lrs[reading.minimumIndex]! - 1e-15);
-    expect(pick.lr!).toBeLessThanOrEqual(curve.lrs[reading.divergenceIndex!]! + 1e-15);
-    expect(curve.lrs[pick.index!]).toBeCloseTo(pick.lr!, -1);
+    expect(pick.lr!).toBeCloseTo(curve.lrs[reading.divergenceIndex!]! / 2.2, 12);
+    const good = regionsFromReading(reading).find((r) => r.kind === 'good')!;
+    expect(pick.index!).toBeGreaterThanOrEqual(good.startIndex);
+    expect(pick.index!).toBeLessThanOrEqual(good.endIndex);
   });
 
   it('on the digits curve stays well below the 3.9 where training ends at chance', () => {
@@ -65,12 +68,10 @@ describe('lrfindSuggester', () => {
     expect(lrfindSuggester()({ lrs: curve.lrs, losses: curve.raw }).lr!).toBeLessThan(3.9 / 1.5);
   });
 
-  it('lands between the minimum and the rise of a hand-built curve', () => {
+  it('lands a safe factor below the rise of a hand-built curve (rise from 10^-0.5)', () => {
     const curve = shapedCurve({ noise: 0.05, seed: 2 });
     const pick = lrfindSuggester()(curve);
-    const reading = readCurve(curve);
-    expect(pick.lr!).toBeGreaterThanOrEqual(curve.lrs[reading.minimumIndex]!);
-    expect(pick.lr!).toBeLessThanOrEqual(curve.lrs[reading.divergenceIndex!]!);
+    expect(Math.abs(Math.log10(pick.lr!) - (-0.5 - Math.log10(2.2)))).toBeLessThan(0.15);
   });
 
   it('returns a null pick with the reason instead of throwing', () => {
@@ -86,6 +87,7 @@ describe('lrfindSuggester', () => {
   it('validates its options eagerly', () => {
     expect(() => lrfindSuggester({ divergencePosition: 2 })).toThrow(/divergencePosition must be in \[0, 1\], got 2/);
     expect(() => lrfindSuggester({ minimumDivisor: 0.5 })).toThrow(/minimumDivisor must be a number ≥ 1, got 0.5/);
+    expect(() => lrfindSuggester({ safetyDivisor: 0 })).toThrow(/safetyDivisor must be a number ≥ 1, got 0/);
     expect(() => lrfindSuggester({ medianWindow: 4 })).toThrow(RangeError);
     expect(() => lrfindSuggester({ slopeFraction: 0 })).toThrow(RangeError);
   });
