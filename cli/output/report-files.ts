@@ -12,19 +12,25 @@ export const RANGE_TEST_FILES = {
   spec: 'range-test.vl.json',
 } as const;
 
-/** The numbers index.html lists beside the chart. */
-function reportNumbers(doc: CurveDocument & { stopReason?: string; seconds?: number }): Record<string, string | number> {
+/** The bounds and regions of a curve, as index.html lists them beside a range-test chart. */
+export function boundsNumbers(doc: Pick<CurveDocument, 'suggestion' | 'regions'>): Record<string, string | number> {
   const numbers: Record<string, string | number> = {};
   const s = doc.suggestion;
   if (s) {
     numbers['max lr'] = formatLr(s.maxLr);
     numbers['min lr'] = formatLr(s.minLr);
     numbers.method = s.method;
-    numbers.confidence = s.confidence;
+    numbers.confidence = s.confidence.toFixed(2);
   } else {
     numbers.bounds = 'none';
   }
   for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
+  return numbers;
+}
+
+/** The numbers index.html lists beside the chart. */
+function reportNumbers(doc: CurveDocument & { stopReason?: string; seconds?: number }): Record<string, string | number> {
+  const numbers = boundsNumbers(doc);
   for (const [rule, lr] of Object.entries(doc.suggestions)) numbers[`${rule} rule`] = lr === null ? '–' : formatLr(lr);
   numbers.points = doc.curve.lr.length;
   if (doc.stopReason !== undefined) numbers['stop reason'] = doc.stopReason;

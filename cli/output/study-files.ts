@@ -20,6 +20,7 @@ import {
 import { reportPhases, type ReportPhase } from '../commands/schedule-build.js';
 import { curveDocument, toJsonText, type CurveDocument } from './result-json.js';
 import type { OutputFile } from './write-files.js';
+import { boundsNumbers } from './report-files.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
 export interface TimingOption {
@@ -140,17 +141,7 @@ export function studyDocument(
 
 /** The numbers listed beside a range-test chart. */
 function rangeTestNumbers(doc: RangeTestPart): Record<string, string | number> {
-  const numbers: Record<string, string | number> = {};
-  const s = doc.suggestion;
-  if (s) {
-    numbers['max lr'] = formatLr(s.maxLr);
-    numbers['min lr'] = formatLr(s.minLr);
-    numbers.method = s.method;
-    numbers.confidence = s.confidence.toFixed(2);
-  } else {
-    numbers.bounds = 'none';
-  }
-  for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
+  const numbers = boundsNumbers(doc);
   numbers.steps = doc.steps;
   numbers['stop reason'] = doc.stopReason;
   doc.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
