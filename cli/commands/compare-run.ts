@@ -1,7 +1,5 @@
 // The running half of `compare`: one runStudy call with progress lines, then the table and the
 // report files. Library errors about the input (sizes, missing data) become flag-named usage errors.
-import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../src/tfjs/backend.js';
 import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../src/tfjs/study/compare.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
@@ -13,6 +11,7 @@ import { formatDuration } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
+import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
 /** compare.ts checks --only without loading tfjs, against its own copy of the run names. */
@@ -29,14 +28,8 @@ export async function runCompare(p: ComparePlan): Promise<number> {
     write(phase === 'range test' ? 'stopping the range test (Ctrl-C)' : 'stopping after this epoch (Ctrl-C); Ctrl-C again quits without writing'),
   );
   try {
-    tf.enableProdMode(); // tfjs's "install tfjs-node" banner would land in the middle of the output
-    let backendLine: string;
-    try {
-      const info = await initBackend(p.backend); // cached: runStudy's own call gets this backend
-      backendLine = `${info.backend} (${info.reason})`;
-    } catch (error) {
-      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
-    }
+    const info = await startBackend(p.backend);
+    const backendLine = `${info.backend} (${info.reason})`;
     const n = p.runs.length;
     write(
       `lrfind compare: ${p.model} on ${p.dataset} (${p.trainSize} training, ${p.validationSize} validation examples) · ` +

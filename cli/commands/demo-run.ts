@@ -1,6 +1,4 @@
 // The running half of `demo`: one runDemo call with progress lines, then the report files.
-import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../../src/tfjs/backend.js';
 import { runDemo, type DemoResult } from '../../src/tfjs/study/demo.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
@@ -13,6 +11,7 @@ import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { DEMO_FLAGS, type DemoPlan } from './demo.js';
 import { plainReporter } from './find-progress.js';
+import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
 const MODEL = 'cnn';
@@ -27,14 +26,8 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
     training ? write('stopping after this epoch (Ctrl-C)') : sweep.stopping(),
   );
   try {
-    tf.enableProdMode(); // tfjs's "install tfjs-node" banner would land in the middle of the output
-    let backendLine: string;
-    try {
-      const info = await initBackend(p.backend); // cached: runDemo's own call gets this backend
-      backendLine = `${info.backend} (${info.reason})`;
-    } catch (error) {
-      throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
-    }
+    const info = await startBackend(p.backend);
+    const backendLine = `${info.backend} (${info.reason})`;
     write(`lrfind demo: ${MODEL} on ${DATASET} · SGD + momentum 0.9 · backend ${backendLine}`);
     let trainingStarted = false; // the header line before the first epoch
     let result: DemoResult;

@@ -2,12 +2,12 @@
 // for the whole sweep (its promises never yield to it), so Ctrl-C and the live view would only be
 // seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs';
-import { findLearningRate, initBackend, type Dataset } from '../../src/index.js';
+import type * as tf from '@tensorflow/tfjs';
+import { findLearningRate, type Dataset } from '../../src/index.js';
 import { loadData } from '../data-source.js';
-import { UsageError } from '../errors.js';
 import { checkModelName, loadModel } from '../model/load-model.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
+import { startBackend } from './start-backend.js';
 
 const { plan: p, stop } = workerData as WorkerInput;
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
@@ -15,14 +15,7 @@ const stopped = (): boolean => Atomics.load(stop, 0) === 1;
 
 async function run(): Promise<void> {
   checkModelName(p.model);
-  // tfjs's "install tfjs-node" banner would land in the middle of the output.
-  tf.enableProdMode();
-  let backend: string;
-  try {
-    backend = (await initBackend(p.backend)).backend;
-  } catch (error) {
-    throw new UsageError(`--backend ${p.backend}: ${(error as Error).message}`);
-  }
+  const backend = (await startBackend(p.backend)).backend;
   let dataset: Dataset | null = null;
   let model: tf.LayersModel | null = null;
   try {
