@@ -6,15 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_RUNS } from '../../cli/commands/compare.js';
 import { studyTable } from '../../cli/ui/study-text.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
 
-interface Epoch {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number;
-  valAccuracy: number;
-  lr: number;
-}
 
 interface StudyJson {
   dataset: string;

@@ -4,15 +4,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
 
-interface Epoch {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number;
-  valAccuracy: number;
-  lr: number;
-}
 
 interface DemoJson {
   dataset: string;
