@@ -9,6 +9,7 @@ import { datasetBatches, isBatchDataset, isTensorData, tensorBatches, type Batch
 import { checkBatchFits, checkModel } from './check-inputs.js';
 import { getLearningRate, setLearningRate } from './learning-rate.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+import { yieldToEventLoop } from './yield.js';
 
 /** What `onStep` receives after every step. */
 export interface RangeTestStep {
@@ -32,14 +33,6 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   /** Called after every step, e.g. to draw progress. */
   onStep?: (step: RangeTestStep) => void;
 }
-
-/**
- * Lets timers and signal handlers run (e.g. Ctrl-C → AbortController.abort()): trainOnBatch only
- * awaits already-settled promises, so without this an abort from the same thread would wait for
- * the whole sweep. setImmediate costs microseconds; browsers fall back to a zero timeout.
- */
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 function firstLoss(value: number | number[]): number {
   return Array.isArray(value) ? value[0]! : value;

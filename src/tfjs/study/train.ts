@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { seededPermutation } from '../../random.js';
 import type { Schedule } from '../../types.js';
 import { scheduleCallback } from '../callbacks/schedule-callback.js';
+import { yieldToEventLoop } from '../yield.js';
 
 export interface EpochRecord {
   epoch: number;
@@ -42,7 +43,7 @@ export interface TrainOptions {
 /** tfjs's fit never yields to the event loop on its own (its promises resolve as microtasks). */
 class YieldEachBatch extends tf.Callback {
   override async onBatchEnd(): Promise<void> {
-    await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+    await yieldToEventLoop();
   }
 }
 
