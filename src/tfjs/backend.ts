@@ -1,6 +1,7 @@
 // Picks the fastest tfjs backend that can train: native TensorFlow (tfjs-node-gpu, tfjs-node) when
 // installed, else wasm with lrfind's training kernels, else the pure-JS cpu backend.
 import * as tf from '@tensorflow/tfjs';
+import { availableParallelism } from 'node:os';
 import { registerWasmTrainingKernels } from './kernels/register.js';
 import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
 
@@ -10,12 +11,13 @@ export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 
 /** Options of `initBackend`. */
 export interface BackendOptions {
   /**
-   * Threads for wasm's matrix kernels (XNNPACK), 1–8. More than 1 starts tfjs's threaded SIMD build
-   * through lrfind's own loader (stock tfjs runs one thread under Node); results are bitwise the
-   * same. Worth it on an otherwise idle machine with ≥ 4 cores; set it before making wasm tensors.
-   * @default 1
+   * Threads for wasm's matrix kernels (XNNPACK), 1–8, or 'auto': one per core the process may use
+   * (up to 8), overridden by the LRFIND_WASM_THREADS environment variable. More than 1 starts
+   * tfjs's threaded SIMD build through lrfind's own loader (stock tfjs runs one thread under Node);
+   * results are bitwise the same. Set it before making wasm tensors: switching disposes them.
+   * @default 'auto'
    */
-  wasmThreads?: number;
+  wasmThreads?: number | 'auto';
 }
 
 /** What `initBackend` set up. */
@@ -135,6 +137,20 @@ async function select(choice: BackendChoice, threads: number): Promise<BackendIn
   }
 }
 
+/** 'auto' → LRFIND_WASM_THREADS when set, else one thread per available core, at most 8. */
+function resolveThreads(wanted: number | 'auto'): number {
+  if (wanted !== 'auto') return wanted;
+  const fromEnv = process.env['LRFIND_WASM_THREADS'];
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const threads = Number(fromEnv);
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+      throw new RangeError(`LRFIND_WASM_THREADS must be an integer in [1, ${MAX_WASM_THREADS}], got ${fromEnv}`);
+    }
+    return threads;
+  }
+  return Math.max(1, Math.min(MAX_WASM_THREADS, availableParallelism()));
+}
+
 /**
  * Selects and starts the backend lrfind trains on. `auto` tries @tensorflow/tfjs-node-gpu, then
  * @tensorflow/tfjs-node (both optional dependencies), then wasm with lrfind's training kernels,
@@ -147,7 +163,7 @@ export async function initBackend(choice: BackendChoice = 'auto', options: Backe
   if (!BACKEND_CHOICES.includes(choice)) {
     throw new RangeError(`backend must be one of ${BACKEND_CHOICES.join(', ')}, got ${String(choice)}`);
   }
-  const threads = options.wasmThreads ?? 1;
+  const threads = resolveThreads(options.wasmThreads ?? 'auto');
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
     throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
   }

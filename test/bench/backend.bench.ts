@@ -2,7 +2,8 @@
 // batch 64, SGD, for the small CNN and the VGG-style net, with stock cpu beside it for the CNN; a
 // 100-step range test of the VGG-style net; and where each VGG step's time goes, kernel by kernel.
 // Options: --quick (fewer steps, no cpu, no range test), --no-cpu, --no-range-test, --profile-only,
-// --threads=N (wasm with N XNNPACK threads; the process must still exit on its own).
+// --threads=N (wasm with N XNNPACK threads instead of the default, one per core; the process must
+// still exit on its own). With several threads, one-thread rows are measured beside them.
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/index.js';
 
@@ -10,7 +11,7 @@ const BATCH = 64;
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const threadsArg = [...args].find((a) => a.startsWith('--threads='));
-const wasmThreads = threadsArg === undefined ? 1 : Number(threadsArg.slice('--threads='.length));
+const wasmThreads = threadsArg === undefined ? 'auto' : Number(threadsArg.slice('--threads='.length));
 
 interface Net { label: string; model: ModelName; inputShape: number[] }
 const CNN: Net = { label: 'small CNN (28×28×1)', model: 'cnn', inputShape: [28, 28, 1] };
@@ -102,11 +103,20 @@ async function main(): Promise<void> {
   console.log(`batch ${BATCH}, SGD, trainOnBatch; medians (the machine is shared, so timings are noisy)\n`);
   if (!args.has('--profile-only')) {
     const steps = quick ? 5 : 15;
+    const label = (threads: number | undefined): string => (info.backend === 'wasm' ? `wasm, ${threads} thread${threads === 1 ? '' : 's'}` : info.backend);
     console.log(`| model | backend | steps | median ms/step | min ms/step |`);
     console.log(`|---|---|---|---|---|`);
     for (const net of [CNN, VGG]) {
       const r = await msPerStep(net, 3, steps);
-      console.log(`| ${net.label} | ${info.backend} | ${steps} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} |`);
+      console.log(`| ${net.label} | ${label(info.threads)} | ${steps} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} |`);
+    }
+    if (info.backend === 'wasm' && (info.threads ?? 1) > 1) {
+      await initBackend('wasm', { wasmThreads: 1 });
+      for (const net of [CNN, VGG]) {
+        const r = await msPerStep(net, 3, steps);
+        console.log(`| ${net.label} | ${label(1)} | ${steps} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} |`);
+      }
+      await initBackend('auto', { wasmThreads });
     }
     if (!quick && !args.has('--no-cpu')) {
       await tf.setBackend('cpu');
@@ -124,7 +134,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       await findLearningRate(model, data, { numIter: 100, batchSize: BATCH, startLr: 1e-5, endLr: 1, divergeThreshold: Infinity });
       const seconds = (performance.now() - started) / 1000;
-      console.log(`\n100-step range test, ${VGG.label}, batch ${BATCH}: ${seconds.toFixed(1)} s (goal < 60 s)`);
+      console.log(`\n100-step range test, ${VGG.label}, batch ${BATCH}, ${label(info.threads)}: ${seconds.toFixed(1)} s (goal < 60 s)`);
       tf.dispose([data.xs, data.ys]);
       model.dispose();
     }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cnn } from '../../src/models/index.js';
 import { initBackend, registerWasmTrainingKernels } from '../../src/tfjs/backend-index.js';
@@ -24,7 +25,8 @@ describe('initBackend', () => {
     expect(info.reason).toContain('tfjs-node not installed');
     expect(info.trainingKernels).toEqual(expect.arrayContaining(['Conv2DBackpropFilter', 'MaxPoolGrad', 'UnsortedSegmentSum']));
     expect(info.simd).toBe(true);
-    expect(info.threads).toBe(1);
+    expect(info.threads).toBe(autoThreads());
+    expect(info.reason).toContain(`${autoThreads()} thread`);
   });
 
   it('is idempotent and cheap on a second call', async () => {
@@ -172,7 +174,13 @@ describe('three training steps agree on cpu and on wasm, without leaks', () => {
   });
 });
 
-describe('wasm with several threads (opt-in)', () => {
+/** What `wasmThreads: 'auto'` should give here. */
+function autoThreads(): number {
+  const fromEnv = process.env['LRFIND_WASM_THREADS'];
+  return fromEnv ? Number(fromEnv) : Math.min(8, availableParallelism());
+}
+
+describe('wasm with several threads', () => {
   async function trainBits(threads: number): Promise<{ bits: number[][]; info: Awaited<ReturnType<typeof initBackend>> }> {
     const info = await initBackend('wasm', { wasmThreads: threads });
     const setup = SETUPS[0]!;
@@ -193,8 +201,24 @@ describe('wasm with several threads (opt-in)', () => {
     expect(two.info.threads).toBe(2);
     expect(two.info.reason).toContain('2 threads');
     expect(two.bits).toEqual(one.bits);
-    const back = await initBackend('wasm');
+    const back = await initBackend('wasm', { wasmThreads: 1 });
     expect(back.threads).toBe(1);
+    expect(back.reason).toContain('1 thread)');
+  });
+
+  it("takes LRFIND_WASM_THREADS for 'auto' and rejects a bad one", async () => {
+    const saved = process.env['LRFIND_WASM_THREADS'];
+    try {
+      process.env['LRFIND_WASM_THREADS'] = '2';
+      expect((await initBackend('wasm')).threads).toBe(2);
+      process.env['LRFIND_WASM_THREADS'] = '1';
+      expect((await initBackend('wasm', { wasmThreads: 'auto' })).threads).toBe(1);
+      process.env['LRFIND_WASM_THREADS'] = 'many';
+      await expect(initBackend('wasm')).rejects.toThrow(/LRFIND_WASM_THREADS must be an integer in \[1, 8\], got many/);
+    } finally {
+      if (saved === undefined) delete process.env['LRFIND_WASM_THREADS'];
+      else process.env['LRFIND_WASM_THREADS'] = saved;
+    }
   });
 
   it('rejects a thread count outside [1, 8]', async () => {
