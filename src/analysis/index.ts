@@ -19,7 +19,7 @@ export { aggregateRuns } from './aggregate.js';
 export type { AggregateOptions } from './aggregate.js';
 export { suggesters, suggesterNames, getSuggester, createSuggesters } from './suggesters/registry.js';
 export type { SuggestersOptions } from './suggesters/registry.js';
-export { lrfindSuggester, pickLrfind } from './suggesters/lrfind.js';
+export { DEFAULT_SAFETY_DIVISOR, lrfindSuggester, pickLrfind } from './suggesters/lrfind.js';
 export type { LrfindRuleOptions, LrfindSuggesterOptions, LrfindPick } from './suggesters/lrfind.js';
 export { steepestSuggester } from './suggesters/steepest.js';
 export type { SteepestOptions } from './suggesters/steepest.js';

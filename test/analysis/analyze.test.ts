@@ -30,7 +30,7 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(analysis.suggestions['valley']!.index).toBe(want.fastai_rules_on_fastai_smoothing.valley.index_in_curve);
   });
 
-  it('reads the digits curve: rise from above 2, good region up to it, lrfind 2.2× below the rise', () => {
+  it('reads the digits curve: rise from above 2, good region up to it, lrfind 4× below the rise', () => {
     const analysis = analyzeCurve(rawOf('digits_mlp_sgd'));
     const good = analysis.regions.find((r) => r.kind === 'good')!;
     const tooLarge = analysis.regions.find((r) => r.kind === 'too-large')!;
@@ -39,9 +39,9 @@ describe('analyzeCurve on the real peer curves', () => {
     const rise = analysis.curve.lrs[analysis.divergenceIndex!]!;
     const minimum = analysis.curve.lrs[analysis.minimumIndex]!;
     expect(rise).toBeGreaterThan(2);
-    expect(analysis.recommendation!.maxLr).toBeCloseTo(rise / 2.2, 12);
+    expect(analysis.recommendation!.maxLr).toBeCloseTo(rise / 4, 12);
     expect(analysis.recommendation!.maxLr).toBeLessThan(minimum);
-    expect(analysis.recommendation!.maxLr).toBeGreaterThan(10 * analysis.suggestions['valley']!.lr!);
+    expect(analysis.recommendation!.maxLr).toBeGreaterThan(5 * analysis.suggestions['valley']!.lr!);
   });
 });
 

@@ -19,10 +19,11 @@ export interface LrfindRuleOptions {
   divergencePosition?: number;
   /**
    * maxLr = reference / safetyDivisor. A sustained one-cycle peak breaks training below the lr where
-   * one step of it starts to hurt in the sweep: measured, a VGG-style net with momentum died at
-   * 0.57× its rise and trained best at 0.46×, while MLPs with plain SGD still gained up to 0.9×.
-   * 2.2 keeps every measured setup within 0.01 of its best (see the README's table).
-   * @default 2.2
+   * one step of it starts to hurt in the sweep, and one sweep's rise is noisy: five sweeps of the
+   * same CNN on digits rose at 0.20–0.74, while one-cycle died from 0.25 on. MLPs with plain SGD
+   * still gained up to 0.9× their rise. 4 is the divisor whose worst shortfall over the benchmark's
+   * setups is smallest (0.020, against 0.58 for 2.2, which killed that CNN; see the README's table).
+   * @default 4
    */
   safetyDivisor?: number;
   /**
@@ -52,6 +53,9 @@ export interface LrfindPick {
   bound: 'divergence' | 'minimum';
 }
 
+/** The default `safetyDivisor`, chosen by `npm run bench:suggest`. */
+export const DEFAULT_SAFETY_DIVISOR = 4;
+
 const logMix = (a: number, b: number, t: number): number => Math.pow(10, (1 - t) * Math.log10(a) + t * Math.log10(b));
 
 /**
@@ -68,7 +72,7 @@ export function pickLrfind(
   let lr: number;
   let bound: LrfindPick['bound'];
   if (divergenceIndex !== null && divergenceIndex > minimumIndex) {
-    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 1) / (options.safetyDivisor ?? 2.2);
+    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 1) / (options.safetyDivisor ?? DEFAULT_SAFETY_DIVISOR);
     bound = 'divergence';
   } else {
     lr = atMinimum / (options.minimumDivisor ?? 2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createSuggesters, getSuggester, lrfindSuggester, pickLrfind, readCurve, regionsFromReading,
+  DEFAULT_SAFETY_DIVISOR, createSuggesters, getSuggester, lrfindSuggester, pickLrfind, readCurve, regionsFromReading,
   suggesterNames, suggesters,
 } from '../../../src/analysis/index.js';
 import type { Region } from '../../../src/types.js';
@@ -15,11 +15,12 @@ const region = (kind: Region['kind'], startIndex: number, endIndex: number): Reg
 describe('pickLrfind', () => {
   const good = [region('too-small', 0, 1), region('good', 2, 5), region('too-large', 6, 8)];
 
-  it('takes the start of the rise divided by 2.2', () => {
+  it('takes the start of the rise divided by the safety divisor (4)', () => {
+    expect(DEFAULT_SAFETY_DIVISOR).toBe(4);
     // minimum at lr 0.1 (index 6), rise from lr 1 (index 8)
     const pick = pickLrfind({ lrs, minimumIndex: 6, divergenceIndex: 8 });
     expect(pick).toMatchObject({ bound: 'divergence', index: 7 });
-    expect(pick.lr).toBeCloseTo(1 / 2.2, 12);
+    expect(pick.lr).toBeCloseTo(1 / 4, 12);
   });
 
   it('divergencePosition slides the reference from the minimum (0) to the rise (1); safetyDivisor divides it', () => {
@@ -51,13 +52,13 @@ describe('pickLrfind', () => {
 });
 
 describe('lrfindSuggester', () => {
-  it.each(PEER_CURVES)('on %s lands at the start of the rise ÷ 2.2, inside the good region', (name) => {
+  it.each(PEER_CURVES)('on %s lands at the start of the rise ÷ the safety divisor, inside the good region', (name) => {
     const curve = loadPeerCurve(name);
     const raw = { lrs: curve.lrs, losses: curve.raw };
     const pick = lrfindSuggester()(raw);
     const reading = readCurve(raw);
     expect(reading.divergenceIndex).not.toBeNull();
-    expect(pick.lr!).toBeCloseTo(curve.lrs[reading.divergenceIndex!]! / 2.2, 12);
+    expect(pick.lr!).toBeCloseTo(curve.lrs[reading.divergenceIndex!]! / DEFAULT_SAFETY_DIVISOR, 12);
     const good = regionsFromReading(reading).find((r) => r.kind === 'good')!;
     expect(pick.index!).toBeGreaterThanOrEqual(good.startIndex);
     expect(pick.index!).toBeLessThanOrEqual(good.endIndex);
@@ -71,7 +72,7 @@ describe('lrfindSuggester', () => {
   it('lands a safe factor below the rise of a hand-built curve (rise from 10^-0.5)', () => {
     const curve = shapedCurve({ noise: 0.05, seed: 2 });
     const pick = lrfindSuggester()(curve);
-    expect(Math.abs(Math.log10(pick.lr!) - (-0.5 - Math.log10(2.2)))).toBeLessThan(0.15);
+    expect(Math.abs(Math.log10(pick.lr!) - (-0.5 - Math.log10(4)))).toBeLessThan(0.15);
   });
 
   it('returns a null pick with the reason instead of throwing', () => {
