@@ -9,6 +9,8 @@ export async function startBackend(choice: BackendChoice): Promise<BackendInfo> 
   try {
     return await initBackend(choice); // cached: the library's own initBackend call gets this backend
   } catch (error) {
-    throw new UsageError(`--backend ${choice}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // A bad LRFIND_WASM_THREADS is the environment's fault, not --backend's.
+    throw new UsageError(message.startsWith('LRFIND_WASM_THREADS') ? message : `--backend ${choice}: ${message}`);
   }
 }

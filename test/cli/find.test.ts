@@ -168,3 +168,14 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('lrfind find with a bad LRFIND_WASM_THREADS', () => {
+  it('names the variable in one line, exits 2 and writes nothing', async () => {
+    const out = join(dir, 'bad-threads');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '5', '--out', out], { env: { LRFIND_WASM_THREADS: 'many' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: LRFIND_WASM_THREADS must be an integer in [1, 8], got many');
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
