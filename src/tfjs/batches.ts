@@ -88,3 +88,8 @@ export function datasetBatches(dataset: BatchDataset): BatchSource {
     },
   };
 }
+
+/** Batches from either kind of data: tensors shuffled with `seed`, or a dataset as it comes. */
+export function makeBatchSource(data: RangeTestData, batchSize: number, seed: number): BatchSource {
+  return isTensorData(data) ? tensorBatches(data, batchSize, seed) : datasetBatches(data as BatchDataset);
+}

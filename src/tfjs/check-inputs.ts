@@ -1,6 +1,7 @@
 // Eager checks on the model and data, so that bad input fails before any training.
-import type * as tf from '@tensorflow/tfjs';
-import type { Batch } from './batches.js';
+import * as tf from '@tensorflow/tfjs';
+import { datasetBatches, isBatchDataset, isTensorData, type Batch, type RangeTestData } from './batches.js';
+import { getLearningRate } from './learning-rate.js';
 
 const describeShape = (shape: readonly (number | null)[]): string => `[${shape.map((d) => d ?? 'any').join(', ')}]`;
 
@@ -36,5 +37,23 @@ export function checkBatchFits(model: tf.LayersModel, batch: Batch, what: string
   const outputShape = model.outputs[0]!.shape;
   if (ys.length === outputShape.length && !matches(outputShape, ys)) {
     throw new RangeError(`${what}: ys has shape ${describeShape(ys)} but the model outputs ${describeShape(outputShape)}`);
+  }
+}
+
+/** The model, its optimizer's lr and the first batch's fit; touches neither model nor optimizer. */
+export async function checkTrainingInputs(model: tf.LayersModel, data: RangeTestData): Promise<void> {
+  checkModel(model);
+  getLearningRate(model.optimizer);
+  if (isTensorData(data)) {
+    checkBatchFits(model, data, 'data');
+  } else if (isBatchDataset(data)) {
+    const first = await datasetBatches(data).next();
+    try {
+      checkBatchFits(model, first, 'data');
+    } finally {
+      tf.dispose([first.xs, first.ys]);
+    }
+  } else {
+    throw new TypeError('data must be {xs, ys} tensors or a tf.data.Dataset of batches');
   }
 }

@@ -1,6 +1,8 @@
 // Public exports of src/tfjs (re-exported by src/index.ts).
 export { findLearningRate } from './range-test.js';
 export type { RangeTestOptions, RangeTestStep } from './range-test.js';
+export { confirmMaxLr } from './confirm.js';
+export type { Confirmation, ConfirmOptions, LrProbe } from './confirm.js';
 export type { TensorData, BatchDataset, RangeTestData } from './batches.js';
 export { getLearningRate, setLearningRate } from './learning-rate.js';
 export { takeSnapshot, restoreSnapshot, disposeSnapshot } from './snapshot.js';

@@ -5,9 +5,9 @@ import { resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-
 import { initialRecorderState, recordLoss, type RecorderState } from '../range-test/recorder.js';
 import { sweepLrs } from '../range-test/sweep.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
-import { datasetBatches, isBatchDataset, isTensorData, tensorBatches, type BatchSource, type RangeTestData, type TensorData } from './batches.js';
-import { checkBatchFits, checkModel } from './check-inputs.js';
-import { getLearningRate, setLearningRate } from './learning-rate.js';
+import { isTensorData, makeBatchSource, type RangeTestData, type TensorData } from './batches.js';
+import { checkBatchFits, checkTrainingInputs } from './check-inputs.js';
+import { setLearningRate } from './learning-rate.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -38,10 +38,6 @@ function firstLoss(value: number | number[]): number {
   return Array.isArray(value) ? value[0]! : value;
 }
 
-function makeSource(data: RangeTestData, batchSize: number, seed: number): BatchSource {
-  return isTensorData(data) ? tensorBatches(data, batchSize, seed) : datasetBatches(data as Exclude<RangeTestData, TensorData>);
-}
-
 async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
   const result = model.evaluate(data.xs, data.ys, { batchSize });
   const scalars = Array.isArray(result) ? result : [result];
@@ -52,20 +48,7 @@ async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize
 
 /** Eager validation of everything but the settings; touches neither the model nor the optimizer. */
 async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: RangeTestOptions): Promise<void> {
-  checkModel(model);
-  getLearningRate(model.optimizer);
-  if (isTensorData(data)) {
-    checkBatchFits(model, data, 'data');
-  } else if (isBatchDataset(data)) {
-    const first = await datasetBatches(data).next();
-    try {
-      checkBatchFits(model, first, 'data');
-    } finally {
-      tf.dispose([first.xs, first.ys]);
-    }
-  } else {
-    throw new TypeError('data must be {xs, ys} tensors or a tf.data.Dataset of batches');
-  }
+  await checkTrainingInputs(model, data);
   if (options.validationData !== undefined) {
     if (!isTensorData(options.validationData)) throw new TypeError('validationData must be {xs, ys} tensors');
     checkBatchFits(model, options.validationData, 'validationData');
@@ -83,7 +66,7 @@ async function runOnce(
   options: RangeTestOptions,
 ): Promise<RangeTestRun> {
   const seed = settings.seed + run;
-  const source = makeSource(data, settings.batchSize, seed);
+  const source = makeBatchSource(data, settings.batchSize, seed);
   const every = options.validationEvery ?? 1;
   const record: RangeTestRun = { lrs: [], losses: [], smoothedLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
   if (options.validationData) record.validationLosses = [];

@@ -1,0 +1,84 @@
+// Confirming a max lr by sustained training (pure part). One sweep passes every lr in a step or two,
+// so it misses instabilities that need tens of steps at one lr to grow: measured, a CNN with
+// momentum on digits whose sweep rose at 0.74 dies in one-cycle training from 0.25 on. A probe
+// trains from the starting weights with a short warm-up to a candidate lr and holds it; the largest
+// candidate whose probe ends below the sweep's best loss is the confirmed edge.
+import { RangeTestSettingsError } from './settings.js';
+
+export interface ConfirmSettingsInput {
+  /** Steps of the linear warm-up from lr/10 to the candidate lr. @default 20 */
+  warmupSteps?: number;
+  /** Steps held at the candidate lr. @default 40 */
+  holdSteps?: number;
+  /** Candidates go down from the rise by this factor each. @default 1.25 */
+  ladder?: number;
+  /** At most this many probes; none passing falls back to the curve's recommendation. @default 8 */
+  maxProbes?: number;
+  /** maxLr = the largest passing candidate / margin. @default 1.3 */
+  margin?: number;
+  /**
+   * The ladder starts at the rise, but at most this many times the lr of the sweep's best loss:
+   * an Adam curve that bumps, falls again and rises late had its rise 40× past its best, and a
+   * probe there passed that one-cycle training did not survive. Measured setups rose 1.4–2.1×
+   * past their best. @default 3
+   */
+  ceiling?: number;
+}
+
+export type ConfirmSettings = Required<ConfirmSettingsInput>;
+
+export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = { warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3 };
+
+/** Fills defaults and validates; throws `RangeTestSettingsError` naming the first bad argument. */
+export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): ConfirmSettings {
+  const s: ConfirmSettings = { ...DEFAULT_CONFIRM_SETTINGS };
+  for (const key of Object.keys(s) as (keyof ConfirmSettings)[]) {
+    const value = input[key];
+    if (value !== undefined) s[key] = value;
+  }
+  const integer = (name: keyof ConfirmSettings, min: number): void => {
+    if (!Number.isInteger(s[name]) || s[name] < min) throw new RangeTestSettingsError(`${name} must be an integer ≥ ${min}, got ${s[name]}`);
+  };
+  integer('warmupSteps', 0);
+  integer('holdSteps', 1);
+  integer('maxProbes', 1);
+  if (!(s.ladder > 1 && Number.isFinite(s.ladder))) throw new RangeTestSettingsError(`ladder must be a number > 1, got ${s.ladder}`);
+  if (!(s.margin >= 1 && Number.isFinite(s.margin))) throw new RangeTestSettingsError(`margin must be a number ≥ 1, got ${s.margin}`);
+  if (!(s.ceiling >= 1)) throw new RangeTestSettingsError(`ceiling must be a number ≥ 1, got ${s.ceiling}`);
+  return s;
+}
+
+/** The first candidate: the rise (or the minimum when the loss never rose), capped at ceiling × the minimum's lr. */
+export function ladderTop(atMinimum: number, atRise: number | null, ceiling: number): number {
+  return Math.min(atRise ?? atMinimum, ceiling * atMinimum);
+}
+
+/** The candidates, largest first: top, top/ladder, top/ladder², … (maxProbes of them). */
+export function probeLadder(top: number, settings: Pick<ConfirmSettings, 'ladder' | 'maxProbes'>): number[] {
+  return Array.from({ length: settings.maxProbes }, (_, k) => top / settings.ladder ** k);
+}
+
+/** The lr of every probe step: linear from lr/10 to lr over the warm-up, then lr. */
+export function probeSchedule(lr: number, settings: Pick<ConfirmSettings, 'warmupSteps' | 'holdSteps'>): number[] {
+  const { warmupSteps, holdSteps } = settings;
+  const warm = Array.from({ length: warmupSteps }, (_, i) => lr / 10 + ((lr - lr / 10) * i) / warmupSteps);
+  return [...warm, ...Array<number>(holdSteps).fill(lr)];
+}
+
+export interface ProbeVerdict {
+  passed: boolean;
+  /** Mean loss of the probe's last quarter of held steps (at least one); NaN when a loss was not finite. */
+  endLoss: number;
+}
+
+/**
+ * A probe passes when every loss is finite and the mean of its last quarter of held steps is below
+ * `target` (the sweep's best smoothed loss): sustained training at a usable lr does at least as well
+ * as the sweep's best moment. A probe cut short by a non-finite loss fails.
+ */
+export function judgeProbe(losses: readonly number[], target: number, holdSteps: number): ProbeVerdict {
+  if (losses.length === 0 || !losses.every(Number.isFinite)) return { passed: false, endLoss: NaN };
+  const tail = losses.slice(-Math.max(1, Math.ceil(holdSteps / 4)));
+  const endLoss = tail.reduce((a, b) => a + b, 0) / tail.length;
+  return { passed: endLoss < target, endLoss };
+}

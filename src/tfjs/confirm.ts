@@ -1,0 +1,88 @@
+// Confirms the max lr of a range test by sustained training: from the starting weights, each probe
+// warms up to a candidate lr and holds it (see src/range-test/confirm.ts for why); candidates go
+// down from where the sweep's loss rose until one trains. The model and optimizer are restored
+// exactly, as after the range test.
+import * as tf from '@tensorflow/tfjs';
+import {
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, resolveConfirmSettings,
+} from '../range-test/confirm.js';
+import type { Analysis } from '../types.js';
+import { makeBatchSource, type RangeTestData } from './batches.js';
+import { checkTrainingInputs } from './check-inputs.js';
+import { setLearningRate } from './learning-rate.js';
+import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+
+export interface ConfirmOptions extends ConfirmSettingsInput {
+  /** Mini-batch size when the data is given as tensors; use the range test's. @default 64 */
+  batchSize?: number;
+  /** Shuffle seed of every probe. @default 0 */
+  seed?: number;
+}
+
+/** One probe: its candidate lr, the loss of every step it ran, and the verdict. */
+export interface LrProbe {
+  lr: number;
+  losses: number[];
+  endLoss: number;
+  passed: boolean;
+}
+
+export interface Confirmation {
+  /** The largest passing candidate / margin; null when no probe passed. */
+  maxLr: number | null;
+  /** The largest passing candidate; null when none passed. */
+  edge: number | null;
+  /** The loss a probe had to end below: the sweep's best smoothed loss. */
+  target: number;
+  probes: LrProbe[];
+}
+
+/**
+ * Probes candidate max lrs on `model` (compiled, as given to `findLearningRate`), largest first,
+ * and returns the confirmed max lr. Costs up to maxProbes × (warmupSteps + holdSteps) steps.
+ * @example
+ * const result = await findLearningRate(model, data, { batchSize: 32 });
+ * const { maxLr } = await confirmMaxLr(model, data, analyzeCurve(result), { batchSize: 32 });
+ */
+export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, analysis: Analysis, options: ConfirmOptions = {}): Promise<Confirmation> {
+  const settings = resolveConfirmSettings(options);
+  const batchSize = options.batchSize ?? 64;
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  await checkTrainingInputs(model, data);
+  const target = analysis.smoothedLosses[analysis.minimumIndex]!;
+  const probes: LrProbe[] = [];
+  const snapshot = takeSnapshot(model);
+  const { lrs } = analysis.curve;
+  const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
+  const top = ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
+  try {
+    for (const lr of probeLadder(top, settings)) {
+      const losses: number[] = [];
+      const source = makeBatchSource(data, batchSize, seed);
+      try {
+        for (const stepLr of probeSchedule(lr, settings)) {
+          setLearningRate(model.optimizer, stepLr);
+          const batch = await source.next();
+          let loss: number;
+          try {
+            const value = await model.trainOnBatch(batch.xs, batch.ys);
+            loss = Array.isArray(value) ? value[0]! : value;
+          } finally {
+            tf.dispose([batch.xs, batch.ys]);
+          }
+          losses.push(loss);
+          if (!Number.isFinite(loss)) break; // blown up: no need to go on
+        }
+      } finally {
+        restoreSnapshot(model, snapshot);
+      }
+      const verdict = judgeProbe(losses, target, settings.holdSteps);
+      probes.push({ lr, losses, ...verdict });
+      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes };
+    }
+    return { maxLr: null, edge: null, target, probes };
+  } finally {
+    disposeSnapshot(snapshot);
+  }
+}

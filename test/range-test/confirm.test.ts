@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, resolveConfirmSettings,
+} from '../../src/range-test/index.js';
+
+describe('resolveConfirmSettings', () => {
+  it('fills the defaults', () => {
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3 });
+    expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
+  });
+
+  it.each([
+    [{ warmupSteps: -1 }, 'warmupSteps must be an integer ≥ 0, got -1'],
+    [{ holdSteps: 0 }, 'holdSteps must be an integer ≥ 1, got 0'],
+    [{ maxProbes: 2.5 }, 'maxProbes must be an integer ≥ 1, got 2.5'],
+    [{ ladder: 1 }, 'ladder must be a number > 1, got 1'],
+    [{ margin: 0.5 }, 'margin must be a number ≥ 1, got 0.5'],
+    [{ ceiling: Number.NaN }, 'ceiling must be a number ≥ 1, got NaN'],
+  ])('rejects %j with a message naming it', (input, message) => {
+    expect(() => resolveConfirmSettings(input)).toThrow(RangeTestSettingsError);
+    expect(() => resolveConfirmSettings(input)).toThrow(message);
+  });
+});
+
+describe('ladderTop, probeLadder and probeSchedule', () => {
+  it('starts at the rise, or the minimum without one, but never past ceiling × the minimum', () => {
+    expect(ladderTop(0.5, 1.07, 3)).toBe(1.07);
+    expect(ladderTop(0.00278, 0.115, 3)).toBeCloseTo(0.00834, 12);
+    expect(ladderTop(0.2, null, 3)).toBe(0.2);
+  });
+
+  it('steps down from the top by the ladder factor', () => {
+    const ladder = probeLadder(1, { ladder: 2, maxProbes: 4 });
+    expect(ladder).toEqual([1, 0.5, 0.25, 0.125]);
+  });
+
+  it('warms up linearly from lr/10, then holds lr', () => {
+    const lrs = probeSchedule(1, { warmupSteps: 4, holdSteps: 3 });
+    expect(lrs).toHaveLength(7);
+    expect(lrs.slice(0, 4).map((x) => Number(x.toFixed(12)))).toEqual([0.1, 0.325, 0.55, 0.775]);
+    expect(lrs.slice(4)).toEqual([1, 1, 1]);
+    expect(probeSchedule(0.5, { warmupSteps: 0, holdSteps: 2 })).toEqual([0.5, 0.5]);
+  });
+
+  it('never goes above the candidate and always ends on it (property)', () => {
+    fc.assert(fc.property(fc.double({ min: 1e-8, max: 10, noNaN: true }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 50 }), (lr, warmupSteps, holdSteps) => {
+      const lrs = probeSchedule(lr, { warmupSteps, holdSteps });
+      return lrs.length === warmupSteps + holdSteps && lrs.every((x) => x > 0 && x <= lr) && lrs.at(-1) === lr;
+    }));
+  });
+});
+
+describe('judgeProbe', () => {
+  const hold = DEFAULT_CONFIRM_SETTINGS.holdSteps; // the last 10 losses count
+
+  it('passes when the last quarter of the held steps ends below the target', () => {
+    const losses = [...Array(50).fill(2.3), ...Array(10).fill(0.5)];
+    expect(judgeProbe(losses, 1.9, hold)).toEqual({ passed: true, endLoss: 0.5 });
+  });
+
+  it('fails when training fell back to where it started (a dead network)', () => {
+    const losses = [...Array(30).fill(1.5), ...Array(30).fill(2.31)];
+    const verdict = judgeProbe(losses, 1.9, hold);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.endLoss).toBeCloseTo(2.31, 12);
+  });
+
+  it('fails on a non-finite loss, and on no losses', () => {
+    expect(judgeProbe([2, 1, Number.NaN], 1.9, hold)).toEqual({ passed: false, endLoss: NaN });
+    expect(judgeProbe([2, Infinity], 1.9, hold).passed).toBe(false);
+    expect(judgeProbe([], 1.9, hold).passed).toBe(false);
+  });
+
+  it('counts at least one loss with a short hold', () => {
+    expect(judgeProbe([3, 1], 1.5, 1)).toEqual({ passed: true, endLoss: 1 });
+  });
+});

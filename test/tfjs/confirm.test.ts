@@ -1,0 +1,78 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/types.js';
+import { confirmMaxLr } from '../../src/tfjs/confirm.js';
+import { optimizerState, toyData, toyMlp, weightBits } from './helpers.js';
+
+let data: { xs: tf.Tensor; ys: tf.Tensor };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  data = toyData(96);
+});
+afterAll(() => tf.dispose([data.xs, data.ys]));
+
+/** A hand-made reading: the sweep's loss rose at `rise` after reaching `best`. */
+function analysisWith(rise: number, best: number): Analysis {
+  return {
+    curve: { lrs: [rise / 100, rise / 10, rise], losses: [1.1, best, 5] },
+    smoothedLosses: [1.1, best, 5],
+    gradient: [0, 0, 0],
+    regions: [],
+    recommendation: null,
+    suggestions: {},
+    divergenceIndex: 2,
+    minimumIndex: 1,
+    warnings: [],
+  };
+}
+
+describe('confirmMaxLr', () => {
+  it('steps down from a rise where training blows up to an lr that trains, then divides by the margin', async () => {
+    const model = toyMlp(tf.train.sgd(0.1));
+    const first = toyMlp(tf.train.sgd(0.1)); // what the toy model reaches: its loss after a short fit
+    await first.fit(data.xs, data.ys, { batchSize: 16, epochs: 10, verbose: 0 });
+    const reached = (first.evaluate(data.xs, data.ys) as tf.Scalar).dataSync()[0]!;
+    first.dispose();
+    const confirmation = await confirmMaxLr(model, data, analysisWith(1e4, reached + 0.2), { batchSize: 16, ladder: 10, maxProbes: 6, warmupSteps: 5, holdSteps: 20 });
+    expect(confirmation.probes[0]!.passed).toBe(false); // lr 1e4 blows up
+    expect(confirmation.probes.at(-1)!.passed).toBe(true);
+    expect(confirmation.probes.slice(0, -1).every((p) => !p.passed)).toBe(true);
+    expect(confirmation.edge).toBe(confirmation.probes.at(-1)!.lr);
+    expect(confirmation.maxLr).toBeCloseTo(confirmation.edge! / 1.3, 12);
+    expect(confirmation.edge!).toBeLessThan(1e4);
+    model.dispose();
+  });
+
+  it('returns null when no candidate trains below the target', async () => {
+    const model = toyMlp(tf.train.sgd(0.1));
+    const confirmation = await confirmMaxLr(model, data, analysisWith(1, -1), { batchSize: 16, maxProbes: 2, warmupSteps: 2, holdSteps: 4 });
+    expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1 });
+    expect(confirmation.probes).toHaveLength(2);
+    expect(confirmation.probes.every((p) => p.losses.length === 6 && !p.passed)).toBe(true);
+    model.dispose();
+  });
+
+  it('restores the weights and the optimizer bit-exactly and leaks no tensors', async () => {
+    const model = toyMlp(tf.train.momentum(0.05, 0.9));
+    await model.fit(data.xs, data.ys, { batchSize: 32, epochs: 1, verbose: 0 }); // optimizer slots exist
+    const weights = weightBits(model);
+    const state = optimizerState(model.optimizer);
+    const before = tf.memory().numTensors;
+    await confirmMaxLr(model, data, analysisWith(1e3, 0.9), { batchSize: 16, ladder: 10, maxProbes: 4, warmupSteps: 3, holdSteps: 6 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(weightBits(model)).toEqual(weights);
+    expect(optimizerState(model.optimizer)).toEqual(state);
+    model.dispose();
+  });
+
+  it('rejects bad settings and data before training', async () => {
+    const model = toyMlp(tf.train.sgd(0.1));
+    const weights = weightBits(model);
+    await expect(confirmMaxLr(model, data, analysisWith(1, 1), { ladder: 0.5 })).rejects.toThrow('ladder must be a number > 1, got 0.5');
+    await expect(confirmMaxLr(model, data, analysisWith(1, 1), { batchSize: 0 })).rejects.toThrow('batchSize must be a positive integer, got 0');
+    await expect(confirmMaxLr(model, { xs: data.xs } as never, analysisWith(1, 1))).rejects.toThrow(/data must be/);
+    expect(weightBits(model)).toEqual(weights);
+    model.dispose();
+  });
+});
