@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import {
-  analyzeCurve, buildModel, findLearningRate, initBackend, loadDataset, oneCycle, trainWithSchedule,
-  type Analysis, type Dataset, type DatasetName, type ModelName,
+  analyzeCurve, buildModel, confirmMaxLr, findLearningRate, initBackend, loadDataset, oneCycle, trainWithSchedule,
+  type Analysis, type Confirmation, type Dataset, type DatasetName, type ModelName,
 } from '../../src/index.js';
 
 interface Setup {
@@ -92,13 +92,16 @@ function overall(shortfalls: Map<string, number[]>): string[] {
   return lines;
 }
 
-/** Range test k of a setup: the model of seed k, shuffled with seed k - 1. */
-async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<Analysis> {
+/** Range test k of a setup (the model of seed k, shuffled with seed k - 1), and its confirmation probes. */
+async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<{ analysis: Analysis; confirmation: Confirmation }> {
   const model = compiled(setup, data, k);
   const result = await findLearningRate(model, data.train, { startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize, seed: k - 1 });
-  model.dispose();
   // LRFIND_RULE='{"safetyDivisor":3}' tries other constants of the lrfind rule.
   const analysis = analyzeCurve(result, JSON.parse(process.env.LRFIND_RULE ?? '{}'));
+  const confirmation = await confirmMaxLr(model, data.train, analysis, { batchSize: setup.batchSize, seed: k - 1 });
+  model.dispose();
+  const probes = confirmation.probes.map((p) => `${fmt(p.lr)}→${p.passed ? 'pass' : 'fail'} ${p.endLoss.toFixed(2)}`).join(', ');
+  console.log(`range test ${k}: probes below the sweep's best ${confirmation.target.toFixed(2)}: ${probes}`);
   if (process.env.LRFIND_BENCH_CURVES) {
     writeFileSync(`${process.env.LRFIND_BENCH_CURVES}/${slug(setup.name)}-${k}.json`, JSON.stringify({ lrs: result.lrs, losses: result.losses }));
   }
@@ -106,7 +109,7 @@ async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<Analys
   const divergence = analysis.divergenceIndex === null ? 'none' : fmt(analysis.curve.lrs[analysis.divergenceIndex]!);
   console.log(`range test ${k}: ${result.lrs.length} steps (${result.stopReason}), ${result.timing.msPerStep.toFixed(1)} ms/step; ` +
     `minimum at ${fmt(analysis.curve.lrs[analysis.minimumIndex]!)}, rise at ${divergence}; ${regions}`);
-  return analysis;
+  return { analysis, confirmation };
 }
 
 async function main(): Promise<void> {
@@ -122,7 +125,12 @@ async function main(): Promise<void> {
     console.log(`\n## ${setup.name}`);
     const data = await loadDataset(setup.dataset, { seed: 0, trainSize: setup.trainSize, validationSize: setup.validationSize });
     const picks: Map<string, number | null>[] = [];
-    for (let k = 1; k <= RANGE_TESTS; k++) picks.push(suggestionsOf(await rangeTest(setup, data, k)));
+    for (let k = 1; k <= RANGE_TESTS; k++) {
+      const { analysis, confirmation } = await rangeTest(setup, data, k);
+      const these = suggestionsOf(analysis);
+      these.set('lrfind + confirm', confirmation.maxLr ?? analysis.recommendation?.maxLr ?? null);
+      picks.push(these);
+    }
     const grid: [number, number][] = [];
     for (const lr of GRID) grid.push([lr, await accuracyAt(setup, data, lr)]);
     // LRFIND_BENCH_PROBE='1.5,2.2' trains extra max lrs (e.g. to find the cliff); not part of the grid.
