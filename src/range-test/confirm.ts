@@ -2,7 +2,8 @@
 // so it misses instabilities that need tens of steps at one lr to grow: measured, a CNN with
 // momentum on digits whose sweep rose at 0.74 dies in one-cycle training from 0.25 on. A probe
 // trains from the starting weights with a short warm-up to a candidate lr and holds it; the largest
-// candidate whose probe ends below the sweep's best loss is the confirmed edge.
+// candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
+// the confirmed edge.
 import { RangeTestSettingsError } from './settings.js';
 
 export interface ConfirmSettingsInput {
@@ -23,11 +24,17 @@ export interface ConfirmSettingsInput {
    * past their best. @default 3
    */
   ceiling?: number;
+  /**
+   * A probe must also cut the loss by this fraction of the sweep's starting level: with a shallow
+   * sweep (a VGG-style net's fell only from 2.30 to 2.13) "below the sweep's best" alone let a
+   * probe pass at 2.06 on an lr that one-cycle training does not survive. @default 0.25
+   */
+  minDrop?: number;
 }
 
 export type ConfirmSettings = Required<ConfirmSettingsInput>;
 
-export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = { warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3 };
+export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = { warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25 };
 
 /** Fills defaults and validates; throws `RangeTestSettingsError` naming the first bad argument. */
 export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): ConfirmSettings {
@@ -45,6 +52,7 @@ export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): Confir
   if (!(s.ladder > 1 && Number.isFinite(s.ladder))) throw new RangeTestSettingsError(`ladder must be a number > 1, got ${s.ladder}`);
   if (!(s.margin >= 1 && Number.isFinite(s.margin))) throw new RangeTestSettingsError(`margin must be a number ≥ 1, got ${s.margin}`);
   if (!(s.ceiling >= 1)) throw new RangeTestSettingsError(`ceiling must be a number ≥ 1, got ${s.ceiling}`);
+  if (!(s.minDrop >= 0 && s.minDrop < 1)) throw new RangeTestSettingsError(`minDrop must be in [0, 1), got ${s.minDrop}`);
   return s;
 }
 
@@ -71,10 +79,15 @@ export interface ProbeVerdict {
   endLoss: number;
 }
 
+/** What a probe must end below: the sweep's best smoothed loss, and `minDrop` of its starting level below that level. */
+export function probeTarget(best: number, level: number, minDrop: number): number {
+  return Math.min(best, level - minDrop * Math.abs(level));
+}
+
 /**
  * A probe passes when every loss is finite and the mean of its last quarter of held steps is below
- * `target` (the sweep's best smoothed loss): sustained training at a usable lr does at least as well
- * as the sweep's best moment. A probe cut short by a non-finite loss fails.
+ * `target` (see `probeTarget`): sustained training at a usable lr does at least as well as the
+ * sweep's best moment. A probe cut short by a non-finite loss fails.
  */
 export function judgeProbe(losses: readonly number[], target: number, holdSteps: number): ProbeVerdict {
   if (losses.length === 0 || !losses.every(Number.isFinite)) return { passed: false, endLoss: NaN };

@@ -4,8 +4,9 @@
 // exactly, as after the range test.
 import * as tf from '@tensorflow/tfjs';
 import {
-  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, resolveConfirmSettings,
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings,
 } from '../range-test/confirm.js';
+import { initialLevel } from '../analysis/reading.js';
 import type { Analysis } from '../types.js';
 import { makeBatchSource, type RangeTestData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
@@ -32,7 +33,7 @@ export interface Confirmation {
   maxLr: number | null;
   /** The largest passing candidate; null when none passed. */
   edge: number | null;
-  /** The loss a probe had to end below: the sweep's best smoothed loss. */
+  /** The loss a probe had to end below (see `probeTarget`). */
   target: number;
   probes: LrProbe[];
 }
@@ -50,7 +51,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
   const seed = options.seed ?? 0;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await checkTrainingInputs(model, data);
-  const target = analysis.smoothedLosses[analysis.minimumIndex]!;
+  const target = probeTarget(analysis.smoothedLosses[analysis.minimumIndex]!, initialLevel(analysis.curve.losses), settings.minDrop);
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
   const { lrs } = analysis.curve;

@@ -101,7 +101,7 @@ async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<{ anal
   const confirmation = await confirmMaxLr(model, data.train, analysis, { batchSize: setup.batchSize, seed: k - 1 });
   model.dispose();
   const probes = confirmation.probes.map((p) => `${fmt(p.lr)}→${p.passed ? 'pass' : 'fail'} ${p.endLoss.toFixed(2)}`).join(', ');
-  console.log(`range test ${k}: probes below the sweep's best ${confirmation.target.toFixed(2)}: ${probes}`);
+  console.log(`range test ${k}: confirmation probes (pass below ${confirmation.target.toFixed(2)}): ${probes}`);
   if (process.env.LRFIND_BENCH_CURVES) {
     writeFileSync(`${process.env.LRFIND_BENCH_CURVES}/${slug(setup.name)}-${k}.json`, JSON.stringify({ lrs: result.lrs, losses: result.losses }));
   }

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, resolveConfirmSettings,
+  DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings,
 } from '../../src/range-test/index.js';
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
-    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3 });
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25 });
     expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
   });
 
@@ -17,6 +17,7 @@ describe('resolveConfirmSettings', () => {
     [{ ladder: 1 }, 'ladder must be a number > 1, got 1'],
     [{ margin: 0.5 }, 'margin must be a number ≥ 1, got 0.5'],
     [{ ceiling: Number.NaN }, 'ceiling must be a number ≥ 1, got NaN'],
+    [{ minDrop: 1 }, 'minDrop must be in [0, 1), got 1'],
   ])('rejects %j with a message naming it', (input, message) => {
     expect(() => resolveConfirmSettings(input)).toThrow(RangeTestSettingsError);
     expect(() => resolveConfirmSettings(input)).toThrow(message);
@@ -48,6 +49,15 @@ describe('ladderTop, probeLadder and probeSchedule', () => {
       const lrs = probeSchedule(lr, { warmupSteps, holdSteps });
       return lrs.length === warmupSteps + holdSteps && lrs.every((x) => x > 0 && x <= lr) && lrs.at(-1) === lr;
     }));
+  });
+});
+
+describe('probeTarget', () => {
+  it("is the sweep's best loss, or a quarter below the starting level when the sweep barely fell", () => {
+    expect(probeTarget(0.94, 2.35, 0.25)).toBe(0.94); // the sweep fell far: its best decides
+    expect(probeTarget(2.13, 2.3, 0.25)).toBeCloseTo(1.725, 12); // it barely fell: the drop decides
+    expect(probeTarget(-3, -2, 0.25)).toBe(-3); // negative losses: the drop is a quarter of |level|
+    expect(probeTarget(-1, -2, 0.25)).toBe(-2.5);
   });
 });
 
