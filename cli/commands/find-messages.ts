@@ -1,5 +1,5 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
-import type { RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { Confirmation, RangeTestResult, RangeTestStep } from '../../src/index.js';
 import type { FindPlan } from './find.js';
 
 /** What the worker starts with: the plan and a shared flag the main thread sets on Ctrl-C. */
@@ -13,6 +13,7 @@ export type WorkerMessage =
   /** Backend, data and model are ready; the sweep starts. */
   | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
   | { type: 'step'; step: RangeTestStep }
-  | { type: 'result'; result: RangeTestResult }
+  /** The sweep's result, and with --confirm the probes' (absent when stopped first). */
+  | { type: 'result'; result: RangeTestResult; confirmation?: Confirmation }
   /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */
   | { type: 'error'; name: string; message: string; stack?: string };

@@ -3,7 +3,7 @@ import type { RangeTestStep } from '../../src/index.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
-import { boundsLine, headerLine, regionLines, rulesLine, stepLine, type RunHeader, type StepStatus } from '../ui/summary-text.js';
+import { boundsLine, confirmationLine, headerLine, regionLines, rulesLine, stepLine, type RunHeader, type StepStatus } from '../ui/summary-text.js';
 
 export interface FindReporter {
   start(header: RunHeader): void;
@@ -29,7 +29,10 @@ export function silentReporter(): FindReporter {
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
 export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   const lines = stop ? [stop] : [];
-  lines.push(boundsLine(doc), ...regionLines(doc).map((l) => `  ${l}`), rulesLine(doc));
+  lines.push(boundsLine(doc), ...regionLines(doc).map((l) => `  ${l}`));
+  const confirmed = confirmationLine(doc);
+  if (confirmed !== null) lines.push(confirmed);
+  lines.push(rulesLine(doc));
   lines.push(...doc.warnings.map((w) => `warning: ${w}`));
   if (paths[0] !== undefined) lines.push(`report: ${paths[0]}`);
   lines.push(...paths.slice(1).map((p) => `        ${p}`));

@@ -1,8 +1,8 @@
 // The main-thread half of `find`: starts the training worker, shows progress, handles Ctrl-C,
 // then analyses the curve and writes the report. The model file is only ever read (by the worker).
 import { Worker } from 'node:worker_threads';
-import { analyzeCurve } from '../../src/analysis/index.js';
-import type { Analysis, RangeTestResult } from '../../src/types.js';
+import type { Confirmation } from '../../src/tfjs/confirm.js';
+import type { RangeTestResult } from '../../src/types.js';
 import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../output/report-files.js';
 import { findDocument, toJsonText } from '../output/result-json.js';
@@ -10,6 +10,7 @@ import { writeFilesAtomically } from '../output/write-files.js';
 import { columns, isInteractive } from '../terminal.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
+import { analyseRangeTest } from './find-analysis.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { plainReporter, silentReporter, type FindReporter } from './find-progress.js';
 
@@ -26,13 +27,6 @@ function rebuild(message: Extract<WorkerMessage, { type: 'error' }>): Error {
   return error;
 }
 
-/** The curves to analyse: every run with at least two points (the median of several runs). */
-function analyse(result: RangeTestResult): Analysis {
-  const runs = result.runs.filter((r) => r.lrs.length >= 2).map((r) => ({ lrs: r.lrs, losses: r.losses }));
-  const options = { numIter: result.settings.numIter };
-  return runs.length > 1 ? analyzeCurve(runs, options) : analyzeCurve({ lrs: result.lrs, losses: result.losses }, options);
-}
-
 async function reporterFor(json: boolean): Promise<FindReporter> {
   if (json) return silentReporter();
   if (!isInteractive()) return plainReporter();
@@ -40,8 +34,10 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
 }
 
-/** Runs the sweep in the worker; resolves with its result once it is done (or stopped). */
-function sweep(p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void): Promise<RangeTestResult> {
+/** Runs the sweep (and, with --confirm, the probes) in the worker; resolves once it is done (or stopped). */
+function sweep(
+  p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
+): Promise<{ result: RangeTestResult; confirmation?: Confirmation }> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
@@ -73,7 +69,7 @@ function sweep(p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () =
           reporter.step(message.step);
           break;
         case 'result':
-          settle(() => resolve(message.result));
+          settle(() => resolve({ result: message.result, ...(message.confirmation ? { confirmation: message.confirmation } : {}) }));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -96,14 +92,14 @@ export async function runFind(p: FindPlan): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const result = await sweep(p, reporter, (listener) => listeners.push(listener));
+    const { result, confirmation } = await sweep(p, reporter, (listener) => listeners.push(listener));
     const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (result.lrs.length < 2) {
       if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
       throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
     }
-    const analysis = analyse(result);
-    const doc = findDocument(result, analysis, p.labels);
+    const analysis = analyseRangeTest(result);
+    const doc = findDocument(result, analysis, p.labels, confirmation);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');

@@ -3,10 +3,11 @@
 // seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs';
-import { findLearningRate, type Dataset } from '../../src/index.js';
+import { confirmMaxLr, findLearningRate, type Confirmation, type Dataset } from '../../src/index.js';
 import { loadData } from '../data-source.js';
 import { checkModelName, loadModel } from '../model/load-model.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
+import { analyseRangeTest } from './find-analysis.js';
 import { startBackend } from './start-backend.js';
 
 const { plan: p, stop } = workerData as WorkerInput;
@@ -47,7 +48,12 @@ async function run(): Promise<void> {
         if (stopped()) controller.abort();
       },
     });
-    post({ type: 'result', result });
+    let confirmation: Confirmation | undefined;
+    if (p.confirm && !stopped() && result.lrs.length >= 2) {
+      const data = { xs: dataset.train.xs, ys: dataset.train.ys };
+      confirmation = await confirmMaxLr(model, data, analyseRangeTest(result), { batchSize: p.settings.batchSize, seed: p.settings.seed });
+    }
+    post({ type: 'result', result, ...(confirmation ? { confirmation } : {}) });
   } finally {
     model?.dispose();
     dataset?.dispose();

@@ -30,6 +30,7 @@ export const FIND_HELP: HelpPage = {
     'lrfind find --model cnn --data mnist --optimizer adam --num-iter 200 --train-size 10000',
     'lrfind find --model ./my-model/model.json --data train.csv --label species --out runs/lr',
     'lrfind find --model ./model.mjs --data digits --runs 3 --json > range-test.json',
+    'lrfind find --model cnn --data digits --optimizer momentum --confirm',
   ],
 };
 
@@ -45,6 +46,8 @@ export interface FindPlan {
   out: string;
   labels: { model: string; data: string };
   json: boolean;
+  /** Run `confirmMaxLr` after the sweep. */
+  confirm: boolean;
   label?: string;
   trainSize?: number;
   dataDir?: string;
@@ -92,6 +95,7 @@ export function planFind(flags: FindFlags): FindPlan {
       data: data.kind === 'builtin' ? data.name : basename(data.path),
     },
     json: flags.json === true,
+    confirm: flags.confirm === true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),

@@ -1,4 +1,5 @@
 // The JSON document `--json` prints and range-test.json holds: one stable shape for scripts.
+import type { Confirmation } from '../../src/tfjs/confirm.js';
 import type { Analysis, RangeTestResult, RegionKind, StopReason } from '../../src/types.js';
 
 /** The suggestion rules every document lists (null when a rule has nothing to say); other registered rules follow. */
@@ -20,6 +21,17 @@ export interface FindDocument extends CurveDocument {
   model: string;
   data: string;
   settings: RangeTestResult['settings'];
+  /**
+   * With --confirm: the max lr that short sustained probes confirmed (null when none trained), its
+   * min lr (max/10), and every probe's lr, final loss and verdict.
+   */
+  confirmation?: {
+    maxLr: number | null;
+    minLr: number | null;
+    edge: number | null;
+    target: number;
+    probes: { lr: number; endLoss: number; passed: boolean }[];
+  };
   /** Every run's curve, when --runs > 1 (the document's curve is then their median). */
   runs?: { lr: number[]; loss: number[]; smoothedLoss: number[]; stopReason: StopReason; seed: number }[];
 }
@@ -40,7 +52,9 @@ export function curveDocument(analysis: Analysis): CurveDocument {
 }
 
 /** The `find` document: the analysis plus how the test ran. */
-export function findDocument(result: RangeTestResult, analysis: Analysis, labels: { model: string; data: string }): FindDocument {
+export function findDocument(
+  result: RangeTestResult, analysis: Analysis, labels: { model: string; data: string }, confirmation?: Confirmation,
+): FindDocument {
   const doc: FindDocument = {
     ...curveDocument(analysis),
     backend: result.backend,
@@ -52,6 +66,10 @@ export function findDocument(result: RangeTestResult, analysis: Analysis, labels
     data: labels.data,
     settings: result.settings,
   };
+  if (confirmation) {
+    const { maxLr, edge, target, probes } = confirmation;
+    doc.confirmation = { maxLr, minLr: maxLr === null ? null : maxLr / 10, edge, target, probes: probes.map(({ lr, endLoss, passed }) => ({ lr, endLoss, passed })) };
+  }
   if (result.runs.length > 1) {
     doc.runs = result.runs.map((run) => ({
       lr: run.lrs,

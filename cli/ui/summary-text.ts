@@ -1,5 +1,5 @@
 // The words of a result, shared by the ink view and the plain-text output so both say the same.
-import type { CurveDocument } from '../output/result-json.js';
+import type { CurveDocument, FindDocument } from '../output/result-json.js';
 import { formatDuration, formatLoss, formatLr } from './format.js';
 
 export interface RunHeader {
@@ -68,4 +68,13 @@ export function regionLines(doc: Pick<CurveDocument, 'regions'>): string[] {
 export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
   const parts = Object.entries(doc.suggestions).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
   return `rules: ${parts.join(' · ')}`;
+}
+
+/** "confirmed by training: max lr 0.15 · min lr 0.015 (7 probes, 0.19 trained)", or null without --confirm. */
+export function confirmationLine(doc: Pick<FindDocument, 'confirmation'>): string | null {
+  const c = doc.confirmation;
+  if (c === undefined) return null;
+  const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
+  if (c.maxLr === null || c.minLr === null || c.edge === null) return `confirmed by training: no probe trained (${probes}); keep the bounds above`;
+  return `confirmed by training: max lr ${formatLr(c.maxLr)} · min lr ${formatLr(c.minLr)} (${probes}, ${formatLr(c.edge)} trained)`;
 }

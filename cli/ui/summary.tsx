@@ -1,10 +1,10 @@
 // The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
 import { Box, Text } from 'ink';
-import type { CurveDocument } from '../output/result-json.js';
-import { boundsLine, regionLines, rulesLine } from './summary-text.js';
+import type { CurveDocument, FindDocument } from '../output/result-json.js';
+import { boundsLine, confirmationLine, regionLines, rulesLine } from './summary-text.js';
 
 export interface SummaryProps {
-  doc: Pick<CurveDocument, 'suggestion' | 'regions' | 'suggestions' | 'warnings'>;
+  doc: Pick<CurveDocument, 'suggestion' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<FindDocument, 'confirmation'>>;
   /** Files written, the report (index.html) first. */
   paths: readonly string[];
   /** e.g. "completed the sweep: 100 steps in 2.1s". */
@@ -21,6 +21,7 @@ export function Summary({ doc, paths, stop }: SummaryProps) {
       {regionLines(doc).map((line, i) => (
         <Text key={`r${i}`}>{`  ${line}`}</Text>
       ))}
+      {confirmationLine(doc) !== null ? <Text bold>{confirmationLine(doc)}</Text> : null}
       <Text dimColor>{rulesLine(doc)}</Text>
       {doc.warnings.map((w, i) => (
         <Text key={`w${i}`} color="yellow">{`warning: ${w}`}</Text>

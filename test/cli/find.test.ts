@@ -72,6 +72,26 @@ describe('lrfind find --json', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('src="range-test.svg"');
   });
 
+  it('--confirm adds the probes: the confirmed max lr is the passing candidate / 1.3, and the text says so', async () => {
+    const out = join(dir, 'confirm-out');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--confirm', '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson & { confirmation: { maxLr: number | null; minLr: number | null; edge: number | null; target: number; probes: { lr: number; endLoss: number; passed: boolean }[] } };
+    const c = doc.confirmation;
+    expect(c.probes.length).toBeGreaterThan(0);
+    expect(c.probes.slice(0, -1).every((p) => !p.passed)).toBe(true);
+    expect(c.probes.at(-1)!.passed).toBe(true); // an MLP on digits trains near its rise
+    expect(c.edge).toBe(c.probes.at(-1)!.lr);
+    expect(c.maxLr).toBeCloseTo(c.edge! / 1.3, 12);
+    expect(c.minLr).toBeCloseTo(c.maxLr! / 10, 12);
+    expect(c.probes.at(-1)!.endLoss).toBeLessThan(c.target);
+    const text = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--confirm', '--out', join(dir, 'confirm-text')]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^confirmed by training: max lr \S+ · min lr \S+ \(\d+ probes?, \S+ trained\)$/m);
+    const plain = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--num-iter', '20', '--out', join(dir, 'no-confirm')]);
+    expect(plain.stdout).not.toContain('confirmed by training');
+  });
+
   it('loads a model.json (compiled with --optimizer) and never modifies it', async () => {
     const before = { json: sha(digitsShapedModel), weights: sha(join(dir, 'model-digits', 'weights.bin')) };
     const r = await runCli(['find', '--model', digitsShapedModel, ...SMALL, '--optimizer', 'adam', '--json', '--out', join(dir, 'layers-out')]);
