@@ -51,7 +51,15 @@ async function run(): Promise<void> {
     let confirmation: Confirmation | undefined;
     if (p.confirm && !stopped() && result.lrs.length >= 2) {
       const data = { xs: dataset.train.xs, ys: dataset.train.ys };
-      confirmation = await confirmMaxLr(model, data, analyseRangeTest(result), { batchSize: p.settings.batchSize, seed: p.settings.seed });
+      const probes = await confirmMaxLr(model, data, analyseRangeTest(result), {
+        batchSize: p.settings.batchSize,
+        seed: p.settings.seed,
+        signal: controller.signal,
+        onStep: () => {
+          if (stopped()) controller.abort();
+        },
+      });
+      if (!probes.aborted) confirmation = probes; // Ctrl-C during the probes: report the curve alone
     }
     post({ type: 'result', result, ...(confirmation ? { confirmation } : {}) });
   } finally {

@@ -12,12 +12,17 @@ import { makeBatchSource, type RangeTestData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
 import { setLearningRate } from './learning-rate.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+import { yieldToEventLoop } from './yield.js';
 
 export interface ConfirmOptions extends ConfirmSettingsInput {
   /** Mini-batch size when the data is given as tensors; use the range test's. @default 64 */
   batchSize?: number;
   /** Shuffle seed of every probe. @default 0 */
   seed?: number;
+  /** Stops the probes; the confirmation then has `aborted: true` and no maxLr. */
+  signal?: AbortSignal;
+  /** Called after every probe step, e.g. to abort the signal or draw progress. */
+  onStep?: (probe: { lr: number; step: number; steps: number; loss: number }) => void;
 }
 
 /** One probe: its candidate lr, the loss of every step it ran, and the verdict. */
@@ -36,6 +41,8 @@ export interface Confirmation {
   /** The loss a probe had to end below (see `probeTarget`). */
   target: number;
   probes: LrProbe[];
+  /** True when `signal` stopped the probes (maxLr and edge are then null). */
+  aborted: boolean;
 }
 
 /**
@@ -61,8 +68,11 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
     for (const lr of probeLadder(top, settings)) {
       const losses: number[] = [];
       const source = makeBatchSource(data, batchSize, seed);
+      const schedule = probeSchedule(lr, settings);
       try {
-        for (const stepLr of probeSchedule(lr, settings)) {
+        for (const [step, stepLr] of schedule.entries()) {
+          if (options.signal) await yieldToEventLoop();
+          if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, aborted: true };
           setLearningRate(model.optimizer, stepLr);
           const batch = await source.next();
           let loss: number;
@@ -73,6 +83,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
             tf.dispose([batch.xs, batch.ys]);
           }
           losses.push(loss);
+          options.onStep?.({ lr, step, steps: schedule.length, loss });
           if (!Number.isFinite(loss)) break; // blown up: no need to go on
         }
       } finally {
@@ -80,9 +91,9 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
       }
       const verdict = judgeProbe(losses, target, settings.holdSteps);
       probes.push({ lr, losses, ...verdict });
-      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes };
+      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, aborted: false };
     }
-    return { maxLr: null, edge: null, target, probes };
+    return { maxLr: null, edge: null, target, probes, aborted: false };
   } finally {
     disposeSnapshot(snapshot);
   }

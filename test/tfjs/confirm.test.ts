@@ -47,7 +47,7 @@ describe('confirmMaxLr', () => {
   it('returns null when no candidate trains below the target', async () => {
     const model = toyMlp(tf.train.sgd(0.1));
     const confirmation = await confirmMaxLr(model, data, analysisWith(1, -1), { batchSize: 16, maxProbes: 2, warmupSteps: 2, holdSteps: 4 });
-    expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1 });
+    expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1, aborted: false });
     expect(confirmation.probes).toHaveLength(2);
     expect(confirmation.probes.every((p) => p.losses.length === 6 && !p.passed)).toBe(true);
     model.dispose();
@@ -63,6 +63,27 @@ describe('confirmMaxLr', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(weightBits(model)).toEqual(weights);
     expect(optimizerState(model.optimizer)).toEqual(state);
+    model.dispose();
+  });
+
+  it('stops at once when its signal aborts, restored and without leaks', async () => {
+    const model = toyMlp(tf.train.adam(0.01));
+    const weights = weightBits(model);
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    let steps = 0;
+    const confirmation = await confirmMaxLr(model, data, analysisWith(1e3, -1), {
+      batchSize: 16, maxProbes: 3, warmupSteps: 2, holdSteps: 10, signal: controller.signal,
+      onStep: () => {
+        steps += 1;
+        if (steps === 15) controller.abort(); // in the second probe
+      },
+    });
+    expect(confirmation).toMatchObject({ aborted: true, maxLr: null, edge: null });
+    expect(confirmation.probes).toHaveLength(1);
+    expect(steps).toBe(15);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(weightBits(model)).toEqual(weights);
     model.dispose();
   });
 
