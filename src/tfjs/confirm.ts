@@ -2,7 +2,7 @@
 // warms up to a candidate lr and holds it (see src/range-test/confirm.ts for why); candidates go
 // down from where the sweep's loss rose until one trains. The model and optimizer are restored
 // exactly, as after the range test.
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import {
   type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings,
 } from '../range-test/confirm.js';
@@ -10,8 +10,8 @@ import { initialLevel } from '../analysis/reading.js';
 import type { Analysis } from '../types.js';
 import { makeBatchSource, type RangeTestData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
-import { setLearningRate } from './learning-rate.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+import { trainStep } from './train-step.js';
 import { yieldToEventLoop } from './yield.js';
 
 export interface ConfirmOptions extends ConfirmSettingsInput {
@@ -73,15 +73,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
         for (const [step, stepLr] of schedule.entries()) {
           if (options.signal) await yieldToEventLoop();
           if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, aborted: true };
-          setLearningRate(model.optimizer, stepLr);
-          const batch = await source.next();
-          let loss: number;
-          try {
-            const value = await model.trainOnBatch(batch.xs, batch.ys);
-            loss = Array.isArray(value) ? value[0]! : value;
-          } finally {
-            tf.dispose([batch.xs, batch.ys]);
-          }
+          const loss = await trainStep(model, source, stepLr);
           losses.push(loss);
           options.onStep?.({ lr, step, steps: schedule.length, loss });
           if (!Number.isFinite(loss)) break; // blown up: no need to go on

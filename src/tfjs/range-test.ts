@@ -7,8 +7,8 @@ import { sweepLrs } from '../range-test/sweep.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
 import { isTensorData, makeBatchSource, type RangeTestData, type TensorData } from './batches.js';
 import { checkBatchFits, checkTrainingInputs } from './check-inputs.js';
-import { setLearningRate } from './learning-rate.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+import { trainStep } from './train-step.js';
 import { yieldToEventLoop } from './yield.js';
 
 /** What `onStep` receives after every step. */
@@ -32,10 +32,6 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   signal?: AbortSignal;
   /** Called after every step, e.g. to draw progress. */
   onStep?: (step: RangeTestStep) => void;
-}
-
-function firstLoss(value: number | number[]): number {
-  return Array.isArray(value) ? value[0]! : value;
 }
 
 async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
@@ -79,14 +75,7 @@ async function runOnce(
       break;
     }
     const lr = lrs[step]!;
-    setLearningRate(model.optimizer, lr);
-    const batch = await source.next();
-    let loss: number;
-    try {
-      loss = firstLoss(await model.trainOnBatch(batch.xs, batch.ys));
-    } finally {
-      tf.dispose([batch.xs, batch.ys]);
-    }
+    const loss = await trainStep(model, source, lr);
     const { state: next, verdict } = recordLoss(state, loss, settings.smoothing, settings.divergeThreshold);
     if (verdict === 'non-finite loss') {
       stopReason = verdict;
