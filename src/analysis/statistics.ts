@@ -1,5 +1,10 @@
 // Small robust statistics shared by the analysis steps.
 
+/** Arithmetic mean; NaN when empty. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /** Median of the values (average of the two middle ones for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;

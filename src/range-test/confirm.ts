@@ -4,6 +4,7 @@
 // trains from the starting weights with a short warm-up to a candidate lr and holds it; the largest
 // candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
 // the confirmed edge.
+import { mean } from '../analysis/statistics.js';
 import { RangeTestSettingsError } from './settings.js';
 
 export interface ConfirmSettingsInput {
@@ -91,7 +92,6 @@ export function probeTarget(best: number, level: number, minDrop: number): numbe
  */
 export function judgeProbe(losses: readonly number[], target: number, holdSteps: number): ProbeVerdict {
   if (losses.length === 0 || !losses.every(Number.isFinite)) return { passed: false, endLoss: NaN };
-  const tail = losses.slice(-Math.max(1, Math.ceil(holdSteps / 4)));
-  const endLoss = tail.reduce((a, b) => a + b, 0) / tail.length;
+  const endLoss = mean(losses.slice(-Math.max(1, Math.ceil(holdSteps / 4))));
   return { passed: endLoss < target, endLoss };
 }

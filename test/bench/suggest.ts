@@ -7,6 +7,7 @@
 // change to a suggestion rule only trains the lrs it newly suggests.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
+import { mean } from '../../src/analysis/statistics.js';
 import {
   analyzeCurve, buildModel, confirmMaxLr, findLearningRate, initBackend, loadDataset, oneCycle, trainWithSchedule,
   type Analysis, type Confirmation, type Dataset, type DatasetName, type ModelName,
@@ -71,7 +72,7 @@ async function accuracyAt(setup: Setup, data: Dataset, maxLr: number): Promise<n
     }
     accuracies.push(cache[key]!);
   }
-  return accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
+  return mean(accuracies);
 }
 
 /** Every method's max lr on one range test: the recommendation first, then the registry's rules. */
@@ -87,7 +88,7 @@ const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g,
 /** Per method: its worst and mean shortfall over every setup and range test (no suggestion counts as the worst grid point). */
 function overall(shortfalls: Map<string, number[]>): string[] {
   const lines = ['| method | worst shortfall | mean shortfall |', '|---|---|---|'];
-  const rows = [...shortfalls].map(([method, values]) => ({ method, worst: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length }));
+  const rows = [...shortfalls].map(([method, values]) => ({ method, worst: Math.max(...values), mean: mean(values) }));
   for (const { method, worst, mean } of rows.sort((a, b) => a.worst - b.worst)) lines.push(`| ${method} | ${worst.toFixed(4)} | ${mean.toFixed(4)} |`);
   return lines;
 }
@@ -146,7 +147,6 @@ async function main(): Promise<void> {
       for (const lr of lrs) accuracies.push(lr === null ? worstGrid : await accuracyAt(setup, data, lr));
       const own = accuracies.map((acc) => best - acc);
       if (!name.startsWith('recommended')) shortfalls.set(name, [...(shortfalls.get(name) ?? []), ...own]);
-      const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
       const row = `| ${setup.name} | ${name} | ${lrs.map(fmt).join(' · ')} | ${mean(accuracies).toFixed(4)} | ${mean(own).toFixed(4)} | ${Math.max(...own).toFixed(4)} |`;
       console.log(row);
       summary.push(row);
