@@ -1,7 +1,7 @@
 // Every training command starts the same way: quiet tfjs, pick the backend, and report a backend
 // that cannot start as a usage error naming --backend.
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
+import { EnvironmentError, initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
 import { UsageError } from '../errors.js';
 
 export async function startBackend(choice: BackendChoice): Promise<BackendInfo> {
@@ -10,7 +10,7 @@ export async function startBackend(choice: BackendChoice): Promise<BackendInfo> 
     return await initBackend(choice); // cached: the library's own initBackend call gets this backend
   } catch (error) {
     const message = (error as Error).message;
-    // A bad LRFIND_WASM_THREADS is the environment's fault, not --backend's.
-    throw new UsageError(message.startsWith('LRFIND_WASM_THREADS') ? message : `--backend ${choice}: ${message}`);
+    // A bad environment variable (LRFIND_WASM_THREADS) is not --backend's fault.
+    throw new UsageError(error instanceof EnvironmentError ? message : `--backend ${choice}: ${message}`);
   }
 }

@@ -137,6 +137,11 @@ async function select(choice: BackendChoice, threads: number): Promise<BackendIn
   }
 }
 
+/** A bad environment variable (not a bad argument): callers can report it as such. */
+export class EnvironmentError extends RangeError {
+  override name = 'EnvironmentError';
+}
+
 /** 'auto' → LRFIND_WASM_THREADS when set, else one thread per available core, at most 8. */
 function resolveThreads(wanted: number | 'auto'): number {
   if (wanted !== 'auto') return wanted;
@@ -144,7 +149,7 @@ function resolveThreads(wanted: number | 'auto'): number {
   if (fromEnv !== undefined && fromEnv !== '') {
     const threads = Number(fromEnv);
     if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
-      throw new RangeError(`LRFIND_WASM_THREADS must be an integer in [1, ${MAX_WASM_THREADS}], got ${fromEnv}`);
+      throw new EnvironmentError(`LRFIND_WASM_THREADS must be an integer in [1, ${MAX_WASM_THREADS}], got ${fromEnv}`);
     }
     return threads;
   }
