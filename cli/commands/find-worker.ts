@@ -40,7 +40,8 @@ async function run(): Promise<void> {
     });
     const controller = new AbortController();
     if (stopped()) controller.abort();
-    const result = await findLearningRate(model, { xs: dataset.train.xs, ys: dataset.train.ys }, {
+    const train = { xs: dataset.train.xs, ys: dataset.train.ys };
+    const result = await findLearningRate(model, train, {
       ...p.settings,
       signal: controller.signal,
       onStep: (step) => {
@@ -50,8 +51,7 @@ async function run(): Promise<void> {
     });
     let confirmation: Confirmation | undefined;
     if (p.confirm && !stopped() && result.lrs.length >= 2) {
-      const data = { xs: dataset.train.xs, ys: dataset.train.ys };
-      const probes = await confirmMaxLr(model, data, analyseRangeTest(result), {
+      const probes = await confirmMaxLr(model, train, analyseRangeTest(result), {
         batchSize: p.settings.batchSize,
         seed: p.settings.seed,
         signal: controller.signal,

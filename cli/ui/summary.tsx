@@ -12,6 +12,7 @@ export interface SummaryProps {
 }
 
 export function Summary({ doc, paths, stop }: SummaryProps) {
+  const confirmed = confirmationLine(doc);
   return (
     <Box flexDirection="column">
       {stop ? <Text>{stop}</Text> : null}
@@ -21,7 +22,7 @@ export function Summary({ doc, paths, stop }: SummaryProps) {
       {regionLines(doc).map((line, i) => (
         <Text key={`r${i}`}>{`  ${line}`}</Text>
       ))}
-      {confirmationLine(doc) !== null ? <Text bold>{confirmationLine(doc)}</Text> : null}
+      {confirmed !== null ? <Text bold>{confirmed}</Text> : null}
       <Text dimColor>{rulesLine(doc)}</Text>
       {doc.warnings.map((w, i) => (
         <Text key={`w${i}`} color="yellow">{`warning: ${w}`}</Text>
