@@ -5,6 +5,7 @@
 // candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
 // the confirmed edge.
 import { mean } from '../analysis/statistics.js';
+import type { Recommendation } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
 export interface ConfirmSettingsInput {
@@ -80,7 +81,17 @@ export interface ProbeVerdict {
   endLoss: number;
 }
 
-/** What a probe must end below: the sweep's best smoothed loss, and `minDrop` of its starting level below that level. */
+/**
+ * The sweep's best loss as a probe's target sees it: the smoothed minimum, but never below every
+ * raw loss of the sweep. Near a loss of zero the Savitzky-Golay fit undershoots (to -0.05 on a
+ * separable toy set), a target no loss can reach.
+ */
+export function sweepBest(smoothedBest: number, rawLosses: readonly number[]): number {
+  const lowest = rawLosses.reduce((m, x) => (Number.isFinite(x) && x < m ? x : m), Number.POSITIVE_INFINITY);
+  return Number.isFinite(lowest) ? Math.max(smoothedBest, lowest) : smoothedBest;
+}
+
+/** What a probe must end below: the sweep's best loss (see `sweepBest`), and `minDrop` of its starting level below that level. */
 export function probeTarget(best: number, level: number, minDrop: number): number {
   return Math.min(best, level - minDrop * Math.abs(level));
 }
@@ -94,4 +105,19 @@ export function judgeProbe(losses: readonly number[], target: number, holdSteps:
   if (losses.length === 0 || !losses.every(Number.isFinite)) return { passed: false, endLoss: NaN };
   const endLoss = mean(losses.slice(-Math.max(1, Math.ceil(holdSteps / 4))));
   return { passed: endLoss < target, endLoss };
+}
+
+/**
+ * The bounds to train with once probes have run: the confirmed max lr with the curve's min/max
+ * ratio, or the curve's own bounds when no probe passed. A passing probe is evidence by training,
+ * so it halves the doubt left by the curve's confidence.
+ */
+export function confirmedRecommendation(curve: Recommendation, confirmedMaxLr: number | null): Recommendation {
+  if (confirmedMaxLr === null) return curve;
+  return {
+    maxLr: confirmedMaxLr,
+    minLr: confirmedMaxLr * (curve.minLr / curve.maxLr),
+    method: 'confirmed',
+    confidence: curve.confidence + (1 - curve.confidence) / 2,
+  };
 }

@@ -4,7 +4,7 @@
 // exactly, as after the range test.
 import type * as tf from '@tensorflow/tfjs';
 import {
-  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings,
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
 } from '../range-test/confirm.js';
 import { initialLevel } from '../analysis/reading.js';
 import type { Analysis } from '../types.js';
@@ -58,7 +58,8 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
   const seed = options.seed ?? 0;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await checkTrainingInputs(model, data);
-  const target = probeTarget(analysis.smoothedLosses[analysis.minimumIndex]!, initialLevel(analysis.curve.losses), settings.minDrop);
+  const { losses: raw } = analysis.curve;
+  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), initialLevel(raw), settings.minDrop);
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
   const { lrs } = analysis.curve;

@@ -3,6 +3,8 @@ export { findLearningRate } from './range-test.js';
 export type { RangeTestOptions, RangeTestStep } from './range-test.js';
 export { confirmMaxLr } from './confirm.js';
 export type { Confirmation, ConfirmOptions, LrProbe } from './confirm.js';
+export { recommendLearningRate } from './recommend.js';
+export type { LrRecommendation, RecommendLrOptions } from './recommend.js';
 export type { TensorData, BatchDataset, RangeTestData } from './batches.js';
 export { getLearningRate, setLearningRate } from './learning-rate.js';
 export { takeSnapshot, restoreSnapshot, disposeSnapshot } from './snapshot.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings,
+  confirmedRecommendation, DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
 } from '../../src/range-test/index.js';
 
 describe('resolveConfirmSettings', () => {
@@ -84,5 +84,36 @@ describe('judgeProbe', () => {
 
   it('counts at least one loss with a short hold', () => {
     expect(judgeProbe([3, 1], 1.5, 1)).toEqual({ passed: true, endLoss: 1 });
+  });
+});
+
+describe('sweepBest', () => {
+  it('is the smoothed minimum, unless that undershoots every raw loss of the sweep', () => {
+    expect(sweepBest(0.8, [2.3, 0.7, 0.9, NaN])).toBe(0.8);
+    expect(sweepBest(-0.05, [2.3, 0.01, 0.002, Infinity])).toBe(0.002);
+    expect(sweepBest(0.5, [NaN])).toBe(0.5);
+  });
+});
+
+describe('confirmedRecommendation', () => {
+  const curve = { maxLr: 0.4, minLr: 0.04, method: 'lrfind', confidence: 0.6 };
+
+  it("keeps the curve's min/max ratio and halves the doubt left by its confidence", () => {
+    expect(confirmedRecommendation(curve, 0.1)).toEqual({ maxLr: 0.1, minLr: 0.1 * (0.04 / 0.4), method: 'confirmed', confidence: 0.8 });
+    expect(confirmedRecommendation({ ...curve, minLr: 0.1 }, 0.2).minLr).toBeCloseTo(0.05, 15);
+  });
+
+  it("is the curve's recommendation itself when no probe passed", () => {
+    expect(confirmedRecommendation(curve, null)).toBe(curve);
+  });
+
+  it('stays in [0, 1] confidence and below max for any input (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-8, max: 10, noNaN: true }), fc.double({ min: 1.01, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-8, max: 10, noNaN: true }),
+        (maxLr, divisor, confidence, confirmed) => {
+          const r = confirmedRecommendation({ maxLr, minLr: maxLr / divisor, method: 'lrfind', confidence }, confirmed);
+          return r.confidence >= confidence && r.confidence <= 1 && r.minLr < r.maxLr && r.maxLr === confirmed;
+        }),
+    );
   });
 });
