@@ -1,5 +1,6 @@
 // Public exports of reports/ (re-exported by src/index.ts): spec builders, the renderer, writers.
 export { rangeTestSpec, type RangeTestReportInput, type RangeTestSpecOptions, type ReportMeta } from './range-test-spec.js';
+export type { ReportProbe } from './range-test-data.js';
 export { scheduleSpec, type ScheduleReportInput, type ScheduleReportPhase, type ScheduleSpecOptions } from './schedule-spec.js';
 export {
   comparisonSpec,

@@ -6,10 +6,20 @@ import { layoutRuleLabels, placePointLabel } from './label-layout.js';
 import type { Datum } from './spec-types.js';
 import { LABEL_FONT_SIZE } from './theme.js';
 
+/** A confirmation probe as the report draws it: its lr, the loss it ended at (NaN when it blew up) and the verdict. */
+export interface ReportProbe {
+  lr: number;
+  endLoss: number;
+  passed: boolean;
+}
+
 export type RangeTestCurveParts = Pick<
   Analysis,
   'curve' | 'smoothedLosses' | 'regions' | 'recommendation' | 'suggestions' | 'divergenceIndex' | 'aggregate'
->;
+> & {
+  /** Confirmation probes (`confirmMaxLr`), drawn at their lr and end loss. */
+  probes?: readonly ReportProbe[];
+};
 
 export interface RangeTestGeometry {
   width: number;
@@ -18,7 +28,8 @@ export interface RangeTestGeometry {
 }
 
 export interface RangeTestData {
-  datasets: Record<'curve' | 'regions' | 'rules' | 'labelBoxes' | 'divergence' | 'aggregate', Datum[]>;
+  /** `probes` only when the input had probes, so specs without them stay as they were. */
+  datasets: Record<'curve' | 'regions' | 'rules' | 'labelBoxes' | 'divergence' | 'aggregate', Datum[]> & { probes?: Datum[] };
   xDomain: [number, number];
   yDomain: [number, number];
   /** `height` plus the strip for the rule labels. */
@@ -30,6 +41,8 @@ export interface RangeTestData {
 }
 
 export const REGION_LABELS: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
+/** The legend entries of the confirmation probes. */
+export const PROBE_SERIES = { passed: 'probe: trained', failed: 'probe: failed' } as const;
 const ROW_HEIGHT = 14;
 const LABEL_TOP = 4;
 
@@ -174,8 +187,15 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     aggregate.push({ lr: roundSig(lr), lower: clamp(lower), upper: clamp(upper) });
   });
 
+  // A probe that blew up (or ended above the window) sits on the window's top edge.
+  const probes: Datum[] = (input.probes ?? []).filter((p) => inRange(p.lr)).map((p) => ({
+    lr: roundSig(p.lr),
+    loss: roundSig(Number.isFinite(p.endLoss) ? Math.min(y.hi, Math.max(yDomain[0], p.endLoss)) : y.hi),
+    series: p.passed ? PROBE_SERIES.passed : PROBE_SERIES.failed,
+  }));
+
   return {
-    datasets: { curve, regions, rules, labelBoxes, divergence, aggregate },
+    datasets: { curve, regions, rules, labelBoxes, divergence, aggregate, ...(input.probes ? { probes } : {}) },
     xDomain: [roundSig(xMin), roundSig(xMax)],
     yDomain,
     plotHeight,

@@ -1,7 +1,7 @@
 // Range-test report: loss against learning rate on a log axis, with the regions, the recommended
 // bounds, each rule's suggestion and the divergence point. A pure function of the analysis.
 import { decades, formatLr, formatValue } from './format.js';
-import { finite, rangeTestData, REGION_LABELS, type RangeTestCurveParts, type RangeTestData } from './range-test-data.js';
+import { finite, PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts, type RangeTestData } from './range-test-data.js';
 import type { LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
 
@@ -58,6 +58,12 @@ function subtitleOf(input: RangeTestReportInput, data: RangeTestData): string[] 
       : `recommended lr ${formatLr(rec.minLr)} to ${formatLr(rec.maxLr)} (${rec.method}, confidence ${rec.confidence.toFixed(2)})`,
   );
   const lines = [facts.join(' · ')];
+  const probes = input.probes ?? [];
+  if (probes.length > 0) {
+    const passed = probes.find((p) => p.passed);
+    const verdict = passed ? `the largest that trained: ${formatLr(passed.lr)}` : 'none trained';
+    lines.push(`${probes.length} confirmation probe${probes.length === 1 ? '' : 's'} (sustained training at one lr): ${verdict}`);
+  }
   if (data.clippedAt !== null) lines.push(`loss axis cut at ${formatValue(data.yCut)} (the loss reaches ${formatValue(data.clippedAt)})`);
   return lines;
 }
@@ -98,7 +104,11 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
   };
   // A field (not a datum) so that stroke and shape merge into one legend: circle for points, stroke for the line.
   const series = { field: 'series', type: 'nominal' as const, legend: { title: 'curve', symbolOpacity: 1 } };
-  const seriesDomain = ['raw loss', 'smoothed loss'];
+  // Probes join the curve's legend: one scale for stroke and shape keeps it a single legend.
+  const hasProbes = (data.datasets.probes?.length ?? 0) > 0;
+  const seriesDomain = ['raw loss', 'smoothed loss', ...(hasProbes ? [PROBE_SERIES.passed, PROBE_SERIES.failed] : [])];
+  const seriesColors = [COLORS.raw, COLORS.smoothed, ...(hasProbes ? [COLORS.good, COLORS.tooLarge] : [])];
+  const seriesShapes = ['circle', 'stroke', ...(hasProbes ? ['square', 'cross'] : [])];
 
   const layer: LayerSpec[] = [
     {
@@ -130,8 +140,8 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       encoding: {
         x: xAxis,
         y: { field: 'loss', type: 'quantitative', title: 'loss', scale: { domain: data.yDomain, nice: false, zero: false } },
-        stroke: { ...series, scale: { domain: seriesDomain, range: [COLORS.raw, COLORS.smoothed] } },
-        shape: { ...series, scale: { domain: seriesDomain, range: ['circle', 'stroke'] } },
+        stroke: { ...series, scale: { domain: seriesDomain, range: seriesColors } },
+        shape: { ...series, scale: { domain: seriesDomain, range: seriesShapes } },
       },
     },
     {
@@ -155,6 +165,14 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       transform: [{ filter: `datum.role === '${r.role}'` }],
       mark: { type: 'rule', color: r.color, strokeDash: [...r.dash], strokeWidth: r.width },
       encoding: { x },
+    });
+  }
+  if (hasProbes) {
+    layer.push({
+      name: 'probe_point',
+      data: { name: 'probes' },
+      mark: { type: 'point', filled: false, size: 70, strokeWidth: 2, opacity: 1 },
+      encoding: { x, y: { field: 'loss', type: 'quantitative' }, stroke: series, shape: series },
     });
   }
   if (divergence.length > 0) {

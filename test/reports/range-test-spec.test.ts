@@ -32,6 +32,31 @@ describe('rangeTestSpec', () => {
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it('draws confirmation probes at their lr and end loss, in the curve legend, and names the one that trained', async () => {
+    const probes = [
+      { lr: 1.5, endLoss: Number.NaN, passed: false }, // blew up: drawn on the window's top edge
+      { lr: 1.2, endLoss: 50, passed: false }, // far above the window: the same
+      { lr: 0.9, endLoss: 2, passed: true },
+      { lr: 1e-12, endLoss: 0.3, passed: true }, // off the axis: left out
+    ];
+    const spec = rangeTestSpec({ ...digitsInput(), probes });
+    const data = spec.datasets as unknown as Record<string, { lr: number; loss: number; series: string }[]>;
+    const drawn = data['probes']!;
+    expect(drawn.map((p) => [p.lr, p.series])).toEqual([[1.5, 'probe: failed'], [1.2, 'probe: failed'], [0.9, 'probe: trained']]);
+    expect(drawn[0]!.loss).toBe(drawn[1]!.loss);
+    expect(drawn[0]!.loss).toBeGreaterThan(2);
+    expect(drawn[2]!.loss).toBe(2);
+    expect(JSON.stringify(spec.title)).toContain('4 confirmation probes (sustained training at one lr): the largest that trained: 0.9');
+    const root = parseXml(await renderSvg(spec));
+    expect(items(root, 'probe_point')).toHaveLength(3);
+    const texts = allElements(root).filter((e) => e.name === 'text').map((e) => e.text);
+    expect(texts).toEqual(expect.arrayContaining(['probe: trained', 'probe: failed', 'raw loss', 'smoothed loss']));
+    // Without probes the spec is as before: no dataset, layer or legend entry for them.
+    const plain = rangeTestSpec(digitsInput());
+    expect(plain.datasets).not.toHaveProperty('probes');
+    expect(JSON.stringify(plain)).not.toContain('probe');
+  });
+
   it('labels the log axis with decades 1e-7 … 1e-1, 1, 10 and names both axes', async () => {
     const root = parseXml(await renderSvg(rangeTestSpec(digitsInput())));
     const texts = allElements(root).filter((e) => e.name === 'text').map((e) => e.text);
