@@ -11,7 +11,9 @@ import { formatDuration } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
+import { confirmedLines } from './find-progress.js';
 import { startBackend } from './start-backend.js';
+import type { Analysis } from '../../src/types.js';
 import { interruptOnSigint } from './study-signal.js';
 
 /** compare.ts checks --only without loading tfjs, against its own copy of the run names. */
@@ -23,10 +25,11 @@ function checkRunNames(): void {
 export async function runCompare(p: ComparePlan): Promise<number> {
   checkRunNames();
   const write = p.json ? () => {} : say;
-  let phase: 'range test' | 'runs' = 'range test';
+  let phase: 'range test' | 'probes' | 'runs' = 'range test';
   const interruption = interruptOnSigint(() =>
-    write(phase === 'range test' ? 'stopping the range test (Ctrl-C)' : 'stopping after this epoch (Ctrl-C); Ctrl-C again quits without writing'),
+    write(phase === 'runs' ? 'stopping after this epoch (Ctrl-C); Ctrl-C again quits without writing' : `stopping the ${phase} (Ctrl-C)`),
   );
+  let analysed: Analysis | null = null;
   try {
     const info = await startBackend(p.backend);
     const backendLine = `${info.backend} (${info.reason})`;
@@ -50,10 +53,17 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         ...(p.only !== null ? { only: p.only } : {}),
         backend: p.backend,
         ...(p.dataDir !== undefined ? { dataDir: p.dataDir } : {}),
+        confirm: p.confirm,
         signal: interruption.signal,
         onRangeTest: (rangeTest, analysis) => {
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(curveDocument(analysis)));
+          analysed = analysis;
+          phase = p.confirm ? 'probes' : 'runs';
+          if (p.confirm) write('confirming the max lr by short training probes …');
+        },
+        onConfirmation: (confirmation) => {
+          if (analysed && !confirmation.aborted) for (const line of confirmedLines(analysed, confirmation)) write(line);
           phase = 'runs';
         },
         onRunStart: ({ name, group, index, total }) => write(`[${index + 1}/${total}] ${name} (${group})`),
@@ -70,7 +80,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
     }
     const stopped = interruption.interrupted;
     const doc = studyDocument(result, { groups: p.groups, only: p.only }, stopped);
-    const paths = await writeFilesAtomically(p.out, await studyFiles(doc, result.analysis));
+    const paths = await writeFilesAtomically(p.out, await studyFiles(doc, result));
     if (p.json) {
       process.stdout.write(toJsonText(doc, 0) + '\n');
     } else {

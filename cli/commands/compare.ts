@@ -37,6 +37,7 @@ export const COMPARE_FLAGS = {
   seed: { ...FIND_FLAGS.seed, description: 'seed of the data subsets, the weights (the same for every run) and the shuffles' },
   groups: { type: 'string', placeholder: '<schedules,optimizers>', description: 'which groups of runs', default: 'schedules,optimizers' },
   only: { type: 'string', placeholder: '<run,...>', description: 'only these runs (names below)', default: 'all' },
+  'no-confirm': FIND_FLAGS['no-confirm'],
   backend: FIND_FLAGS.backend,
   'data-dir': { type: 'string', option: 'dataDir', placeholder: '<dir>', description: 'folder with the four IDX files (mnist, fashion-mnist) or digits.csv.gz' },
   out: { type: 'string', placeholder: '<dir>', description: 'where index.html, study.json and the charts go', default: './lrfind-out/compare' },
@@ -47,11 +48,12 @@ export const COMPARE_FLAGS = {
 export const COMPARE_HELP: HelpPage = {
   usage: 'lrfind compare [options]',
   summary:
-    "Reruns the seed's study: a range test (SGD + momentum 0.9) finds the lr bounds, then every run trains\n" +
-    'the same model from the same weights on the same batches, with a different schedule or optimizer, and\n' +
-    'records loss and accuracy per epoch. Prints a table of final validation accuracy and loss, and writes a\n' +
-    'report. The defaults (vgg-mini on 2000 MNIST images, 12 runs of 6 epochs) take about 15 minutes on one\n' +
-    'idle CPU core with wasm; --model cnn about 4. Ctrl-C stops after the current epoch and writes what finished.',
+    "Reruns the seed's study: a range test (SGD + momentum 0.9) and its confirmation probes find the lr\n" +
+    'bounds, then every run trains the same model from the same weights on the same batches, with a different\n' +
+    'schedule or optimizer, and records loss and accuracy per epoch. Prints a table of final validation\n' +
+    'accuracy and loss, and writes a report. The defaults (vgg-mini on 2000 MNIST images, 12 runs of 6\n' +
+    'epochs) take about 15 minutes on one idle CPU core with wasm; --model cnn about 4. Ctrl-C stops after\n' +
+    'the current epoch and writes what finished.',
   flags: COMPARE_FLAGS,
   notes: [
     `Runs (--only): schedules: ${COMPARE_RUNS.schedules.join(', ')};`,
@@ -87,6 +89,8 @@ export interface ComparePlan {
   dataDir?: string;
   out: string;
   json: boolean;
+  /** Confirm the max lr by probes before the runs. */
+  confirm: boolean;
 }
 
 /** "a,b, c" → ['a', 'b', 'c'], each once; empty items are an error. */
@@ -129,6 +133,7 @@ export function planCompare(flags: CompareFlags): ComparePlan {
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),
     out,
     json: flags.json === true,
+    confirm: flags['no-confirm'] !== true,
   };
 }
 

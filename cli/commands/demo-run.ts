@@ -9,8 +9,10 @@ import { say } from '../terminal.js';
 import { formatDuration } from '../ui/format.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
+import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
+import type { Analysis } from '../../src/types.js';
 import { DEMO_FLAGS, type DemoPlan } from './demo.js';
-import { plainReporter } from './find-progress.js';
+import { confirmedLines, plainReporter, probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
@@ -21,16 +23,19 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
   const write = p.json ? () => {} : say;
   // find's plain progress lines (every 25 % of the sweep) and its "stopping" line.
   const sweep = plainReporter(write);
-  let training = false;
-  const interruption = interruptOnSigint(() =>
-    training ? write('stopping after this epoch (Ctrl-C)') : sweep.stopping(),
-  );
+  let phase: 'range test' | 'probes' | 'training' = 'range test';
+  const interruption = interruptOnSigint(() => {
+    if (phase === 'range test') sweep.stopping();
+    else write(phase === 'probes' ? 'stopping the probes (Ctrl-C)' : 'stopping after this epoch (Ctrl-C)');
+  });
   try {
     const info = await startBackend(p.backend);
     const backendLine = `${info.backend} (${info.reason})`;
     write(`lrfind demo: ${MODEL} on ${DATASET} · SGD + momentum 0.9 · backend ${backendLine}`);
     let trainingStarted = false; // the header line before the first epoch
     let result: DemoResult;
+    let analysed: Analysis | null = null;
+    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
     try {
       result = await runDemo({
         dataset: DATASET,
@@ -39,15 +44,22 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
         seed: p.seed,
         backend: p.backend,
         ...(p.trainSize !== undefined ? { trainSize: p.trainSize } : {}),
+        confirm: p.confirm,
         signal: interruption.signal,
         onStep: (step) => {
           if (step.step === 0) write(`range test: ${step.numIter} steps, lr growing exponentially`);
           sweep.step(step);
         },
         onRangeTest: (rangeTest, analysis) => {
-          training = true;
+          phase = p.confirm ? 'probes' : 'training';
+          analysed = analysis;
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(curveDocument(analysis)));
+        },
+        onProbeStep: (step) => sweep.probe(probeStatus(step)),
+        onConfirmation: (confirmation) => {
+          phase = 'training';
+          if (analysed && !confirmation.aborted) for (const line of confirmedLines(analysed, confirmation)) write(line);
         },
         onEpoch: (record) => {
           if (!trainingStarted) write(`one-cycle training, ${p.epochs} epochs:`);

@@ -11,6 +11,7 @@ export const DEMO_FLAGS = {
   epochs: { type: 'integer', description: 'one-cycle training epochs after the range test', default: '8' },
   'train-size': { ...FIND_FLAGS['train-size'], description: 'use a seeded subset of this many of the 1438 training digits' },
   seed: FIND_FLAGS.seed,
+  'no-confirm': FIND_FLAGS['no-confirm'],
   backend: FIND_FLAGS.backend,
   out: { type: 'string', placeholder: '<dir>', description: 'where index.html, demo.json and the charts go', default: './lrfind-out/demo' },
   json: { type: 'boolean', description: 'print demo.json on stdout and nothing else' },
@@ -21,8 +22,8 @@ export const DEMO_HELP: HelpPage = {
   usage: 'lrfind demo [options]',
   summary:
     'The whole lrfind workflow on the bundled UCI digits (8×8 images), in well under a minute: a range\n' +
-    'test on a small CNN with SGD + momentum 0.9, the analysis of its curve, a one-cycle schedule between\n' +
-    'the recommended bounds, and --epochs of training with it. Prints the accuracy reached and writes a\n' +
+    'test on a small CNN with SGD + momentum 0.9, the analysis of its curve, short probes that confirm its\n' +
+    'max lr, a one-cycle schedule between the bounds, and --epochs of training with it. Prints the accuracy reached and writes a\n' +
     'report. Ctrl-C stops it; what finished is written, and lrfind exits with 130.',
   flags: DEMO_FLAGS,
   notes: ['Writes index.html, demo.json, range-test.svg, schedule.svg and training.svg (each chart also as .vl.json).'],
@@ -39,6 +40,8 @@ export interface DemoPlan {
   backend: BackendChoice;
   out: string;
   json: boolean;
+  /** Confirm the max lr by probes before training. */
+  confirm: boolean;
 }
 
 function atLeast(flag: string, value: number | undefined, min: number): void {
@@ -58,6 +61,7 @@ export function planDemo(flags: DemoFlags): DemoPlan {
     backend: (flags.backend ?? 'auto') as BackendChoice,
     out,
     json: flags.json === true,
+    confirm: flags['no-confirm'] !== true,
   };
 }
 

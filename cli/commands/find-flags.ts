@@ -17,7 +17,7 @@ export const FIND_FLAGS = {
   runs: { type: 'integer', option: 'runs', description: 'repeat the test with other shuffles; the median curve is analysed', default: '1' },
   seed: { type: 'integer', option: 'seed', description: 'seed of the data split, the shuffle and the built-in model', default: '0' },
   'train-size': { type: 'integer', option: 'trainSize', description: 'use a seeded subset of this many training examples', default: 'all' },
-  confirm: { type: 'boolean', description: 'confirm the max lr by short sustained training probes (up to 8 × 60 more steps)' },
+  'no-confirm': { type: 'boolean', description: "skip the probes that confirm the max lr by short sustained training (up to 8 × 60 steps): the curve's bounds alone" },
   'data-dir': { type: 'string', placeholder: '<dir>', description: 'folder with the dataset files (mnist, fashion-mnist, digits)' },
   backend: { type: 'string', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'tfjs backend', default: 'auto' },
   out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },

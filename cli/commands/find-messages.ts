@@ -1,5 +1,6 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
 import type { Confirmation, RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { ProbeStatus } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 
 /** What the worker starts with: the plan and a shared flag the main thread sets on Ctrl-C. */
@@ -13,7 +14,8 @@ export type WorkerMessage =
   /** Backend, data and model are ready; the sweep starts. */
   | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
   | { type: 'step'; step: RangeTestStep }
-  /** The sweep's result, and with --confirm the probes' (absent when stopped first). */
+  | { type: 'probe'; probe: ProbeStatus }
+  /** The sweep's result, and the probes' unless --no-confirm (absent when stopped before they finished). */
   | { type: 'result'; result: RangeTestResult; confirmation?: Confirmation }
   /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */
   | { type: 'error'; name: string; message: string; stack?: string };

@@ -1,13 +1,19 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
-import type { RangeTestStep } from '../../src/index.js';
+import type { Analysis, Confirmation, RangeTestStep } from '../../src/index.js';
+import { confirmedRecommendation } from '../../src/range-test/confirm.js';
+import { confirmationDocument } from '../output/result-json.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
-import { boundsLine, confirmationLine, headerLine, regionLines, rulesLine, stepLine, type RunHeader, type StepStatus } from '../ui/summary-text.js';
+import {
+  boundsLine, confirmationLine, headerLine, probeLine, regionLines, rulesLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus,
+} from '../ui/summary-text.js';
 
 export interface FindReporter {
   start(header: RunHeader): void;
   step(step: RangeTestStep): void;
+  /** A confirmation probe's step. */
+  probe(status: ProbeStatus): void;
   /** Ctrl-C was pressed. */
   stopping(): void;
   /** The result is written: show the summary. */
@@ -21,9 +27,29 @@ export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
   return { run: step.run, runs, done: step.step + 1, numIter: step.numIter, lr: step.lr, loss: step.loss, bestLoss: step.bestLoss };
 }
 
+/**
+ * What demo and compare print once the probes are done: what they found, then the bounds trained
+ * with ("confirmed by training: 0.19 trained (7 probes); …", "bounds: max lr 0.15 · …").
+ */
+export function confirmedLines(analysis: Analysis, confirmation: Confirmation): string[] {
+  const curve = analysis.recommendation;
+  const line = confirmationLine({ confirmation: confirmationDocument(curve, confirmation) });
+  const final = curve ? confirmedRecommendation(curve, confirmation.maxLr) : null;
+  return [...(line !== null ? [line] : []), boundsLine({ suggestion: final })];
+}
+
+/** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */
+export function probeCounter(maxProbes: number): (step: { lr: number; step: number; steps: number; loss: number }) => ProbeStatus {
+  let probe = 0;
+  return ({ lr, step, steps, loss }) => {
+    if (step === 0) probe++;
+    return { probe, maxProbes, lr, done: step + 1, steps, loss };
+  };
+}
+
 /** Nothing on stdout: --json prints only its document. */
 export function silentReporter(): FindReporter {
-  return { start() {}, step() {}, stopping() {}, async finish() {}, async close() {} };
+  return { start() {}, step() {}, probe() {}, stopping() {}, async finish() {}, async close() {} };
 }
 
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
@@ -58,6 +84,9 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
         const run = runs > 1 ? `run ${step.run + 1}/${runs}  ` : '';
         write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(stepStatus(step, runs))}`);
       }
+    },
+    probe(status) {
+      if (status.done === 1) write(`  ${probeLine(status).replace(/ · step.*$/, '')}`);
     },
     stopping() {
       write('stopping after this step (Ctrl-C)');

@@ -2,6 +2,7 @@
 // then analyses the curve and writes the report. The model file is only ever read (by the worker).
 import { Worker } from 'node:worker_threads';
 import type { Confirmation } from '../../src/tfjs/confirm.js';
+import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
 import type { RangeTestResult } from '../../src/types.js';
 import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../output/report-files.js';
@@ -10,7 +11,6 @@ import { writeFilesAtomically } from '../output/write-files.js';
 import { columns, isInteractive } from '../terminal.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
-import { analyseRangeTest } from './find-analysis.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { plainReporter, silentReporter, type FindReporter } from './find-progress.js';
 
@@ -34,7 +34,7 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
 }
 
-/** Runs the sweep (and, with --confirm, the probes) in the worker; resolves once it is done (or stopped). */
+/** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */
 function sweep(
   p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
 ): Promise<{ result: RangeTestResult; confirmation?: Confirmation }> {
@@ -68,6 +68,9 @@ function sweep(
         case 'step':
           reporter.step(message.step);
           break;
+        case 'probe':
+          reporter.probe(message.probe);
+          break;
         case 'result':
           settle(() => resolve({ result: message.result, ...(message.confirmation ? { confirmation: message.confirmation } : {}) }));
           break;
@@ -98,7 +101,7 @@ export async function runFind(p: FindPlan): Promise<number> {
       if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
       throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
     }
-    const analysis = analyseRangeTest(result);
+    const analysis = analyzeRangeTest(result);
     const doc = findDocument(result, analysis, p.labels, confirmation);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
     const paths = await writeFilesAtomically(p.out, files);

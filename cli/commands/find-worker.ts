@@ -3,11 +3,11 @@
 // seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs';
-import { confirmMaxLr, findLearningRate, type Confirmation, type Dataset } from '../../src/index.js';
+import { DEFAULT_CONFIRM_SETTINGS, recommendLearningRate, type Dataset } from '../../src/index.js';
 import { loadData } from '../data-source.js';
 import { checkModelName, loadModel } from '../model/load-model.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
-import { analyseRangeTest } from './find-analysis.js';
+import { probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
 
 const { plan: p, stop } = workerData as WorkerInput;
@@ -41,27 +41,23 @@ async function run(): Promise<void> {
     const controller = new AbortController();
     if (stopped()) controller.abort();
     const train = { xs: dataset.train.xs, ys: dataset.train.ys };
-    const result = await findLearningRate(model, train, {
+    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
+    const { rangeTest, confirmation } = await recommendLearningRate(model, train, {
       ...p.settings,
+      confirm: p.confirm,
       signal: controller.signal,
       onStep: (step) => {
         post({ type: 'step', step });
         if (stopped()) controller.abort();
       },
+      onProbeStep: (step) => {
+        post({ type: 'probe', probe: probeStatus(step) });
+        if (stopped()) controller.abort();
+      },
     });
-    let confirmation: Confirmation | undefined;
-    if (p.confirm && !stopped() && result.lrs.length >= 2) {
-      const probes = await confirmMaxLr(model, train, analyseRangeTest(result), {
-        batchSize: p.settings.batchSize,
-        seed: p.settings.seed,
-        signal: controller.signal,
-        onStep: () => {
-          if (stopped()) controller.abort();
-        },
-      });
-      if (!probes.aborted) confirmation = probes; // Ctrl-C during the probes: report the curve alone
-    }
-    post({ type: 'result', result, ...(confirmation ? { confirmation } : {}) });
+    // Ctrl-C during the probes: report the curve alone.
+    const confirmed = confirmation && !confirmation.aborted ? { confirmation } : {};
+    post({ type: 'result', result: rangeTest, ...confirmed });
   } finally {
     model?.dispose();
     dataset?.dispose();

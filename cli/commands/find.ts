@@ -17,8 +17,9 @@ export const FIND_HELP: HelpPage = {
   summary:
     "Runs Leslie Smith's learning-rate range test: trains for --num-iter mini-batches while the lr grows\n" +
     'from --start-lr to --end-lr, then reads the loss curve and recommends bounds for one-cycle training.\n' +
-    'The model (and any file it came from) is left exactly as it was. Ctrl-C stops the test; the partial\n' +
-    'curve is analysed and written, and lrfind exits with 130.',
+    'Then short training probes confirm the max lr (--no-confirm skips them). The model (and any file it\n' +
+    'came from) is left exactly as it was. Ctrl-C stops the test; the partial curve is analysed and\n' +
+    'written, and lrfind exits with 130.',
   flags: FIND_FLAGS,
   notes: [
     'A model.json is compiled with --optimizer and categorical cross-entropy. A .js/.mjs module must export',
@@ -30,7 +31,7 @@ export const FIND_HELP: HelpPage = {
     'lrfind find --model cnn --data mnist --optimizer adam --num-iter 200 --train-size 10000',
     'lrfind find --model ./my-model/model.json --data train.csv --label species --out runs/lr',
     'lrfind find --model ./model.mjs --data digits --runs 3 --json > range-test.json',
-    'lrfind find --model cnn --data digits --optimizer momentum --confirm',
+    'lrfind find --model cnn --data digits --optimizer momentum --no-confirm',
   ],
 };
 
@@ -46,7 +47,7 @@ export interface FindPlan {
   out: string;
   labels: { model: string; data: string };
   json: boolean;
-  /** Run `confirmMaxLr` after the sweep. */
+  /** Confirm the max lr by probes after the sweep (`recommendLearningRate`'s default). */
   confirm: boolean;
   label?: string;
   trainSize?: number;
@@ -95,7 +96,7 @@ export function planFind(flags: FindFlags): FindPlan {
       data: data.kind === 'builtin' ? data.name : basename(data.path),
     },
     json: flags.json === true,
-    confirm: flags.confirm === true,
+    confirm: flags['no-confirm'] !== true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),

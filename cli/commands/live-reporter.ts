@@ -47,6 +47,11 @@ export function liveReporter(chartWidth: number): FindReporter {
       props = { ...props, status: stepStatus(step, props.header.runs) };
       draw(step.step + 1 === step.numIter);
     },
+    probe(status) {
+      if (!props) return;
+      props = { ...props, probe: status };
+      draw();
+    },
     stopping() {
       if (!props) return;
       props = { ...props, stopping: true };

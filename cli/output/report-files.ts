@@ -2,7 +2,7 @@
 // vega-lite spec), and index.html. Built in memory first, so nothing is written when one fails.
 import type { Analysis } from '../../src/types.js';
 import { formatLr, indexHtml, rangeTestSpec, renderSvg, type ReportMeta } from '../../reports/index.js';
-import { toJsonText, type CurveDocument } from './result-json.js';
+import { toJsonText, type CurveDocument, type FindDocument } from './result-json.js';
 import type { OutputFile } from './write-files.js';
 
 export const RANGE_TEST_FILES = {
@@ -28,9 +28,17 @@ export function boundsNumbers(doc: Pick<CurveDocument, 'suggestion' | 'regions'>
   return numbers;
 }
 
+/** What `find` and `analyze` write: a curve's document, with how the sweep ended and the probes when there were some. */
+type ReportDocument = CurveDocument & { stopReason?: string; seconds?: number } & Partial<Pick<FindDocument, 'confirmation'>>;
+
 /** The numbers index.html lists beside the chart. */
-function reportNumbers(doc: CurveDocument & { stopReason?: string; seconds?: number }): Record<string, string | number> {
+function reportNumbers(doc: ReportDocument): Record<string, string | number> {
   const numbers = boundsNumbers(doc);
+  const c = doc.confirmation;
+  if (c) {
+    numbers['confirmation probes'] = c.probes.map((p) => `${formatLr(p.lr)} ${p.passed ? 'trained' : 'failed'}`).join(', ');
+    if (c.curve) numbers["the curve's max lr"] = formatLr(c.curve.maxLr);
+  }
   for (const [rule, lr] of Object.entries(doc.suggestions)) numbers[`${rule} rule`] = lr === null ? '–' : formatLr(lr);
   numbers.points = doc.curve.lr.length;
   if (doc.stopReason !== undefined) numbers['stop reason'] = doc.stopReason;
@@ -47,11 +55,13 @@ function title(meta: ReportMeta): string {
 
 /** The output files of `find` / `analyze`: index.html (the report to open) first. */
 export async function rangeTestFiles(
-  doc: CurveDocument & { stopReason?: string; seconds?: number },
+  doc: ReportDocument,
   analysis: Analysis,
   meta: ReportMeta,
 ): Promise<OutputFile[]> {
-  const spec = rangeTestSpec({ ...analysis, meta });
+  // The chart marks the bounds the document recommends (confirmed ones when probes ran) and the probes.
+  const probes = doc.confirmation ? { probes: doc.confirmation.probes } : {};
+  const spec = rangeTestSpec({ ...analysis, recommendation: doc.suggestion, ...probes, meta });
   const svg = await renderSvg(spec);
   const html = indexHtml({
     title: title(meta),

@@ -18,7 +18,7 @@ import {
   type ReportMeta,
 } from '../../reports/index.js';
 import { reportPhases, type ReportPhase } from '../commands/schedule-build.js';
-import { curveDocument, toJsonText, type CurveDocument } from './result-json.js';
+import { confirmationDocument, curveDocument, toJsonText, type ConfirmationDocument, type CurveDocument } from './result-json.js';
 import type { OutputFile } from './write-files.js';
 import { boundsNumbers } from './report-files.js';
 
@@ -28,8 +28,11 @@ export interface TimingOption {
   timings?: boolean;
 }
 
-/** The range test behind the bounds: the analysed curve plus how the sweep ended. */
-export type RangeTestPart = CurveDocument & { stopReason: StopReason; steps: number };
+/**
+ * The range test behind the bounds: the analysed curve (its `suggestion` the bounds trained with),
+ * how the sweep ended, and the confirmation probes when they ran.
+ */
+export type RangeTestPart = CurveDocument & { stopReason: StopReason; steps: number; confirmation?: ConfirmationDocument };
 
 /** The final epoch of a run, or null when none finished. */
 export type FinalScores = Pick<EpochRecord, 'epoch' | 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy'> | null;
@@ -76,8 +79,19 @@ export interface StudyDocument {
   seconds?: number;
 }
 
-function rangeTestPart(result: DemoResult['rangeTest'], analysis: Analysis): RangeTestPart {
-  return { ...curveDocument(analysis), stopReason: result.stopReason, steps: result.lrs.length };
+/** What runDemo and runStudy found: the range test, its reading, the probes and the bounds they trained with. */
+export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' | 'recommendation'>;
+
+function rangeTestPart({ rangeTest, analysis, confirmation, recommendation }: Found): RangeTestPart {
+  const part: RangeTestPart = { ...curveDocument(analysis, recommendation), stopReason: rangeTest.stopReason, steps: rangeTest.lrs.length };
+  if (confirmation && !confirmation.aborted) part.confirmation = confirmationDocument(analysis.recommendation, confirmation);
+  return part;
+}
+
+/** The range-test chart of a demo or study: the bounds trained with, and the probes. */
+function foundSpec(found: Found, meta: ReportMeta): AnySpec {
+  const probes = found.confirmation ? { probes: found.confirmation.probes } : {};
+  return rangeTestSpec({ ...found.analysis, recommendation: found.recommendation, ...probes, meta });
 }
 
 function finalOf(history: readonly EpochRecord[]): FinalScores {
@@ -91,17 +105,14 @@ export function demoDocument(
   stopped: boolean,
   options: TimingOption = {},
 ): DemoDocument {
-  // runDemo throws when there is no recommendation, so it is there; the schedule is its fallback.
-  const rec = result.analysis.recommendation;
-  const minLr = rec?.minLr ?? result.schedule.lr(0);
-  const maxLr = rec?.maxLr ?? Math.max(...result.schedule.phases.map((p) => p.endLr), minLr);
+  const { maxLr, minLr } = result.recommendation;
   return {
     dataset: result.dataset,
     model: result.model,
     optimizer: result.optimizer,
     backend: { backend: result.backend.backend, reason: result.backend.reason },
     settings,
-    rangeTest: rangeTestPart(result.rangeTest, result.analysis),
+    rangeTest: rangeTestPart(result),
     schedule: { name: 'one-cycle', maxLr, minLr, totalSteps: result.schedule.totalSteps, stepsPerEpoch: result.stepsPerEpoch, phases: reportPhases(result.schedule) },
     history: result.history,
     initialAccuracy: result.initialAccuracy,
@@ -123,7 +134,7 @@ export function studyDocument(
     model: result.model,
     backend: { backend: result.backend.backend, reason: result.backend.reason },
     settings: { ...result.settings, ...selection },
-    rangeTest: rangeTestPart(result.rangeTest, result.analysis),
+    rangeTest: rangeTestPart(result),
     maxLr: result.maxLr,
     minLr: result.minLr,
     runs: result.runs.map((r) => ({
@@ -181,7 +192,7 @@ const acc = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x
  */
 export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise<Chart[]> {
   const meta: ReportMeta = { model: doc.model, data: doc.dataset, optimizer: doc.optimizer, backend: doc.backend.backend };
-  const charts = [await chart('range-test', rangeTestSpec({ ...result.analysis, meta }), 'Range test: loss against learning rate', rangeTestNumbers(doc.rangeTest))];
+  const charts = [await chart('range-test', foundSpec(result, meta), 'Range test: loss against learning rate', rangeTestNumbers(doc.rangeTest))];
 
   const { schedule } = result;
   const steps = Array.from({ length: schedule.totalSteps }, (_, s) => s);
@@ -291,12 +302,12 @@ export function studySettingsNumbers(doc: StudyDocument): Record<string, string 
 
 /**
  * The study's charts: the range test, a comparison of all runs, and one per group when both groups
- * ran. `analysis` is the range test's.
+ * ran. `found` is the study's result (its range test, reading and probes).
  */
-export async function studyCharts(doc: StudyDocument, analysis: Analysis): Promise<Chart[]> {
+export async function studyCharts(doc: StudyDocument, found: Found): Promise<Chart[]> {
   const what = studyWhat(doc);
   const meta: ReportMeta = { model: doc.model, data: `${doc.dataset} (${doc.settings.trainSize} examples)`, optimizer: 'SGD momentum 0.9', backend: doc.backend.backend };
-  const charts = [await chart('range-test', rangeTestSpec({ ...analysis, meta }), 'Range test: the bounds every schedule is built from', rangeTestNumbers(doc.rangeTest))];
+  const charts = [await chart('range-test', foundSpec(found, meta), 'Range test: the bounds every schedule is built from', rangeTestNumbers(doc.rangeTest))];
   const runs = doc.runs.filter((r) => r.history.length > 0);
   if (runs.length > 0) {
     const s = doc.settings;
@@ -319,6 +330,6 @@ export async function studyCharts(doc: StudyDocument, analysis: Analysis): Promi
 }
 
 /** The study's files: index.html, study.json, then the charts. */
-export async function studyFiles(doc: StudyDocument, analysis: Analysis): Promise<OutputFile[]> {
-  return pageFiles(`lrfind compare · ${studyWhat(doc)} · ${doc.backend.backend}`, 'study.json', doc, await studyCharts(doc, analysis));
+export async function studyFiles(doc: StudyDocument, found: Found): Promise<OutputFile[]> {
+  return pageFiles(`lrfind compare · ${studyWhat(doc)} · ${doc.backend.backend}`, 'study.json', doc, await studyCharts(doc, found));
 }

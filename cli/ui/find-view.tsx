@@ -5,7 +5,7 @@ import { formatDuration, etaSeconds } from './format.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
-import { headerLine, stepLine, type RunHeader, type StepStatus } from './summary-text.js';
+import { headerLine, probeLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus } from './summary-text.js';
 
 export interface FindViewProps {
   header: RunHeader;
@@ -15,6 +15,8 @@ export interface FindViewProps {
   points: readonly { lr: number; loss: number }[];
   /** Seconds since the sweep started. */
   elapsed: number;
+  /** The confirmation probe running after the sweep, if any. */
+  probe?: ProbeStatus;
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
   stopping?: boolean;
   /** Present once the test is over and the report is written. */
@@ -47,6 +49,7 @@ export function FindView(props: FindViewProps) {
           {...(props.chartHeight !== undefined ? { height: props.chartHeight } : {})}
         />
       ) : null}
+      {props.probe && !props.summary ? <Text>{probeLine(props.probe)}</Text> : null}
       {props.stopping && !props.summary ? <Text color="yellow">stopping after this step (Ctrl-C)…</Text> : null}
       {props.summary ? <Summary {...props.summary} /> : null}
     </Box>

@@ -70,11 +70,36 @@ export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
   return `rules: ${parts.join(' · ')}`;
 }
 
-/** "confirmed by training: max lr 0.15 · min lr 0.015 (7 probes, 0.19 trained)", or null without --confirm. */
+/**
+ * "confirmed by training: 0.19 trained (7 probes); the curve alone said max lr 0.3", or null when
+ * no probes ran (--no-confirm, or Ctrl-C during them).
+ */
 export function confirmationLine(doc: Pick<FindDocument, 'confirmation'>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
   const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
-  if (c.maxLr === null || c.minLr === null || c.edge === null) return `confirmed by training: no probe trained (${probes}); keep the bounds above`;
-  return `confirmed by training: max lr ${formatLr(c.maxLr)} · min lr ${formatLr(c.minLr)} (${probes}, ${formatLr(c.edge)} trained)`;
+  if (c.maxLr === null || c.edge === null) {
+    const lowest = c.probes.at(-1);
+    const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';
+    return `confirmed by training: no probe trained (${probes}${tried}); the bounds are the curve's: lower them if training diverges`;
+  }
+  const curve = c.curve ? `; the curve alone said max lr ${formatLr(c.curve.maxLr)}` : '';
+  return `confirmed by training: ${formatLr(c.edge)} trained (${probes})${curve}`;
+}
+
+/** What a confirmation probe step reports. */
+export interface ProbeStatus {
+  /** 1-based. */
+  probe: number;
+  maxProbes: number;
+  lr: number;
+  /** Steps done in this probe. */
+  done: number;
+  steps: number;
+  loss: number;
+}
+
+/** "confirming max lr: probe 3 of ≤ 8 at lr 0.47 · step 40/60 · loss 0.52" */
+export function probeLine(p: ProbeStatus): string {
+  return `confirming max lr: probe ${p.probe} of ≤ ${p.maxProbes} at lr ${formatLr(p.lr)} · step ${p.done}/${p.steps} · loss ${formatLoss(p.loss)}`;
 }

@@ -14,7 +14,13 @@ interface StudyJson {
   model: string;
   backend: { backend: string; reason: string };
   settings: { trainSize: number; validationSize: number; epochs: number; batchSize: number; seed: number; groups: string[]; only: string[] | null };
-  rangeTest: { curve: { lr: number[] }; suggestion: { maxLr: number; minLr: number } | null; steps: number; stopReason: string };
+  rangeTest: {
+    curve: { lr: number[] };
+    suggestion: { maxLr: number; minLr: number } | null;
+    steps: number;
+    stopReason: string;
+    confirmation?: { maxLr: number | null; curve: { maxLr: number } | null; probes: unknown[] };
+  };
   maxLr: number;
   minLr: number;
   runs: { name: string; group: string; description: string; history: Epoch[]; final: Omit<Epoch, 'lr'> | null; seconds: number }[];
@@ -42,6 +48,10 @@ describe('lrfind compare --json', () => {
     expect(doc.settings).toEqual({ trainSize: 300, validationSize: 100, epochs: 2, batchSize: 64, seed: 0, groups: ['schedules', 'optimizers'], only: ['adam', 'one-cycle', 'sgd'] });
     expect(doc.rangeTest.steps).toBe(100);
     expect(doc.maxLr).toBe(doc.rangeTest.suggestion!.maxLr);
+    // The bounds were confirmed by probes (or are the curve's when none trained).
+    const c = doc.rangeTest.confirmation!;
+    expect(c.probes.length).toBeGreaterThan(0);
+    expect(doc.maxLr).toBe(c.maxLr ?? c.curve!.maxLr);
     expect(doc.minLr).toBe(doc.rangeTest.suggestion!.minLr);
     // The study's order, not --only's.
     expect(doc.runs.map((run) => [run.group, run.name])).toEqual([['schedules', 'one-cycle'], ['optimizers', 'sgd'], ['optimizers', 'adam']]);

@@ -13,7 +13,14 @@ interface DemoJson {
   optimizer: string;
   backend: { backend: string; reason: string };
   settings: { epochs: number; seed: number; trainSize: number | null };
-  rangeTest: { curve: { lr: number[]; loss: number[] }; suggestion: { maxLr: number; minLr: number } | null; stopReason: string; steps: number };
+  rangeTest: {
+    curve: { lr: number[]; loss: number[] };
+    suggestion: { maxLr: number; minLr: number; method: string } | null;
+    suggestions: Record<string, number | null>;
+    stopReason: string;
+    steps: number;
+    confirmation?: { maxLr: number | null; edge: number | null; curve: { maxLr: number } | null; probes: { lr: number; passed: boolean }[] };
+  };
   schedule: { name: string; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: { name: string; startStep: number; endStep: number }[] };
   history: Epoch[];
   initialAccuracy: number;
@@ -47,6 +54,12 @@ describe('lrfind demo --json', () => {
     expect(doc.rangeTest.curve.lr).toHaveLength(doc.rangeTest.curve.loss.length);
     const s = doc.rangeTest.suggestion!;
     expect(s.minLr).toBeLessThan(s.maxLr);
+    // Probes confirmed the max lr, and the schedule trains with the confirmed bounds.
+    const c = doc.rangeTest.confirmation!;
+    expect(c.probes.length).toBeGreaterThan(0);
+    expect(c.curve!.maxLr).toBe(doc.rangeTest.suggestions['lrfind']);
+    if (c.maxLr !== null) expect(s).toMatchObject({ maxLr: c.maxLr, method: 'confirmed' });
+    else expect(s.maxLr).toBe(c.curve!.maxLr);
     // The schedule is built from the recommended bounds: 300 examples in batches of 32 → 10 steps.
     expect(doc.schedule).toMatchObject({ name: 'one-cycle', maxLr: s.maxLr, minLr: s.minLr, stepsPerEpoch: 10, totalSteps: 20 });
     expect(doc.schedule.phases.map((p) => p.name)).toEqual(['warmup', 'anneal']);
@@ -73,6 +86,17 @@ describe('lrfind demo --json', () => {
   });
 });
 
+describe('lrfind demo --no-confirm', () => {
+  it("trains with the curve's bounds, without probes", async () => {
+    const r = await runCli(['demo', '--epochs', '1', ...SMALL, '--no-confirm', '--json', '--out', join(dir, 'no-confirm')]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as DemoJson;
+    expect(doc.rangeTest.confirmation).toBeUndefined();
+    expect(doc.rangeTest.suggestion).toMatchObject({ method: 'lrfind', maxLr: doc.rangeTest.suggestions['lrfind'] });
+    expect(doc.schedule.maxLr).toBe(doc.rangeTest.suggestion!.maxLr);
+  });
+});
+
 describe('lrfind demo, plain output', () => {
   it('shows the backend, the sweep, each epoch and ends with the accuracy and the report path', async () => {
     const out = join(dir, 'plain');
@@ -83,7 +107,9 @@ describe('lrfind demo, plain output', () => {
     expect(lines[0]).toMatch(/^lrfind demo: cnn on digits · SGD \+ momentum 0\.9 · backend \w+ \(.+\)$/);
     expect(lines).toContain('range test: 100 steps, lr growing exponentially');
     expect(lines.filter((l) => /^ +\d+%  step \d+\/100  lr /.test(l))).toHaveLength(4);
-    expect(lines.some((l) => /^bounds: max lr \S+ · min lr \S+ \(/.test(l))).toBe(true);
+    expect(lines.some((l) => /^bounds: max lr \S+ · min lr \S+ \(lrfind, /.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 8 at lr \S+$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^confirmed by training: /.test(l))).toBe(true);
     expect(lines.some((l) => /^  epoch 1\/1  lr \S+  loss \S+  val loss \S+  val acc \d\.\d{3}$/.test(l))).toBe(true);
     expect(lines.at(-1)).toMatch(new RegExp(`^accuracy \\d\\.\\d{3} after 1 epoch \\(chance \\d\\.\\d{3} before training\\) — report: ${join(out, 'index.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     expect(lines.length).toBeLessThan(20);

@@ -20,6 +20,15 @@ interface FindJson {
   seconds: number;
 }
 
+interface ConfirmationJson {
+  maxLr: number | null;
+  minLr: number | null;
+  edge: number | null;
+  curve: { maxLr: number; minLr: number } | null;
+  target: number;
+  probes: { lr: number; endLoss: number; passed: boolean }[];
+}
+
 let dir: string;
 let modelJson: string;
 let digitsShapedModel: string;
@@ -72,11 +81,11 @@ describe('lrfind find --json', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('src="range-test.svg"');
   });
 
-  it('--confirm adds the probes: the confirmed max lr is the passing candidate / 1.3, and the text says so', async () => {
+  it('confirms the max lr by probes by default: the bounds are the passing candidate / 1.3, and the text and report say so', async () => {
     const out = join(dir, 'confirm-out');
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--confirm', '--json', '--out', out]);
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as FindJson & { confirmation: { maxLr: number | null; minLr: number | null; edge: number | null; target: number; probes: { lr: number; endLoss: number; passed: boolean }[] } };
+    const doc = JSON.parse(r.stdout) as FindJson & { confirmation: ConfirmationJson };
     const c = doc.confirmation;
     expect(c.probes.length).toBeGreaterThan(0);
     expect(c.probes.slice(0, -1).every((p) => !p.passed)).toBe(true);
@@ -85,11 +94,30 @@ describe('lrfind find --json', () => {
     expect(c.maxLr).toBeCloseTo(c.edge! / 1.3, 12);
     expect(c.minLr).toBeCloseTo(c.maxLr! / 10, 12);
     expect(c.probes.at(-1)!.endLoss).toBeLessThan(c.target);
-    const text = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--confirm', '--out', join(dir, 'confirm-text')]);
+    // The recommended bounds are the confirmed ones; the curve's stay in the confirmation.
+    expect(doc.suggestion).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, method: 'confirmed' });
+    expect(c.curve!.maxLr).toBe(doc.suggestions['lrfind']);
+    const spec = readFileSync(join(out, 'range-test.vl.json'), 'utf8');
+    expect(spec).toContain('"probe_point"');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('confirmation probes');
+
+    const text = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--out', join(dir, 'confirm-text')], { env: { NO_COLOR: '1' } });
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^confirmed by training: max lr \S+ · min lr \S+ \(\d+ probes?, \S+ trained\)$/m);
-    const plain = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--num-iter', '20', '--out', join(dir, 'no-confirm')]);
-    expect(plain.stdout).not.toContain('confirmed by training');
+    expect(text.stdout).toMatch(/^bounds: max lr \S+ · min lr \S+ \(confirmed, confidence [\d.]+\)$/m);
+    expect(text.stdout).toMatch(/^confirmed by training: \S+ trained \(\d+ probes?\); the curve alone said max lr \S+$/m);
+    expect(text.stdout).toMatch(/^ {2}confirming max lr: probe 1 of ≤ 8 at lr \S+$/m);
+  });
+
+  it("--no-confirm gives the curve's bounds alone, without probes", async () => {
+    const out = join(dir, 'no-confirm');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--no-confirm', '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson & { confirmation?: ConfirmationJson };
+    expect(doc.confirmation).toBeUndefined();
+    expect(doc.suggestion).toMatchObject({ maxLr: doc.suggestions['lrfind'], method: 'lrfind' });
+    expect(readFileSync(join(out, 'range-test.vl.json'), 'utf8')).not.toContain('probe_point');
+    const text = await runCli(['find', '--model', 'mlp', ...SMALL, '--no-confirm', '--out', join(dir, 'no-confirm-text')]);
+    expect(text.stdout).not.toMatch(/confirming|confirmed/);
   });
 
   it('loads a model.json (compiled with --optimizer) and never modifies it', async () => {
@@ -124,6 +152,30 @@ describe('lrfind find without a terminal', () => {
 });
 
 describe('lrfind find and Ctrl-C', () => {
+  it('stops the probes on SIGINT: the curve and its own bounds are written without a confirmation, exit code 130', async () => {
+    const out = join(dir, 'sigint-probes');
+    let sent = false;
+    // Batches of 1024 make each probe take about a second on cpu, so the signal lands inside one.
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '20', '--backend', 'cpu', '--out', out], {
+      env: { NO_COLOR: '1' },
+      onStdout: (text, child) => {
+        if (!sent && text.includes('confirming max lr: probe 1')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
+    expect(r.stdout).not.toContain('confirmed by training');
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson & { confirmation?: unknown };
+    expect(doc.stopReason).toBe('completed');
+    expect(doc.curve.lr).toHaveLength(20);
+    expect(doc.confirmation).toBeUndefined();
+    expect(doc.suggestion?.method).toBe('lrfind');
+  });
+
   it('stops cleanly on SIGINT: the partial curve is analysed and written, exit code 130', async () => {
     const out = join(dir, 'sigint-out');
     let sent = false;

@@ -2,7 +2,6 @@
 // epochs and seed, each run recorded per epoch. The range test at the start supplies the lr
 // bounds for the schedules, as in the seed (which found max 0.1 and chose min 0.01).
 import * as tf from '@tensorflow/tfjs';
-import { analyzeCurve } from '../../analysis/analyze.js';
 import { loadDataset } from '../../data/tensors.js';
 import type { DatasetName } from '../../data/names.js';
 import { buildModel, type ModelName } from '../../models/builders.js';
@@ -10,9 +9,10 @@ import { constant, cosine, exponential, linear } from '../../schedules/annealers
 import { oneCycle } from '../../schedules/one-cycle.js';
 import { warmupCosineTail } from '../../schedules/presets.js';
 import { sgdr } from '../../schedules/sgdr.js';
-import type { Analysis, RangeTestResult, Schedule } from '../../types.js';
+import type { Analysis, RangeTestResult, Recommendation, Schedule } from '../../types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../backend.js';
-import { findLearningRate } from '../range-test.js';
+import type { Confirmation } from '../confirm.js';
+import { recommendLearningRate } from '../recommend.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export type StudyGroup = 'schedules' | 'optimizers';
@@ -39,8 +39,12 @@ export interface StudyOptions {
   /** @default 'auto' */
   backend?: BackendChoice;
   dataDir?: string;
-  /** Called once the range test is read, before the runs (e.g. to show the bounds). */
+  /** Confirm the curve's max lr by training probes before the runs (see `recommendLearningRate`). @default true */
+  confirm?: boolean;
+  /** Called once the range test is read, before the probes and the runs (e.g. to show the bounds). */
   onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
+  /** Called once the probes are done, before the runs. */
+  onConfirmation?: (confirmation: Confirmation) => void;
   onRunStart?: (run: { name: string; group: StudyGroup; index: number; total: number }) => void;
   onEpoch?: (run: string, record: EpochRecord) => void;
   signal?: AbortSignal;
@@ -62,6 +66,10 @@ export interface StudyResult {
   settings: Required<Pick<StudyOptions, 'trainSize' | 'validationSize' | 'epochs' | 'batchSize' | 'seed'>>;
   rangeTest: RangeTestResult;
   analysis: Analysis;
+  /** The probes that confirmed the max lr; null with `confirm: false`. */
+  confirmation: Confirmation | null;
+  /** The bounds every schedule is built from: confirmed, or the curve's when no probe passed. */
+  recommendation: Recommendation;
   maxLr: number;
   minLr: number;
   runs: StudyRun[];
@@ -134,13 +142,15 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
     return model;
   };
   try {
-    const probe = build(tf.train.momentum(0.01, 0.9));
-    const rangeTest = await findLearningRate(probe, data.train, { batchSize: settings.batchSize, seed: settings.seed, ...(options.signal ? { signal: options.signal } : {}) });
-    probe.dispose();
-    const analysis = analyzeCurve(rangeTest);
-    options.onRangeTest?.(rangeTest, analysis);
-    if (analysis.recommendation === null) throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
-    const { maxLr, minLr } = analysis.recommendation;
+    const finder = build(tf.train.momentum(0.01, 0.9));
+    const { rangeTest, analysis, confirmation, recommendation } = await recommendLearningRate(finder, data.train, {
+      batchSize: settings.batchSize, seed: settings.seed, confirm: options.confirm ?? true,
+      ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
+    }).finally(() => finder.dispose());
+    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
+    if (confirmation) options.onConfirmation?.(confirmation);
+    if (recommendation === null) throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
+    const { maxLr, minLr } = recommendation;
     const steps = stepsPerEpoch(settings.trainSize, settings.batchSize);
     const groups = options.groups ?? ['schedules', 'optimizers'];
     const chosen = plans(maxLr, minLr, settings.epochs, steps).filter(
@@ -164,7 +174,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       }
     }
     return {
-      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, maxLr, minLr, runs,
+      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, confirmation, recommendation, maxLr, minLr, runs,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

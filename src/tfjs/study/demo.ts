@@ -1,15 +1,16 @@
 // The end-to-end demo as one library call: range test on real data → analysis → one-cycle
 // training with the recommended bounds → accuracy. The CLI renders the result and writes reports.
 import * as tf from '@tensorflow/tfjs';
-import { analyzeCurve } from '../../analysis/analyze.js';
 import { loadDataset } from '../../data/tensors.js';
 import type { DatasetName } from '../../data/names.js';
 import { buildModel, type ModelName } from '../../models/builders.js';
 import { oneCycle } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
-import type { Analysis, RangeTestResult } from '../../types.js';
+import type { Analysis, RangeTestResult, Recommendation } from '../../types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../backend.js';
-import { findLearningRate, type RangeTestStep } from '../range-test.js';
+import type { Confirmation, ConfirmOptions } from '../confirm.js';
+import type { RangeTestStep } from '../range-test.js';
+import { recommendLearningRate } from '../recommend.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export interface DemoOptions {
@@ -27,9 +28,15 @@ export interface DemoOptions {
   backend?: BackendChoice;
   /** Training examples to use (all when absent). */
   trainSize?: number;
+  /** Confirm the curve's max lr by training probes before training (see `recommendLearningRate`). @default true */
+  confirm?: boolean;
   onStep?: (step: RangeTestStep) => void;
-  /** Called once the range test is read, before training (e.g. to show the bounds). */
+  /** Called once the range test is read, before the probes and training (e.g. to show the bounds). */
   onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
+  /** Called after every confirmation probe step. */
+  onProbeStep?: ConfirmOptions['onStep'];
+  /** Called once the probes are done, before training. */
+  onConfirmation?: (confirmation: Confirmation) => void;
   onEpoch?: (record: EpochRecord) => void;
   signal?: AbortSignal;
 }
@@ -41,6 +48,10 @@ export interface DemoResult {
   backend: BackendInfo;
   rangeTest: RangeTestResult;
   analysis: Analysis;
+  /** The probes that confirmed the max lr; null with `confirm: false`. */
+  confirmation: Confirmation | null;
+  /** The bounds trained with: confirmed, or the curve's when no probe passed. */
+  recommendation: Recommendation;
   schedule: CycleSchedule;
   stepsPerEpoch: number;
   history: EpochRecord[];
@@ -71,15 +82,18 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   try {
     model.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const initialAccuracy = accuracyOf(model, data.validation.xs, data.validation.ys);
-    const rangeTest = await findLearningRate(model, data.train, {
-      batchSize, seed, ...(options.onStep ? { onStep: options.onStep } : {}), ...(options.signal ? { signal: options.signal } : {}),
+    const { rangeTest, analysis, confirmation, recommendation } = await recommendLearningRate(model, data.train, {
+      batchSize, seed, confirm: options.confirm ?? true,
+      ...(options.onStep ? { onStep: options.onStep } : {}), ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
+      ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
-    const analysis = analyzeCurve(rangeTest);
-    options.onRangeTest?.(rangeTest, analysis);
-    if (analysis.recommendation === null) {
+    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
+    if (confirmation) options.onConfirmation?.(confirmation);
+    if (recommendation === null) {
       throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
     }
-    const { maxLr, minLr } = analysis.recommendation;
+    const { maxLr, minLr } = recommendation;
     const steps = stepsPerEpoch(data.train.xs.shape[0]!, batchSize);
     const schedule = oneCycle({ maxLr, divFactor: maxLr / minLr, epochs, stepsPerEpoch: steps });
     const history = await trainWithSchedule(model, data.train, data.validation, {
@@ -87,7 +101,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}), ...(options.signal ? { signal: options.signal } : {}),
     });
     return {
-      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, schedule,
+      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, confirmation, recommendation, schedule,
       stepsPerEpoch: steps, history, accuracy: history.at(-1)?.valAccuracy ?? initialAccuracy, initialAccuracy,
       seconds: (performance.now() - started) / 1000,
     };
