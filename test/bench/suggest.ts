@@ -1,7 +1,8 @@
-// `npm run bench:suggest`: is the recommended max lr any good? For four real setups: run the range
-// test twice (other model seeds and shuffles: one curve is a noisy estimate), then train one-cycle for
-// a fixed short budget at a log-spaced grid of max lrs (2 seeds each) and at every method's suggestion
-// from each range test, and report each method's accuracy shortfall from the grid's best.
+// `npm run bench:suggest`: is the recommended max lr any good? For four real setups: get lrfind's
+// recommendation twice (`recommendLearningRate`, as `lrfind find` runs it: range test + confirmation
+// probes, with other model seeds and shuffles: one curve is a noisy estimate), then train one-cycle
+// for a fixed short budget at a log-spaced grid of max lrs (2 seeds each) and at every method's
+// suggestion from each range test, and report each method's accuracy shortfall from the grid's best.
 //
 // Trained accuracies are cached (keyed by setup, lr and seed) in $LRFIND_BENCH_CACHE when set, so a
 // change to a suggestion rule only trains the lrs it newly suggests.
@@ -9,8 +10,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { mean } from '../../src/analysis/statistics.js';
 import {
-  analyzeCurve, buildModel, confirmMaxLr, findLearningRate, initBackend, loadDataset, oneCycle, trainWithSchedule,
-  type Analysis, type Confirmation, type Dataset, type DatasetName, type ModelName,
+  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate, trainWithSchedule,
+  type Dataset, type DatasetName, type LrRecommendation, type ModelName,
 } from '../../src/index.js';
 
 interface Setup {
@@ -39,7 +40,8 @@ const ALL_SETUPS: Setup[] = [
 const only = process.env.LRFIND_BENCH_ONLY?.toLowerCase().split(',');
 const SETUPS = ALL_SETUPS.filter((s) =>
   only === undefined ? !s.slow || process.env.LRFIND_BENCH_SLOW === '1' : only.some((part) => s.name.toLowerCase().includes(part)));
-const SEEDS = [1, 2];
+// LRFIND_BENCH_SEEDS=1,2,3 trains every max lr with more seeds (less noise, longer).
+const SEEDS = (process.env.LRFIND_BENCH_SEEDS ?? '1,2').split(',').map(Number);
 /** Range tests per setup (other model seeds and shuffles): one curve is a noisy estimate, so each rule is scored on several. */
 const RANGE_TESTS = Number(process.env.LRFIND_BENCH_RANGE_TESTS ?? 2);
 /** Half-decade grid, 1e-4 … 10. */
@@ -75,10 +77,21 @@ async function accuracyAt(setup: Setup, data: Dataset, maxLr: number): Promise<n
   return mean(accuracies);
 }
 
-/** Every method's max lr on one range test: the recommendation first, then the registry's rules. */
-function suggestionsOf(analysis: Analysis): Map<string, number | null> {
-  const picks = new Map<string, number | null>([[`recommended (${analysis.recommendation?.method ?? 'none'})`, analysis.recommendation?.maxLr ?? null]]);
-  for (const [name, s] of Object.entries(analysis.suggestions)) picks.set(name, s.lr);
+const DEFAULT_ROW = 'lrfind (default: curve + probes)';
+const CURVE_ROW = 'lrfind --no-confirm (curve only)';
+
+// LRFIND_BENCH_MARGINS=1.6,2 adds rows for other confirmation margins (the probes' edge / margin).
+const MARGINS = (process.env.LRFIND_BENCH_MARGINS ?? '').split(',').filter(Boolean).map(Number);
+
+/** Every method's max lr on one range test: lrfind's default, its curve-only bounds, then the peers' rules. */
+function suggestionsOf({ analysis, confirmation, recommendation }: LrRecommendation): Map<string, number | null> {
+  const picks = new Map<string, number | null>([
+    [DEFAULT_ROW, recommendation?.maxLr ?? null],
+    [CURVE_ROW, analysis?.recommendation?.maxLr ?? null],
+  ]);
+  const curve = analysis?.recommendation?.maxLr ?? null;
+  for (const m of MARGINS) picks.set(`lrfind, probes' edge / ${m}`, confirmation?.edge != null ? confirmation.edge / m : curve);
+  for (const [name, s] of Object.entries(analysis?.suggestions ?? {})) if (name !== 'lrfind') picks.set(name, s.lr);
   return picks;
 }
 
@@ -93,16 +106,21 @@ function overall(shortfalls: Map<string, number[]>): string[] {
   return lines;
 }
 
-/** Range test k of a setup (the model of seed k, shuffled with seed k - 1), and its confirmation probes. */
-async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<{ analysis: Analysis; confirmation: Confirmation }> {
+/** lrfind's recommendation k of a setup (the model of seed k, shuffled with seed k - 1): range test and probes. */
+async function recommendation(setup: Setup, data: Dataset, k: number): Promise<LrRecommendation> {
   const model = compiled(setup, data, k);
-  const result = await findLearningRate(model, data.train, { startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize, seed: k - 1 });
-  // LRFIND_RULE='{"safetyDivisor":3}' tries other constants of the lrfind rule.
-  const analysis = analyzeCurve(result, JSON.parse(process.env.LRFIND_RULE ?? '{}'));
-  const confirmation = await confirmMaxLr(model, data.train, analysis, { batchSize: setup.batchSize, seed: k - 1 });
+  const found = await recommendLearningRate(model, data.train, {
+    startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize, seed: k - 1,
+    // LRFIND_RULE='{"safetyDivisor":3}' tries other constants of the lrfind rule.
+    analysis: JSON.parse(process.env.LRFIND_RULE ?? '{}'),
+  });
   model.dispose();
-  const probes = confirmation.probes.map((p) => `${fmt(p.lr)}→${p.passed ? 'pass' : 'fail'} ${p.endLoss.toFixed(2)}`).join(', ');
-  console.log(`range test ${k}: confirmation probes (pass below ${confirmation.target.toFixed(2)}): ${probes}`);
+  const { rangeTest: result, analysis, confirmation } = found;
+  if (analysis === null) throw new Error(`range test ${k} of ${setup.name} stopped after ${result.lrs.length} steps`);
+  if (confirmation) {
+    const probes = confirmation.probes.map((p) => `${fmt(p.lr)}→${p.passed ? 'pass' : 'fail'} ${p.endLoss.toFixed(2)}`).join(', ');
+    console.log(`range test ${k}: confirmation probes (pass below ${confirmation.target.toFixed(2)}): ${probes}`);
+  }
   if (process.env.LRFIND_BENCH_CURVES) {
     writeFileSync(`${process.env.LRFIND_BENCH_CURVES}/${slug(setup.name)}-${k}.json`, JSON.stringify({ lrs: result.lrs, losses: result.losses }));
   }
@@ -110,7 +128,7 @@ async function rangeTest(setup: Setup, data: Dataset, k: number): Promise<{ anal
   const divergence = analysis.divergenceIndex === null ? 'none' : fmt(analysis.curve.lrs[analysis.divergenceIndex]!);
   console.log(`range test ${k}: ${result.lrs.length} steps (${result.stopReason}), ${result.timing.msPerStep.toFixed(1)} ms/step; ` +
     `minimum at ${fmt(analysis.curve.lrs[analysis.minimumIndex]!)}, rise at ${divergence}; ${regions}`);
-  return { analysis, confirmation };
+  return found;
 }
 
 async function main(): Promise<void> {
@@ -127,10 +145,7 @@ async function main(): Promise<void> {
     const data = await loadDataset(setup.dataset, { seed: 0, trainSize: setup.trainSize, validationSize: setup.validationSize });
     const picks: Map<string, number | null>[] = [];
     for (let k = 1; k <= RANGE_TESTS; k++) {
-      const { analysis, confirmation } = await rangeTest(setup, data, k);
-      const these = suggestionsOf(analysis);
-      these.set('lrfind + confirm', confirmation.maxLr ?? analysis.recommendation?.maxLr ?? null);
-      picks.push(these);
+      picks.push(suggestionsOf(await recommendation(setup, data, k)));
     }
     const grid: [number, number][] = [];
     for (const lr of GRID) grid.push([lr, await accuracyAt(setup, data, lr)]);
@@ -146,7 +161,7 @@ async function main(): Promise<void> {
       const accuracies: number[] = [];
       for (const lr of lrs) accuracies.push(lr === null ? worstGrid : await accuracyAt(setup, data, lr));
       const own = accuracies.map((acc) => best - acc);
-      if (!name.startsWith('recommended')) shortfalls.set(name, [...(shortfalls.get(name) ?? []), ...own]);
+      shortfalls.set(name, [...(shortfalls.get(name) ?? []), ...own]);
       const row = `| ${setup.name} | ${name} | ${lrs.map(fmt).join(' · ')} | ${mean(accuracies).toFixed(4)} | ${mean(own).toFixed(4)} | ${Math.max(...own).toFixed(4)} |`;
       console.log(row);
       summary.push(row);
