@@ -139,7 +139,7 @@ export const DIGITS_STUDY: StudyOptions = { dataset: 'digits', model: 'cnn', tra
 export async function studyGallery(dir: string, folder: string, options: StudyOptions): Promise<void> {
   const result = await runStudy(options);
   const doc = studyDocument(result, { groups: ['schedules', 'optimizers'], only: null }, false, { timings: false });
-  await writeFilesAtomically(join(dir, folder), await studyFiles(doc, result.analysis));
+  await writeFilesAtomically(join(dir, folder), await studyFiles(doc, result));
 }
 
 /**
