@@ -59,7 +59,8 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await checkTrainingInputs(model, data);
   const { losses: raw } = analysis.curve;
-  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), initialLevel(raw), settings.minDrop);
+  const level = initialLevel(raw);
+  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop);
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
   const { lrs } = analysis.curve;
@@ -82,7 +83,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
       } finally {
         restoreSnapshot(model, snapshot);
       }
-      const verdict = judgeProbe(losses, target, settings.holdSteps);
+      const verdict = judgeProbe(losses, { target, level, holdSteps: settings.holdSteps, giveBack: settings.giveBack });
       probes.push({ lr, losses, ...verdict });
       if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, aborted: false };
     }

@@ -6,7 +6,7 @@ import {
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
-    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25 });
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1 });
     expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
   });
 
@@ -18,6 +18,7 @@ describe('resolveConfirmSettings', () => {
     [{ margin: 0.5 }, 'margin must be a number ≥ 1, got 0.5'],
     [{ ceiling: Number.NaN }, 'ceiling must be a number ≥ 1, got NaN'],
     [{ minDrop: 1 }, 'minDrop must be in [0, 1), got 1'],
+    [{ giveBack: -0.1 }, 'giveBack must be a number ≥ 0, got -0.1'],
   ])('rejects %j with a message naming it', (input, message) => {
     expect(() => resolveConfirmSettings(input)).toThrow(RangeTestSettingsError);
     expect(() => resolveConfirmSettings(input)).toThrow(message);
@@ -62,28 +63,45 @@ describe('probeTarget', () => {
 });
 
 describe('judgeProbe', () => {
-  const hold = DEFAULT_CONFIRM_SETTINGS.holdSteps; // the last 10 losses count
+  // 20 warm-up steps, then 40 held: quarters of 10; the sweep started at 2.3 and its target is 1.9.
+  const judge = { target: 1.9, level: 2.3, holdSteps: DEFAULT_CONFIRM_SETTINGS.holdSteps, giveBack: DEFAULT_CONFIRM_SETTINGS.giveBack };
+  /** A probe whose four held quarters have these means (constant within each). */
+  const probe = (...quarters: number[]): number[] => [...Array<number>(20).fill(2.3), ...quarters.flatMap((q) => Array<number>(10).fill(q))];
 
   it('passes when the last quarter of the held steps ends below the target', () => {
     const losses = [...Array(50).fill(2.3), ...Array(10).fill(0.5)];
-    expect(judgeProbe(losses, 1.9, hold)).toEqual({ passed: true, endLoss: 0.5 });
+    expect(judgeProbe(losses, judge)).toEqual({ passed: true, endLoss: 0.5 });
   });
 
   it('fails when training fell back to where it started (a dead network)', () => {
     const losses = [...Array(30).fill(1.5), ...Array(30).fill(2.31)];
-    const verdict = judgeProbe(losses, 1.9, hold);
+    const verdict = judgeProbe(losses, judge);
     expect(verdict.passed).toBe(false);
     expect(verdict.endLoss).toBeCloseTo(2.31, 12);
   });
 
+  it('fails a probe that got worse again: below the target, but more than giveBack of its progress lost', () => {
+    // Measured on the digits CNN (momentum, seed 0): 0.27 went 1.46, 1.20, 1.30, 1.41; 0.17 went
+    // 1.36, 1.13, 0.69, 0.87 (0.11 of its progress given back); held longer, both died.
+    expect(judgeProbe(probe(1.46, 1.2, 1.3, 1.41), judge)).toMatchObject({ passed: false, endLoss: 1.41 });
+    expect(judgeProbe(probe(1.36, 1.13, 0.69, 0.87), judge).passed).toBe(false);
+    // 0.14 kept improving; Adam on Fashion wobbled by 0.015 and passes.
+    expect(judgeProbe(probe(1.465, 1.091, 0.79, 0.446), judge).passed).toBe(true);
+    expect(judgeProbe(probe(0.789, 0.663, 0.655, 0.67), judge).passed).toBe(true);
+    // The limit: 0.1 × (2.3 − 0.5) = 0.18 above the best quarter.
+    expect(judgeProbe(probe(1, 0.5, 0.6, 0.67), judge).passed).toBe(true);
+    expect(judgeProbe(probe(1, 0.5, 0.6, 0.69), judge).passed).toBe(false);
+    expect(judgeProbe(probe(1, 0.5, 0.6, 0.69), { ...judge, giveBack: Infinity }).passed).toBe(true);
+  });
+
   it('fails on a non-finite loss, and on no losses', () => {
-    expect(judgeProbe([2, 1, Number.NaN], 1.9, hold)).toEqual({ passed: false, endLoss: NaN });
-    expect(judgeProbe([2, Infinity], 1.9, hold).passed).toBe(false);
-    expect(judgeProbe([], 1.9, hold).passed).toBe(false);
+    expect(judgeProbe([2, 1, Number.NaN], judge)).toEqual({ passed: false, endLoss: NaN });
+    expect(judgeProbe([2, Infinity], judge).passed).toBe(false);
+    expect(judgeProbe([], judge).passed).toBe(false);
   });
 
   it('counts at least one loss with a short hold', () => {
-    expect(judgeProbe([3, 1], 1.5, 1)).toEqual({ passed: true, endLoss: 1 });
+    expect(judgeProbe([3, 1], { ...judge, target: 1.5, holdSteps: 1 })).toEqual({ passed: true, endLoss: 1 });
   });
 });
 
