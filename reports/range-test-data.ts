@@ -6,7 +6,7 @@ import { layoutRuleLabels, placePointLabel } from './label-layout.js';
 import type { Datum } from './spec-types.js';
 import { LABEL_FONT_SIZE } from './theme.js';
 
-/** A confirmation probe as the report draws it: its lr, the loss it ended at (NaN when it blew up) and the verdict. */
+/** A confirmation probe as the report draws it (at its lr, marked trained or failed; `endLoss` is not drawn). */
 export interface ReportProbe {
   lr: number;
   endLoss: number;
@@ -187,10 +187,12 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     aggregate.push({ lr: roundSig(lr), lower: clamp(lower), upper: clamp(upper) });
   });
 
-  // A probe that blew up (or ended above the window) sits on the window's top edge.
+  // Probes as a rug just above the x axis: where they were and whether they trained. Their end
+  // losses (often far below the sweep's, or NaN) would squash the curve; the report lists them.
+  const rugY = roundSig(y.lo + 0.04 * (y.hi - y.lo), 4);
   const probes: Datum[] = (input.probes ?? []).filter((p) => inRange(p.lr)).map((p) => ({
     lr: roundSig(p.lr),
-    loss: roundSig(Number.isFinite(p.endLoss) ? Math.min(y.hi, Math.max(yDomain[0], p.endLoss)) : y.hi),
+    loss: rugY,
     series: p.passed ? PROBE_SERIES.passed : PROBE_SERIES.failed,
   }));
 

@@ -171,7 +171,7 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
     layer.push({
       name: 'probe_point',
       data: { name: 'probes' },
-      mark: { type: 'point', filled: false, size: 70, strokeWidth: 2, opacity: 1 },
+      mark: { type: 'point', filled: false, size: 50, strokeWidth: 1.8, opacity: 1 },
       encoding: { x, y: { field: 'loss', type: 'quantitative' }, stroke: series, shape: series },
     });
   }
