@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainReporter, summaryLines } from '../../../cli/commands/find-progress.js';
+import { plainReporter, probeCounter, summaryLines } from '../../../cli/commands/find-progress.js';
 import type { RunHeader } from '../../../cli/ui/summary-text.js';
 
 const HEADER: RunHeader = { model: 'mlp', data: 'digits', optimizer: 'sgd', backend: 'cpu', startLr: 1e-7, endLr: 1, numIter: 8, runs: 2 };
@@ -21,6 +21,14 @@ describe('plainReporter', () => {
       '   75%  run 2/2  step 4/8  lr 1e-4  loss 2  best 1.5',
       '  100%  run 2/2  step 8/8  lr 1  loss 2  best 1.5',
     ]);
+  });
+
+  it('prints one line as each confirmation probe starts', () => {
+    const lines: string[] = [];
+    const reporter = plainReporter((l) => lines.push(l));
+    const status = probeCounter(8);
+    for (const lr of [0.3, 0.24]) for (let step = 0; step < 3; step++) reporter.probe(status({ lr, step, steps: 3, loss: 1 }));
+    expect(lines).toEqual(['  confirming max lr: probe 1 of ≤ 8 at lr 0.3', '  confirming max lr: probe 2 of ≤ 8 at lr 0.24']);
   });
 
   it('prints a line on Ctrl-C', () => {

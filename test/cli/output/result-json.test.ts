@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curveDocument, toJsonText } from '../../../cli/output/result-json.js';
+import { confirmationDocument, curveDocument, toJsonText } from '../../../cli/output/result-json.js';
 import type { Analysis } from '../../../src/types.js';
 
 const ANALYSIS: Analysis = {
@@ -31,6 +31,30 @@ describe('curveDocument', () => {
 
   it('gives a null suggestion when nothing is recommended', () => {
     expect(curveDocument({ ...ANALYSIS, recommendation: null }).suggestion).toBeNull();
+  });
+});
+
+describe('confirmationDocument', () => {
+  const probes = [
+    { lr: 0.3, losses: [2, 5], endLoss: 5, passed: false },
+    { lr: 0.24, losses: [2, 0.5], endLoss: 0.5, passed: true },
+  ];
+
+  it('gives the confirmed bounds (curve ratio kept), the edge, the curve\'s own bounds and each probe without its losses', () => {
+    const doc = confirmationDocument(ANALYSIS.recommendation, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, aborted: false });
+    expect(doc).toEqual({
+      maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, edge: 0.24, curve: { maxLr: 1e-2, minLr: 1e-3 }, target: 1,
+      probes: [{ lr: 0.3, endLoss: 5, passed: false }, { lr: 0.24, endLoss: 0.5, passed: true }],
+    });
+    // The document's bounds are then the confirmed ones.
+    expect(curveDocument(ANALYSIS, { maxLr: doc.maxLr!, minLr: doc.minLr!, method: 'confirmed', confidence: 0.75 }).suggestion).toMatchObject({ maxLr: doc.maxLr, method: 'confirmed' });
+  });
+
+  it('has no confirmed bounds when no probe trained, or when the curve gave none', () => {
+    const none = confirmationDocument(ANALYSIS.recommendation, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), aborted: false });
+    expect(none).toMatchObject({ maxLr: null, minLr: null, edge: null, curve: { maxLr: 1e-2, minLr: 1e-3 } });
+    const noCurve = confirmationDocument(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, aborted: false });
+    expect(noCurve).toMatchObject({ maxLr: null, minLr: null, edge: 0.26, curve: null });
   });
 });
 

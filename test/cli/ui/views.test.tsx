@@ -107,6 +107,15 @@ describe('FindView', () => {
     expect(done).toContain('stopped by Ctrl-C (partial curve): 40 steps in 4.0s');
   });
 
+  it('shows the running confirmation probe under the chart, and not once the summary is there', () => {
+    const status = { run: 0, runs: 1, done: 100, numIter: 100, lr: 1, loss: 3, bestLoss: 1.1 };
+    const probe = { probe: 3, maxProbes: 8, lr: 0.17, done: 40, steps: 60, loss: 0.52 };
+    const running = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} probe={probe} />);
+    expect(running).toContain('confirming max lr: probe 3 of ≤ 8 at lr 0.17 · step 40/60 · loss 0.52');
+    const done = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} probe={probe} summary={{ doc: DOC, paths: [] }} />);
+    expect(done).not.toContain('confirming max lr');
+  });
+
   it('counts steps across runs', () => {
     const status = { run: 1, runs: 2, done: 50, numIter: 100, lr: 1e-3, loss: 1, bestLoss: 1 };
     const text = frame(<FindView header={{ ...HEADER, runs: 2 }} status={status} points={[]} elapsed={3} />);
