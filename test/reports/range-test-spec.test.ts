@@ -44,8 +44,9 @@ describe('rangeTestSpec', () => {
     const drawn = data['probes']!;
     expect(drawn.map((p) => [p.lr, p.series])).toEqual([[1.5, 'probe: failed'], [1.2, 'probe: failed'], [0.9, 'probe: trained']]);
     // One height, just inside the bottom of the window, whatever the end loss.
-    const raw = spec.layer.find((l) => l.name === 'raw_loss') as unknown as { encoding: { y: { scale: { domain: [number, number] } } } };
-    const [lo, hi] = raw.encoding.y.scale.domain;
+    type YLayer = { name?: string; encoding?: { y?: { scale?: { domain?: [number, number] } } } };
+    const raw = (spec as unknown as { layer: YLayer[] }).layer.find((l) => l.name === 'raw_loss')!;
+    const [lo, hi] = raw.encoding!.y!.scale!.domain!;
     expect(new Set(drawn.map((p) => p.loss)).size).toBe(1);
     expect(drawn[0]!.loss).toBeGreaterThan(lo);
     expect(drawn[0]!.loss).toBeLessThan(lo + 0.1 * (hi - lo));
