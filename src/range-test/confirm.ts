@@ -140,8 +140,8 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
 
 /**
  * The bounds to train with once probes have run: the confirmed max lr with the curve's min/max
- * ratio, or the curve's own bounds when no probe passed. A passing probe is evidence by training,
- * so it halves the doubt left by the curve's confidence.
+ * ratio, or the curve's own bounds when no probe passed. The confidence stays the curve's (how
+ * clearly it reads): the probes are reported beside it, not folded into one number.
  */
 export function confirmedRecommendation(curve: Recommendation, confirmedMaxLr: number | null): Recommendation {
   if (confirmedMaxLr === null) return curve;
@@ -149,6 +149,6 @@ export function confirmedRecommendation(curve: Recommendation, confirmedMaxLr: n
     maxLr: confirmedMaxLr,
     minLr: confirmedMaxLr * (curve.minLr / curve.maxLr),
     method: 'confirmed',
-    confidence: curve.confidence + (1 - curve.confidence) / 2,
+    confidence: curve.confidence,
   };
 }

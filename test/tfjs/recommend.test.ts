@@ -39,7 +39,7 @@ describe('recommendLearningRate', () => {
     expect(confirmation!.probes.at(-1)!.passed).toBe(true); // half the data is learnable
     expect(recommendation).toEqual({
       maxLr: confirmation!.edge! / 1.3, minLr: (confirmation!.edge! / 1.3) * (curve.minLr / curve.maxLr), method: 'confirmed',
-      confidence: curve.confidence + (1 - curve.confidence) / 2,
+      confidence: curve.confidence,
     });
     expect(recommendation!.maxLr).not.toBe(curve.maxLr);
     model.dispose();
