@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_RUNS } from '../../cli/commands/compare.js';
 import { studyTable } from '../../cli/ui/study-text.js';
-import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
 
 
@@ -111,16 +111,9 @@ describe('lrfind compare, plain output', () => {
 describe('lrfind compare and Ctrl-C', () => {
   it('stops after the current epoch, writes the finished runs and exits 130', async () => {
     const out = join(dir, 'sigint');
-    let sent = false;
-    const r = await runCli(['compare', ...SMALL, '--epochs', '40', '--only', 'constant,adam', '--out', out], {
-      onStdout: (text, child) => {
-        if (!sent && text.includes('epoch  2/40')) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const interrupt = sigintWhen('epoch  2/40');
+    const r = await runCli(['compare', ...SMALL, '--epochs', '40', '--only', 'constant,adam', '--out', out], { onStdout: interrupt.onStdout });
+    expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this epoch (Ctrl-C)');
     expect(r.stdout).toContain('stopped by Ctrl-C: 0 of 2 runs finished');

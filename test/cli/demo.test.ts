@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
 
 
@@ -120,16 +120,9 @@ describe('lrfind demo, plain output', () => {
 describe('lrfind demo and Ctrl-C', () => {
   it('stops after the current epoch, writes what finished and exits 130', async () => {
     const out = join(dir, 'sigint');
-    let sent = false;
-    const r = await runCli(['demo', '--epochs', '50', ...SMALL, '--out', out], {
-      onStdout: (text, child) => {
-        if (!sent && text.includes('epoch  1/50')) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const interrupt = sigintWhen('epoch  1/50');
+    const r = await runCli(['demo', '--epochs', '50', ...SMALL, '--out', out], { onStdout: interrupt.onStdout });
+    expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this epoch (Ctrl-C)');
     expect(r.stdout).toMatch(/stopped by Ctrl-C after \d+ of 50 epochs/);
@@ -144,16 +137,9 @@ describe('lrfind demo and Ctrl-C', () => {
 describe('lrfind demo and Ctrl-C during the range test', () => {
   it('stops the sweep and trains nothing; exit 130', async () => {
     const out = join(dir, 'sigint-sweep');
-    let sent = false;
-    const r = await runCli(['demo', '--out', out], {
-      onStdout: (text, child) => {
-        if (!sent && text.includes(' 25%')) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const interrupt = sigintWhen(' 25%');
+    const r = await runCli(['demo', '--out', out], { onStdout: interrupt.onStdout });
+    expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
     expect(r.stdout).toMatch(/range test aborted: \d+ steps/);

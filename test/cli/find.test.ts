@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
-import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import type { ConfirmationDocument as ConfirmationJson } from '../../cli/output/result-json.js';
+import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 
 const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
 
@@ -18,15 +19,6 @@ interface FindJson {
   backend: string;
   stopReason: string;
   seconds: number;
-}
-
-interface ConfirmationJson {
-  maxLr: number | null;
-  minLr: number | null;
-  edge: number | null;
-  curve: { maxLr: number; minLr: number } | null;
-  target: number;
-  probes: { lr: number; endLoss: number; passed: boolean }[];
 }
 
 let dir: string;
@@ -154,18 +146,10 @@ describe('lrfind find without a terminal', () => {
 describe('lrfind find and Ctrl-C', () => {
   it('stops the probes on SIGINT: the curve and its own bounds are written without a confirmation, exit code 130', async () => {
     const out = join(dir, 'sigint-probes');
-    let sent = false;
+    const interrupt = sigintWhen('confirming max lr: probe 1');
     // Batches of 1024 make each probe take about a second on cpu, so the signal lands inside one.
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '20', '--backend', 'cpu', '--out', out], {
-      env: { NO_COLOR: '1' },
-      onStdout: (text, child) => {
-        if (!sent && text.includes('confirming max lr: probe 1')) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '20', '--backend', 'cpu', '--out', out], { env: { NO_COLOR: '1' }, onStdout: interrupt.onStdout });
+    expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
     expect(r.stdout).not.toContain('confirmed by training');
@@ -178,16 +162,9 @@ describe('lrfind find and Ctrl-C', () => {
 
   it('stops cleanly on SIGINT: the partial curve is analysed and written, exit code 130', async () => {
     const out = join(dir, 'sigint-out');
-    let sent = false;
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '400', '--backend', 'cpu', '--diverge', 'inf', '--out', out], {
-      onStdout: (text, child) => {
-        if (!sent && text.includes('25%')) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const interrupt = sigintWhen('25%');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '400', '--backend', 'cpu', '--diverge', 'inf', '--out', out], { onStdout: interrupt.onStdout });
+    expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
     expect(r.stdout).toContain('stopped by Ctrl-C (partial curve)');

@@ -56,6 +56,22 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   });
 }
 
+/** An `onStdout` that sends SIGINT once, as soon as stdout contains `marker`; `sent` says whether it did. */
+export function sigintWhen(marker: string): { onStdout: NonNullable<RunOptions['onStdout']>; readonly sent: boolean } {
+  let sent = false;
+  return {
+    onStdout: (text, child) => {
+      if (!sent && text.includes(marker)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    },
+    get sent() {
+      return sent;
+    },
+  };
+}
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'lrfind-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
