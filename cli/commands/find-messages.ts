@@ -1,5 +1,5 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
-import type { Confirmation, RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { Analysis, Confirmation, RangeTestResult, RangeTestStep } from '../../src/index.js';
 import type { ProbeStatus } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 
@@ -15,7 +15,10 @@ export type WorkerMessage =
   | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
   | { type: 'step'; step: RangeTestStep }
   | { type: 'probe'; probe: ProbeStatus }
-  /** The sweep's result, and the probes' unless --no-confirm (absent when stopped before they finished). */
-  | { type: 'result'; result: RangeTestResult; confirmation?: Confirmation }
+  /**
+   * The sweep's result and its reading (null under two points), and the probes' unless --no-confirm
+   * (null then, and when stopped before they finished).
+   */
+  | { type: 'result'; result: RangeTestResult; analysis: Analysis | null; confirmation: Confirmation | null }
   /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */
   | { type: 'error'; name: string; message: string; stack?: string };

@@ -1,9 +1,6 @@
 // The main-thread half of `find`: starts the training worker, shows progress, handles Ctrl-C,
-// then analyses the curve and writes the report. The model file is only ever read (by the worker).
+// then writes the report from the curve, reading and probes the worker sends back. The model file is only ever read (by the worker).
 import { Worker } from 'node:worker_threads';
-import type { Confirmation } from '../../src/tfjs/confirm.js';
-import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
-import type { RangeTestResult } from '../../src/types.js';
 import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../output/report-files.js';
 import { findDocument, toJsonText } from '../output/result-json.js';
@@ -37,7 +34,7 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
 /** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */
 function sweep(
   p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
-): Promise<{ result: RangeTestResult; confirmation?: Confirmation }> {
+): Promise<Omit<Extract<WorkerMessage, { type: 'result' }>, 'type'>> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
@@ -72,7 +69,7 @@ function sweep(
           reporter.probe(message.probe);
           break;
         case 'result':
-          settle(() => resolve({ result: message.result, ...(message.confirmation ? { confirmation: message.confirmation } : {}) }));
+          settle(() => resolve({ result: message.result, analysis: message.analysis, confirmation: message.confirmation }));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -95,14 +92,13 @@ export async function runFind(p: FindPlan): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const { result, confirmation } = await sweep(p, reporter, (listener) => listeners.push(listener));
+    const { result, analysis, confirmation } = await sweep(p, reporter, (listener) => listeners.push(listener));
     const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
-    if (result.lrs.length < 2) {
+    if (analysis === null) {
       if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
       throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
     }
-    const analysis = analyzeRangeTest(result);
-    const doc = findDocument(result, analysis, p.labels, confirmation);
+    const doc = findDocument(result, analysis, p.labels, confirmation ?? undefined);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');

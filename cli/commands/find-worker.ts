@@ -42,7 +42,7 @@ async function run(): Promise<void> {
     if (stopped()) controller.abort();
     const train = { xs: dataset.train.xs, ys: dataset.train.ys };
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
-    const { rangeTest, confirmation } = await recommendLearningRate(model, train, {
+    const { rangeTest, analysis, confirmation } = await recommendLearningRate(model, train, {
       ...p.settings,
       confirm: p.confirm,
       signal: controller.signal,
@@ -56,8 +56,7 @@ async function run(): Promise<void> {
       },
     });
     // Ctrl-C during the probes: report the curve alone.
-    const confirmed = confirmation && !confirmation.aborted ? { confirmation } : {};
-    post({ type: 'result', result: rangeTest, ...confirmed });
+    post({ type: 'result', result: rangeTest, analysis, confirmation: confirmation?.aborted ? null : confirmation });
   } finally {
     model?.dispose();
     dataset?.dispose();
