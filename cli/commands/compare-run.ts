@@ -13,7 +13,6 @@ import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
 import { confirmedLines } from './find-progress.js';
 import { startBackend } from './start-backend.js';
-import type { Analysis } from '../../src/types.js';
 import { interruptOnSigint } from './study-signal.js';
 
 /** compare.ts checks --only without loading tfjs, against its own copy of the run names. */
@@ -29,7 +28,6 @@ export async function runCompare(p: ComparePlan): Promise<number> {
   const interruption = interruptOnSigint(() =>
     write(phase === 'runs' ? 'stopping after this epoch (Ctrl-C); Ctrl-C again quits without writing' : `stopping the ${phase} (Ctrl-C)`),
   );
-  let analysed: Analysis | null = null;
   try {
     const info = await startBackend(p.backend);
     const backendLine = `${info.backend} (${info.reason})`;
@@ -58,12 +56,11 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         onRangeTest: (rangeTest, analysis) => {
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(curveDocument(analysis)));
-          analysed = analysis;
           phase = p.confirm ? 'probes' : 'runs';
           if (p.confirm) write('confirming the max lr by short training probes …');
         },
-        onConfirmation: (confirmation) => {
-          if (analysed && !confirmation.aborted) for (const line of confirmedLines(analysed, confirmation)) write(line);
+        onConfirmation: (confirmation, analysis) => {
+          for (const line of confirmedLines(analysis, confirmation)) write(line);
           phase = 'runs';
         },
         onRunStart: ({ name, group, index, total }) => write(`[${index + 1}/${total}] ${name} (${group})`),

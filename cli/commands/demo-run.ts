@@ -10,7 +10,6 @@ import { formatDuration } from '../ui/format.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
-import type { Analysis } from '../../src/types.js';
 import { DEMO_FLAGS, type DemoPlan } from './demo.js';
 import { confirmedLines, plainReporter, probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
@@ -34,7 +33,6 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
     write(`lrfind demo: ${MODEL} on ${DATASET} · SGD + momentum 0.9 · backend ${backendLine}`);
     let trainingStarted = false; // the header line before the first epoch
     let result: DemoResult;
-    let analysed: Analysis | null = null;
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
     try {
       result = await runDemo({
@@ -52,14 +50,13 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
         },
         onRangeTest: (rangeTest, analysis) => {
           phase = p.confirm ? 'probes' : 'training';
-          analysed = analysis;
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(curveDocument(analysis)));
         },
         onProbeStep: (step) => sweep.probe(probeStatus(step)),
-        onConfirmation: (confirmation) => {
+        onConfirmation: (confirmation, analysis) => {
           phase = 'training';
-          if (analysed && !confirmation.aborted) for (const line of confirmedLines(analysed, confirmation)) write(line);
+          for (const line of confirmedLines(analysis, confirmation)) write(line);
         },
         onEpoch: (record) => {
           if (!trainingStarted) write(`one-cycle training, ${p.epochs} epochs:`);

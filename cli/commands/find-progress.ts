@@ -29,9 +29,11 @@ export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
 
 /**
  * What demo and compare print once the probes are done: what they found, then the bounds trained
- * with ("confirmed by training: 0.19 trained (7 probes); …", "bounds: max lr 0.15 · …").
+ * with ("confirmed by training: 0.19 trained (7 probes); …", "bounds: max lr 0.15 · …"). Nothing
+ * when Ctrl-C stopped the probes (the curve's bounds were printed already).
  */
 export function confirmedLines(analysis: Analysis, confirmation: Confirmation): string[] {
+  if (confirmation.aborted) return [];
   const curve = analysis.recommendation;
   const line = confirmationLine({ confirmation: confirmationDocument(curve, confirmation) });
   const final = curve ? confirmedRecommendation(curve, confirmation.maxLr) : null;

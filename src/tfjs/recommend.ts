@@ -54,8 +54,8 @@ export async function recommendLearningRate(
   const analysis = analyzeRangeTest(rangeTest, analyzeOptions);
   onAnalysis?.(rangeTest, analysis);
   const curve = analysis.recommendation;
-  const stopped = options.signal?.aborted === true || rangeTest.runs.some((r) => r.stopReason === 'aborted');
-  if (confirm === false || curve === null || stopped) {
+  // A sweep stopped by the signal (its only way to end 'aborted') gets no probes.
+  if (confirm === false || curve === null || options.signal?.aborted) {
     return { rangeTest, analysis, confirmation: null, recommendation: curve };
   }
   const confirmation = await confirmMaxLr(model, data, analysis, {

@@ -44,7 +44,7 @@ export interface StudyOptions {
   /** Called once the range test is read, before the probes and the runs (e.g. to show the bounds). */
   onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   /** Called once the probes are done, before the runs. */
-  onConfirmation?: (confirmation: Confirmation) => void;
+  onConfirmation?: (confirmation: Confirmation, analysis: Analysis) => void;
   onRunStart?: (run: { name: string; group: StudyGroup; index: number; total: number }) => void;
   onEpoch?: (run: string, record: EpochRecord) => void;
   signal?: AbortSignal;
@@ -148,7 +148,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
     }).finally(() => finder.dispose());
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
-    if (confirmation) options.onConfirmation?.(confirmation);
+    if (confirmation) options.onConfirmation?.(confirmation, analysis);
     if (recommendation === null) throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
     const { maxLr, minLr } = recommendation;
     const steps = stepsPerEpoch(settings.trainSize, settings.batchSize);

@@ -36,7 +36,7 @@ export interface DemoOptions {
   /** Called after every confirmation probe step. */
   onProbeStep?: ConfirmOptions['onStep'];
   /** Called once the probes are done, before training. */
-  onConfirmation?: (confirmation: Confirmation) => void;
+  onConfirmation?: (confirmation: Confirmation, analysis: Analysis) => void;
   onEpoch?: (record: EpochRecord) => void;
   signal?: AbortSignal;
 }
@@ -89,7 +89,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
-    if (confirmation) options.onConfirmation?.(confirmation);
+    if (confirmation) options.onConfirmation?.(confirmation, analysis);
     if (recommendation === null) {
       throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
     }
