@@ -6,10 +6,9 @@ import { layoutRuleLabels, placePointLabel } from './label-layout.js';
 import type { Datum } from './spec-types.js';
 import { LABEL_FONT_SIZE } from './theme.js';
 
-/** A confirmation probe as the report draws it (at its lr, marked trained or failed; `endLoss` is not drawn). */
+/** A confirmation probe as the report draws it: at its lr, marked trained or failed. */
 export interface ReportProbe {
   lr: number;
-  endLoss: number;
   passed: boolean;
 }
 
@@ -17,7 +16,7 @@ export type RangeTestCurveParts = Pick<
   Analysis,
   'curve' | 'smoothedLosses' | 'regions' | 'recommendation' | 'suggestions' | 'divergenceIndex' | 'aggregate'
 > & {
-  /** Confirmation probes (`confirmMaxLr`), drawn at their lr and end loss. */
+  /** Confirmation probes (`confirmMaxLr`), drawn as a rug at their lrs. */
   probes?: readonly ReportProbe[];
 };
 

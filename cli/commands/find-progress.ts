@@ -6,7 +6,7 @@ import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, headerLine, probeLine, regionLines, rulesLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus,
+  boundsLine, confirmationLine, headerLine, probeStartLine, regionLines, rulesLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus,
 } from '../ui/summary-text.js';
 
 export interface FindReporter {
@@ -88,7 +88,7 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
       }
     },
     probe(status) {
-      if (status.done === 1) write(`  ${probeLine(status).replace(/ · step.*$/, '')}`);
+      if (status.done === 1) write(`  ${probeStartLine(status)}`);
     },
     stopping() {
       write('stopping after this step (Ctrl-C)');

@@ -99,7 +99,12 @@ export interface ProbeStatus {
   loss: number;
 }
 
+/** "confirming max lr: probe 3 of ≤ 8 at lr 0.47": which probe is running. */
+export function probeStartLine(p: ProbeStatus): string {
+  return `confirming max lr: probe ${p.probe} of ≤ ${p.maxProbes} at lr ${formatLr(p.lr)}`;
+}
+
 /** "confirming max lr: probe 3 of ≤ 8 at lr 0.47 · step 40/60 · loss 0.52" */
 export function probeLine(p: ProbeStatus): string {
-  return `confirming max lr: probe ${p.probe} of ≤ ${p.maxProbes} at lr ${formatLr(p.lr)} · step ${p.done}/${p.steps} · loss ${formatLoss(p.loss)}`;
+  return `${probeStartLine(p)} · step ${p.done}/${p.steps} · loss ${formatLoss(p.loss)}`;
 }

@@ -58,12 +58,11 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
   const seed = options.seed ?? 0;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await checkTrainingInputs(model, data);
-  const { losses: raw } = analysis.curve;
+  const { lrs, losses: raw } = analysis.curve;
   const level = initialLevel(raw);
   const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop);
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
-  const { lrs } = analysis.curve;
   const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
   const top = ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
   try {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { mean } from '../../src/analysis/statistics.js';
 import {
-  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate, trainWithSchedule,
+  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate, stepsPerEpoch, trainWithSchedule,
   type Dataset, type DatasetName, type LrRecommendation, type ModelName,
 } from '../../src/index.js';
 
@@ -64,8 +64,8 @@ async function accuracyAt(setup: Setup, data: Dataset, maxLr: number): Promise<n
     const key = `${setup.name}|${maxLr.toPrecision(6)}|${seed}|${setup.epochs}`;
     if (cache[key] === undefined) {
       const model = compiled(setup, data, seed);
-      const stepsPerEpoch = Math.ceil(data.train.xs.shape[0]! / setup.batchSize);
-      const { lr, momentum } = oneCycle({ maxLr, epochs: setup.epochs, stepsPerEpoch, divFactor: DIV_FACTOR });
+      const steps = stepsPerEpoch(data.train.xs.shape[0]!, setup.batchSize);
+      const { lr, momentum } = oneCycle({ maxLr, epochs: setup.epochs, stepsPerEpoch: steps, divFactor: DIV_FACTOR });
       const history = await trainWithSchedule(model, data.train, data.validation, { epochs: setup.epochs, batchSize: setup.batchSize, lr, momentum, seed });
       const last = history.at(-1)!.valAccuracy;
       cache[key] = Number.isFinite(last) ? last : 0;
@@ -85,11 +85,8 @@ const MARGINS = (process.env.LRFIND_BENCH_MARGINS ?? '').split(',').filter(Boole
 
 /** Every method's max lr on one range test: lrfind's default, its curve-only bounds, then the peers' rules. */
 function suggestionsOf({ analysis, confirmation, recommendation }: LrRecommendation): Map<string, number | null> {
-  const picks = new Map<string, number | null>([
-    [DEFAULT_ROW, recommendation?.maxLr ?? null],
-    [CURVE_ROW, analysis?.recommendation?.maxLr ?? null],
-  ]);
   const curve = analysis?.recommendation?.maxLr ?? null;
+  const picks = new Map<string, number | null>([[DEFAULT_ROW, recommendation?.maxLr ?? null], [CURVE_ROW, curve]]);
   for (const m of MARGINS) picks.set(`lrfind, probes' edge / ${m}`, confirmation?.edge != null ? confirmation.edge / m : curve);
   for (const [name, s] of Object.entries(analysis?.suggestions ?? {})) if (name !== 'lrfind') picks.set(name, s.lr);
   return picks;
