@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 // names.js, not the data barrel: deciding what --data means must not load tfjs.
 import { DATASET_NAMES, resolveDatasetName, type DatasetName } from '../src/data/names.js';
-import type { Dataset } from '../src/data/index.js';
+import type { Dataset } from '../src/data/tensors.js';
 import { UsageError } from './errors.js';
 
 export type DataSource = { kind: 'builtin'; name: DatasetName } | { kind: 'csv'; path: string };
@@ -38,7 +38,7 @@ function labelColumn(label: string | undefined): string | number | undefined {
 
 /** Loads the data as tensors; errors are the library's one-line messages, prefixed with the flag. */
 export async function loadData(source: DataSource, options: LoadDataOptions): Promise<Dataset> {
-  const { loadCsvDataset, loadDataset } = await import('../src/data/index.js');
+  const { loadCsvDataset, loadDataset } = await import('../src/data/node.js');
   try {
     if (source.kind === 'builtin') {
       return await loadDataset(source.name, {

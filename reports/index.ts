@@ -1,4 +1,5 @@
-// Public exports of reports/ (re-exported by src/index.ts): spec builders, the renderer, writers.
+// Public exports of reports/ (the 'lrfind/reports' subpath): vega-lite spec builders, the SVG
+// renderer and the report files, all in memory; writing them to disk is 'lrfind/node'.
 export { rangeTestSpec, type RangeTestReportInput, type RangeTestSpecOptions, type ReportMeta } from './range-test-spec.js';
 export type { ReportProbe } from './range-test-data.js';
 export { scheduleSpec, type ScheduleReportInput, type ScheduleReportPhase, type ScheduleSpecOptions } from './schedule-spec.js';
@@ -10,8 +11,7 @@ export {
   type ComparedEpoch,
 } from './comparison-spec.js';
 export { renderSvg, type AnySpec } from './render-svg.js';
-export { writeReport, writeFileAtomic, type WrittenReport } from './write-report.js';
+export { rangeTestFiles, RANGE_TEST_FILES } from './range-test-files.js';
 export { indexHtml, type IndexHtmlInput, type IndexSection } from './index-html.js';
 export { formatLr, formatValue } from './format.js';
-export { measureText } from './text-metrics.js';
 export type { TopLevelSpec } from './spec-types.js';

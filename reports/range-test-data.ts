@@ -1,6 +1,6 @@
 // The numbers behind the range-test report: rounded datasets, the y window and where each label
 // goes. Text positions are computed here, in pixels, because vega-lite cannot avoid overlaps itself.
-import type { Analysis, RegionKind } from '../src/types.js';
+import type { Analysis, Bounds, RegionKind } from '../src/types.js';
 import { formatLr, roundSig } from './format.js';
 import { layoutRuleLabels, placePointLabel } from './label-layout.js';
 import type { Datum } from './spec-types.js';
@@ -14,8 +14,10 @@ export interface ReportProbe {
 
 export type RangeTestCurveParts = Pick<
   Analysis,
-  'curve' | 'smoothedLosses' | 'regions' | 'recommendation' | 'suggestions' | 'divergenceIndex' | 'aggregate'
+  'curve' | 'smoothedLosses' | 'regions' | 'suggestions' | 'divergenceIndex' | 'aggregate'
 > & {
+  /** The bounds to draw: a finder result's `bounds` (confirmed when probes ran), or a curve's `curveBounds`. */
+  bounds: Bounds | null;
   /** Confirmation probes (`confirmMaxLr`), drawn as a rug at their lrs. */
   probes?: readonly ReportProbe[];
 };
@@ -100,7 +102,7 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
 
   // Rules: the recommended bounds first (they get the top label rows), then each rule's pick by name.
   const picks: Array<{ lr: number; text: string; role: 'recommendation' | 'suggestion'; method: string }> = [];
-  const rec = input.recommendation;
+  const rec = input.bounds;
   if (rec !== null && inRange(rec.maxLr)) picks.push({ lr: rec.maxLr, text: `max lr ${formatLr(rec.maxLr)}`, role: 'recommendation', method: 'max lr' });
   if (rec !== null && inRange(rec.minLr)) picks.push({ lr: rec.minLr, text: `min lr ${formatLr(rec.minLr)}`, role: 'recommendation', method: 'min lr' });
   for (const method of Object.keys(input.suggestions).sort()) {

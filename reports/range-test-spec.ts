@@ -51,10 +51,10 @@ function subtitleOf(input: RangeTestReportInput, data: RangeTestData): string[] 
   const facts: string[] = [];
   if (input.meta?.backend !== undefined) facts.push(`backend ${input.meta.backend}`);
   facts.push(`${input.curve.lrs.length} steps`);
-  const rec = input.recommendation;
+  const rec = input.bounds;
   facts.push(
     rec === null
-      ? 'no recommendation'
+      ? 'no bounds'
       : `recommended lr ${formatLr(rec.minLr)} to ${formatLr(rec.maxLr)} (${rec.method}, confidence ${rec.confidence.toFixed(2)})`,
   );
   const lines = [facts.join(' · ')];

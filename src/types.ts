@@ -81,8 +81,11 @@ export interface Suggestion {
 /** A pure suggestion rule of the registry. */
 export type Suggester = (curve: Curve) => Suggestion;
 
-/** The bounds lrfind recommends for one-cycle training. */
-export interface Recommendation {
+/**
+ * Learning-rate bounds to train with: one-cycle peaks at `maxLr` and starts at `minLr`. `method`
+ * says where they come from ('confirmed' by probes, 'lrfind' or a peer rule read off the curve).
+ */
+export interface Bounds {
   maxLr: number;
   minLr: number;
   method: string;
@@ -110,8 +113,11 @@ export interface Analysis {
   /** d(smoothed loss)/d(log10 lr), same length. */
   gradient: number[];
   regions: Region[];
-  /** null when nothing can be recommended; `warnings` then says why. */
-  recommendation: Recommendation | null;
+  /**
+   * The bounds read off the curve alone, unconfirmed by training; null when the curve gives none
+   * (`warnings` then says why). `recommendLearningRate` returns the bounds to train with.
+   */
+  curveBounds: Bounds | null;
   /** Every registered rule's pick, by method name. */
   suggestions: Record<string, Suggestion>;
   /** Index where the loss starts to diverge (null when it never does). */
@@ -121,4 +127,41 @@ export interface Analysis {
   /** Present when several runs were aggregated. */
   aggregate?: CurveAggregate;
   warnings: string[];
+}
+
+/** One probe: its candidate lr, the loss of every step it ran, and the verdict. */
+export interface LrProbe {
+  lr: number;
+  losses: number[];
+  endLoss: number;
+  passed: boolean;
+}
+
+export interface Confirmation {
+  /** The largest passing candidate / margin; null when no probe passed. */
+  maxLr: number | null;
+  /** The largest passing candidate; null when none passed. */
+  edge: number | null;
+  /** The loss a probe had to end below (see `probeTarget`). */
+  target: number;
+  probes: LrProbe[];
+  /** True when `signal` stopped the probes (maxLr and edge are then null). */
+  aborted: boolean;
+}
+
+/**
+ * What `recommendLearningRate` returns: the one result every consumer takes (callbacks, schedule
+ * builders, reports, the range-test file, the CLI).
+ */
+export interface LrFinderResult {
+  rangeTest: RangeTestResult;
+  /** The curve's reading; null only when the sweep stopped before it had two points. */
+  analysis: Analysis | null;
+  /** The probes; null when confirm was off, the curve gave no bounds or the sweep was stopped. `aborted` when stopped during the probes. */
+  confirmation: Confirmation | null;
+  /**
+   * The bounds to train with: the confirmed ones (method 'confirmed') when a probe passed, else the
+   * curve's (`analysis.curveBounds`); null when the curve gave none (`analysis.warnings` says why).
+   */
+  bounds: Bounds | null;
 }

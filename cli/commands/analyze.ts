@@ -1,6 +1,6 @@
 // `lrfind analyze <curve>`: a loss-vs-lr curve from any framework → analyzeCurve → report → view or JSON.
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 // The analysis sub-barrel: the full one loads tfjs, which analysing a curve never needs.
 import { analyzeCurve, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
 import type { Analysis, Curve } from '../../src/types.js';
@@ -9,15 +9,15 @@ import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
-import { curveDocument, toJsonText } from '../output/result-json.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { analysisFile, toJsonText } from '../../src/range-test/file.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
 import { isInteractive, say } from '../terminal.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {
   'lr-column': { type: 'string', placeholder: '<name>', description: 'CSV column of learning rates', default: 'lr, learning_rate, …' },
   'loss-column': { type: 'string', placeholder: '<name>', description: 'CSV column of losses', default: 'loss, …' },
-  out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },
+  out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go (never over the input)', default: './lrfind-out/analyze' },
   json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
   help: { type: 'boolean', description: 'show this help' },
 } as const satisfies FlagSpecs;
@@ -35,7 +35,7 @@ export const ANALYZE_HELP: HelpPage = {
   examples: [
     'lrfind analyze lr_finder.csv',
     'lrfind analyze history.csv --lr-column learning_rate --loss-column train_loss --out report',
-    'lrfind analyze curve.json --json | jq .suggestion',
+    'lrfind analyze curve.json --json | jq .bounds',
   ],
 };
 
@@ -64,8 +64,11 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   }
   const path = positionals[0];
   if (path === undefined) throw new UsageError('analyze needs a curve file (CSV or JSON)');
-  const out = flags.out ?? './lrfind-out';
+  const out = flags.out ?? './lrfind-out/analyze';
   checkOutDir(out);
+  const { rangeTestFiles, RANGE_TEST_FILES } = await import('../../reports/range-test-files.js');
+  const overwritten = Object.values(RANGE_TEST_FILES).find((name) => resolve(out, name) === resolve(path));
+  if (overwritten !== undefined) throw new UsageError(`--out ${out} would write over the input ${path}: pass --out <another folder>`);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -80,8 +83,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     const message = (error as Error).message.split('\n')[0] ?? '';
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
-  const doc = curveDocument(analysis);
-  const { rangeTestFiles } = await import('../output/report-files.js');
+  const doc = analysisFile(analysis);
   const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');

@@ -1,11 +1,11 @@
 // The running half of `compare`: one runStudy call with progress lines, then the table and the
 // report files. Library errors about the input (sizes, missing data) become flag-named usage errors.
-import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../src/tfjs/study/compare.js';
+import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../apps/study/compare.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
-import { curveDocument, toJsonText } from '../output/result-json.js';
-import { studyDocument, studyFiles } from '../output/study-files.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { analysisFile, toJsonText } from '../../src/range-test/file.js';
+import { studyDocument, studyFiles } from '../../apps/study/files.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
 import { say } from '../terminal.js';
 import { formatDuration } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
@@ -55,7 +55,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         signal: interruption.signal,
         onRangeTest: (rangeTest, analysis) => {
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
-          write(boundsLine(curveDocument(analysis)));
+          write(boundsLine(analysisFile(analysis)));
           phase = p.confirm ? 'probes' : 'runs';
           if (p.confirm) write('confirming the max lr by short training probes …');
         },

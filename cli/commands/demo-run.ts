@@ -1,10 +1,10 @@
 // The running half of `demo`: one runDemo call with progress lines, then the report files.
-import { runDemo, type DemoResult } from '../../src/tfjs/study/demo.js';
+import { runDemo, type DemoResult } from '../../apps/study/demo.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
-import { demoDocument, demoFiles } from '../output/study-files.js';
-import { curveDocument, toJsonText } from '../output/result-json.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { demoDocument, demoFiles } from '../../apps/study/files.js';
+import { analysisFile, toJsonText } from '../../src/range-test/file.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
 import { say } from '../terminal.js';
 import { formatDuration } from '../ui/format.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
@@ -51,7 +51,7 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
         onRangeTest: (rangeTest, analysis) => {
           phase = p.confirm ? 'probes' : 'training';
           write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
-          write(boundsLine(curveDocument(analysis)));
+          write(boundsLine(analysisFile(analysis)));
         },
         onProbeStep: (step) => sweep.probe(probeStatus(step)),
         onConfirmation: (confirmation, analysis) => {

@@ -1,5 +1,5 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
-import type { Analysis, Confirmation, RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
 import type { ProbeStatus } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 
@@ -15,10 +15,7 @@ export type WorkerMessage =
   | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
   | { type: 'step'; step: RangeTestStep }
   | { type: 'probe'; probe: ProbeStatus }
-  /**
-   * The sweep's result and its reading (null under two points), and the probes' unless --no-confirm
-   * (null then, and when stopped before they finished).
-   */
-  | { type: 'result'; result: RangeTestResult; analysis: Analysis | null; confirmation: Confirmation | null }
+  /** recommendLearningRate's result, as it came (its analysis null under two points). */
+  | { type: 'result'; found: LrFinderResult }
   /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */
   | { type: 'error'; name: string; message: string; stack?: string };

@@ -1,7 +1,7 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
 import type { Analysis, Confirmation, RangeTestStep } from '../../src/index.js';
-import { confirmedRecommendation } from '../../src/range-test/confirm.js';
-import { confirmationDocument } from '../output/result-json.js';
+import { confirmedBounds } from '../../src/range-test/confirm.js';
+import { confirmationPart } from '../../src/range-test/file.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
@@ -34,10 +34,10 @@ export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
  */
 export function confirmedLines(analysis: Analysis, confirmation: Confirmation): string[] {
   if (confirmation.aborted) return [];
-  const curve = analysis.recommendation;
-  const line = confirmationLine({ confirmation: confirmationDocument(curve, confirmation) });
-  const final = curve ? confirmedRecommendation(curve, confirmation.maxLr) : null;
-  return [...(line !== null ? [line] : []), boundsLine({ suggestion: final })];
+  const curve = analysis.curveBounds;
+  const line = confirmationLine({ confirmation: confirmationPart(curve, confirmation) });
+  const final = curve ? confirmedBounds(curve, confirmation.maxLr) : null;
+  return [...(line !== null ? [line] : []), boundsLine({ bounds: final })];
 }
 
 /** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */

@@ -2,9 +2,10 @@
 // then writes the report from the curve, reading and probes the worker sends back. The model file is only ever read (by the worker).
 import { Worker } from 'node:worker_threads';
 import { EXIT } from '../errors.js';
-import { rangeTestFiles } from '../output/report-files.js';
-import { findDocument, toJsonText } from '../output/result-json.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { rangeTestFiles } from '../../reports/range-test-files.js';
+import type { LrFinderResult } from '../../src/index.js';
+import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
 import { columns, isInteractive } from '../terminal.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
@@ -34,7 +35,7 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
 /** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */
 function sweep(
   p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
-): Promise<Omit<Extract<WorkerMessage, { type: 'result' }>, 'type'>> {
+): Promise<LrFinderResult> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
@@ -69,7 +70,7 @@ function sweep(
           reporter.probe(message.probe);
           break;
         case 'result':
-          settle(() => resolve({ result: message.result, analysis: message.analysis, confirmation: message.confirmation }));
+          settle(() => resolve(message.found));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -92,17 +93,18 @@ export async function runFind(p: FindPlan): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const { result, analysis, confirmation } = await sweep(p, reporter, (listener) => listeners.push(listener));
-    const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
+    const found = await sweep(p, reporter, (listener) => listeners.push(listener));
+    const { rangeTest, analysis } = found;
+    const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
       if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
-      throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
+      throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
     }
-    const doc = findDocument(result, analysis, p.labels, confirmation ?? undefined);
-    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });
+    const doc = rangeTestFile(found, p.labels);
+    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');
-    await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason, steps, doc.seconds) });
+    await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason ?? rangeTest.stopReason, steps, rangeTest.timing.seconds) });
     return interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
     await reporter.close();

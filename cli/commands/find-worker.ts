@@ -42,7 +42,7 @@ async function run(): Promise<void> {
     if (stopped()) controller.abort();
     const train = { xs: dataset.train.xs, ys: dataset.train.ys };
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
-    const { rangeTest, analysis, confirmation } = await recommendLearningRate(model, train, {
+    const found = await recommendLearningRate(model, train, {
       ...p.settings,
       confirm: p.confirm,
       signal: controller.signal,
@@ -55,8 +55,7 @@ async function run(): Promise<void> {
         if (stopped()) controller.abort();
       },
     });
-    // Ctrl-C during the probes: report the curve alone.
-    post({ type: 'result', result: rangeTest, analysis, confirmation: confirmation?.aborted ? null : confirmation });
+    post({ type: 'result', found });
   } finally {
     model?.dispose();
     dataset?.dispose();

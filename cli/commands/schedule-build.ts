@@ -5,13 +5,16 @@ import {
   cyclic,
   exponentialDecay,
   fastaiOneCycle,
-  linear,
+  linearLr,
   oneCycle,
+  phaseRanges,
+  resolveTotalSteps,
+  seedOneCycleFromBounds,
   sgdr,
   stepDecay,
-  warmupCosineTail,
-  type CycleSchedule,
+  type LrBounds,
   type OneCycleOptions,
+  type StepRange,
 } from '../../src/schedules/index.js';
 import type { Schedule } from '../../src/types.js';
 import type { Flags } from '../args.js';
@@ -21,11 +24,7 @@ import { FLAGS_OF, SCHEDULE_FLAGS, type ScheduleFlagName, type ScheduleName } fr
 export type ScheduleFlags = Flags<typeof SCHEDULE_FLAGS>;
 
 /** A phase for the report: steps [startStep, endStep). */
-export interface ReportPhase {
-  name: string;
-  startStep: number;
-  endStep: number;
-}
+export type ReportPhase = StepRange;
 
 export interface BuiltSchedule {
   name: ScheduleName;
@@ -35,9 +34,6 @@ export interface BuiltSchedule {
   phases: ReportPhase[];
   stepsPerEpoch?: number;
 }
-
-/** The seed project's 18 + 18 + 4 epochs of 40: warm-up and cosine take 45 % each by default. */
-const SEED_PHASE_FRACTION = 0.45;
 
 /** Which flags `name` needs, with a hint when `--from` can supply them. */
 const REQUIRED: Record<ScheduleName, readonly ScheduleFlagName[]> = {
@@ -68,14 +64,8 @@ export function checkScheduleFlags(name: ScheduleName, flags: ScheduleFlags, com
   }
 }
 
-/** The bounds of a finder result, as `--from` reads them. */
-export interface FinderBounds {
-  maxLr: number;
-  minLr: number;
-}
-
 /** Fills --max-lr / --min-lr / --base-lr (and one-cycle's --div-factor) from a finder result where the user gave none. */
-export function applyBounds(name: ScheduleName, flags: ScheduleFlags, bounds: FinderBounds): ScheduleFlags {
+export function applyBounds(name: ScheduleName, flags: ScheduleFlags, bounds: Required<LrBounds>): ScheduleFlags {
   const uses = new Set(FLAGS_OF[name]);
   const out: ScheduleFlags = { ...flags };
   // One-cycle starts at min lr, as oneCycleCallback does with bounds: divFactor = maxLr / minLr.
@@ -87,39 +77,27 @@ export function applyBounds(name: ScheduleName, flags: ScheduleFlags, bounds: Fi
   return out;
 }
 
-/** --total-steps, or --epochs × --steps-per-epoch. */
+/** --total-steps, or --epochs × --steps-per-epoch (the library's resolveTotalSteps, with the flags' names in its errors). */
 export function totalStepsOf(name: ScheduleName, flags: ScheduleFlags): number {
-  const total = flags['total-steps'];
-  if (total !== undefined) {
-    if (total < 1) throw new UsageError(`--total-steps must be an integer ≥ 1, got ${total}`);
-    return total;
-  }
-  const { epochs, 'steps-per-epoch': spe } = flags;
-  if (epochs === undefined || spe === undefined) {
+  const { 'total-steps': totalSteps, epochs, 'steps-per-epoch': stepsPerEpoch } = flags;
+  if (totalSteps === undefined && (epochs === undefined || stepsPerEpoch === undefined)) {
     throw new UsageError(`the ${name} schedule needs --total-steps (or --epochs and --steps-per-epoch)`);
   }
-  if (epochs < 1) throw new UsageError(`--epochs must be an integer ≥ 1, got ${epochs}`);
-  if (spe < 1) throw new UsageError(`--steps-per-epoch must be an integer ≥ 1, got ${spe}`);
-  return epochs * spe;
+  return asUsage(() => resolveTotalSteps(defined({ totalSteps, epochs, stepsPerEpoch })));
+}
+
+/** A library RangeError about an option, as a usage error about its flag ("totalSteps must…" → "--total-steps must…"). */
+function asUsage<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new UsageError(error.message.replace(/^[a-z][A-Za-z]*/, (word) => `--${word.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+  }
 }
 
 function defined<T extends object>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** Phases of a cycle schedule (PyTorch's fractional ends) as whole-step ranges that tile the run. */
-export function reportPhases(cycle: CycleSchedule): ReportPhase[] {
-  const n = cycle.totalSteps;
-  const out: ReportPhase[] = [];
-  let start = 0;
-  for (const p of cycle.phases) {
-    const end = Math.min(n, Math.max(start, Math.floor(p.endStep) + 1));
-    out.push({ name: p.name, startStep: start, endStep: end });
-    start = end;
-  }
-  const last = out[out.length - 1];
-  if (last) last.endStep = n;
-  return out;
 }
 
 function oneCycleOptions(flags: ScheduleFlags, totalSteps: number): OneCycleOptions {
@@ -139,26 +117,6 @@ function oneCycleOptions(flags: ScheduleFlags, totalSteps: number): OneCycleOpti
   };
 }
 
-function seedSteps(flags: ScheduleFlags, name: ScheduleName): { warmupSteps: number; annealSteps: number; tailSteps: number } {
-  const warm = flags['warmup-steps'];
-  const anneal = flags['anneal-steps'];
-  const tail = flags['tail-steps'];
-  const hasTotal = flags['total-steps'] !== undefined || flags.epochs !== undefined || flags['steps-per-epoch'] !== undefined;
-  if (warm !== undefined && anneal !== undefined && tail !== undefined && !hasTotal) {
-    return { warmupSteps: warm, annealSteps: anneal, tailSteps: tail };
-  }
-  const total = totalStepsOf(name, flags);
-  const warmupSteps = warm ?? Math.max(1, Math.round(total * SEED_PHASE_FRACTION));
-  const annealSteps = anneal ?? Math.max(1, Math.round(total * SEED_PHASE_FRACTION));
-  const tailSteps = tail ?? total - warmupSteps - annealSteps;
-  if (warmupSteps + annealSteps + tailSteps !== total || tailSteps < 0) {
-    throw new UsageError(
-      `--warmup-steps + --anneal-steps + --tail-steps must add up to the ${total} total steps, got ${warmupSteps} + ${annealSteps} + ${tailSteps}`,
-    );
-  }
-  return { warmupSteps, annealSteps, tailSteps };
-}
-
 function plain(name: ScheduleName, lr: Schedule, totalSteps: number): BuiltSchedule {
   return { name, lr, momentum: null, totalSteps, phases: [] };
 }
@@ -173,16 +131,19 @@ export function buildSchedule(name: ScheduleName, flags: ScheduleFlags): BuiltSc
     case 'fastai-onecycle': {
       const total = totalStepsOf(name, flags);
       const cycle = (name === 'onecycle' ? oneCycle : fastaiOneCycle)(oneCycleOptions(flags, total));
-      return withEpochs({ name, lr: cycle.lr, momentum: cycle.momentum, totalSteps: total, phases: reportPhases(cycle) });
+      return withEpochs({ name, lr: cycle.lr, momentum: cycle.momentum, totalSteps: total, phases: phaseRanges(cycle) });
     }
     case 'seed-onecycle': {
-      const cycle = warmupCosineTail({
-        maxLr: flags['max-lr']!,
-        minLr: flags['min-lr']!,
-        ...seedSteps(flags, name),
-        ...defined({ tailLr: flags['tail-lr'] }),
-      });
-      return withEpochs({ name, lr: cycle.lr, momentum: null, totalSteps: cycle.totalSteps, phases: reportPhases(cycle) });
+      const cycle = asUsage(() => seedOneCycleFromBounds({ maxLr: flags['max-lr']!, minLr: flags['min-lr']! }, defined({
+        totalSteps: flags['total-steps'],
+        epochs: flags.epochs,
+        stepsPerEpoch: flags['steps-per-epoch'],
+        warmupSteps: flags['warmup-steps'],
+        annealSteps: flags['anneal-steps'],
+        tailSteps: flags['tail-steps'],
+        tailLr: flags['tail-lr'],
+      })));
+      return withEpochs({ name, lr: cycle.lr, momentum: null, totalSteps: cycle.totalSteps, phases: phaseRanges(cycle) });
     }
     case 'cosine': {
       const total = totalStepsOf(name, flags);
@@ -201,15 +162,8 @@ export function buildSchedule(name: ScheduleName, flags: ScheduleFlags): BuiltSc
     }
     case 'linear': {
       const total = totalStepsOf(name, flags);
-      // PyTorch's LinearLR: factors of base-lr (start 1/3, end 1), over total-iters steps.
-      const startFactor = flags['start-factor'] ?? 1 / 3;
-      const endFactor = flags['end-factor'] ?? 1;
-      if (!(startFactor > 0 && startFactor <= 1)) throw new UsageError(`--start-factor must be in (0, 1], got ${startFactor}`);
-      if (!(endFactor >= 0 && endFactor <= 1)) throw new UsageError(`--end-factor must be in [0, 1], got ${endFactor}`);
-      const steps = flags['total-iters'] ?? total;
-      if (!(steps >= 1)) throw new UsageError(`--total-iters must be an integer ≥ 1, got ${steps}`);
-      if (!Number.isFinite(baseLr)) throw new UsageError(`--base-lr must be a finite number, got ${baseLr}`);
-      return withEpochs(plain(name, linear({ from: baseLr * startFactor, to: baseLr * endFactor, steps }), total));
+      const options = { baseLr, totalIters: flags['total-iters'] ?? total, ...defined({ startFactor: flags['start-factor'], endFactor: flags['end-factor'] }) };
+      return withEpochs(plain(name, asUsage(() => linearLr(options)), total));
     }
     case 'cyclic': {
       const options = {

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
 import { isInteractive, say } from '../terminal.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
 import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';

@@ -1,10 +1,10 @@
-// `schedule --from`: the bounds of a finder result (range-test.json from find or analyze).
+// `schedule --from`: the bounds of a finder result (the range-test.json of find or analyze).
 import { readFile } from 'node:fs/promises';
+import { parseRangeTestFile, RangeTestFileError } from '../../src/range-test/file.js';
 import { UsageError } from '../errors.js';
-import type { FinderBounds } from '../commands/schedule-build.js';
 
-/** Reads `suggestion.maxLr` / `suggestion.minLr` from a range-test.json. */
-export async function readFinderBounds(path: string): Promise<FinderBounds> {
+/** The bounds to train with of a range-test.json: a usage error naming the file when it has none. */
+export async function readFinderBounds(path: string): Promise<{ maxLr: number; minLr: number }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -12,17 +12,12 @@ export async function readFinderBounds(path: string): Promise<FinderBounds> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `--from: file not found: ${path}` : `--from: cannot read ${path} (${code ?? 'error'})`);
   }
-  let doc: unknown;
   try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new UsageError(`--from: ${path} is not JSON (expected the range-test.json of lrfind find or analyze)`);
+    const { bounds, warnings } = parseRangeTestFile(text, path);
+    if (bounds === null) throw new UsageError(`--from: ${path} has no bounds${warnings.length > 0 ? ` (${warnings.join('; ')})` : ''}`);
+    return { maxLr: bounds.maxLr, minLr: bounds.minLr };
+  } catch (error) {
+    if (error instanceof RangeTestFileError) throw new UsageError(`--from: ${error.message}`);
+    throw error;
   }
-  const suggestion = (doc as { suggestion?: unknown } | null)?.suggestion;
-  if (suggestion === null) throw new UsageError(`--from: ${path} has no bounds (its analysis recommended none; see its warnings)`);
-  const { maxLr, minLr } = (suggestion ?? {}) as { maxLr?: unknown; minLr?: unknown };
-  if (typeof maxLr !== 'number' || typeof minLr !== 'number' || !(maxLr > 0) || !(minLr > 0)) {
-    throw new UsageError(`--from: ${path} has no suggestion.maxLr / suggestion.minLr (expected the range-test.json of lrfind find or analyze)`);
-  }
-  return { maxLr, minLr };
 }

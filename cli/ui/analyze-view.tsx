@@ -1,13 +1,13 @@
 // `lrfind analyze` on a terminal: the curve as a chart, then the summary.
 import { Box, Text } from 'ink';
-import type { CurveDocument } from '../output/result-json.js';
+import type { RangeTestFile } from '../../src/range-test/file.js';
 import { LossChart } from './loss-chart.js';
 import { Summary } from './summary.js';
 
 export interface AnalyzeViewProps {
   /** The curve file, as given. */
   source: string;
-  doc: CurveDocument;
+  doc: RangeTestFile;
   paths: readonly string[];
   chartWidth?: number;
   chartHeight?: number;

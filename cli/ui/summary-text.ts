@@ -1,5 +1,5 @@
 // The words of a result, shared by the ink view and the plain-text output so both say the same.
-import type { CurveDocument, FindDocument } from '../output/result-json.js';
+import type { RangeTestFile } from '../../src/range-test/file.js';
 import { formatDuration, formatLoss, formatLr } from './format.js';
 
 export interface RunHeader {
@@ -51,8 +51,8 @@ export function stopLine(stopReason: string, steps: number, seconds: number): st
 }
 
 /** "bounds: max lr 0.1 · min lr 0.01 (valley, confidence 0.82)" or why there are none. */
-export function boundsLine(doc: Pick<CurveDocument, 'suggestion'>): string {
-  const s = doc.suggestion;
+export function boundsLine(doc: Pick<RangeTestFile, 'bounds'>): string {
+  const s = doc.bounds;
   if (s === null) return 'bounds: none (see the warnings)';
   return `bounds: max lr ${formatLr(s.maxLr)} · min lr ${formatLr(s.minLr)} (${s.method}, confidence ${s.confidence.toFixed(2)})`;
 }
@@ -60,12 +60,12 @@ export function boundsLine(doc: Pick<CurveDocument, 'suggestion'>): string {
 const REGION_WORDS: Record<string, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
 
 /** One line per region: "good       1e-3 … 0.3". */
-export function regionLines(doc: Pick<CurveDocument, 'regions'>): string[] {
+export function regionLines(doc: Pick<RangeTestFile, 'regions'>): string[] {
   return doc.regions.map((r) => `${(REGION_WORDS[r.kind] ?? r.kind).padEnd(10)} ${formatLr(r.minLr)} … ${formatLr(r.maxLr)}`);
 }
 
 /** "rules: steepest 1e-3 · valley 3e-3 · minimum 0.1 · slide –" */
-export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
+export function rulesLine(doc: Pick<RangeTestFile, 'suggestions'>): string {
   const parts = Object.entries(doc.suggestions).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
   return `rules: ${parts.join(' · ')}`;
 }
@@ -74,7 +74,7 @@ export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
  * "confirmed by training: 0.19 trained (7 probes); the curve alone said max lr 0.3", or null when
  * no probes ran (--no-confirm, or Ctrl-C during them).
  */
-export function confirmationLine(doc: Pick<FindDocument, 'confirmation'>): string | null {
+export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
   const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
@@ -83,7 +83,7 @@ export function confirmationLine(doc: Pick<FindDocument, 'confirmation'>): strin
     const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';
     return `confirmed by training: no probe trained (${probes}${tried}); the bounds are the curve's: lower them if training diverges`;
   }
-  const curve = c.curve ? `; the curve alone said max lr ${formatLr(c.curve.maxLr)}` : '';
+  const curve = c.curveBounds ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : '';
   return `confirmed by training: ${formatLr(c.edge)} trained (${probes})${curve}`;
 }
 

@@ -1,10 +1,10 @@
 // The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
 import { Box, Text } from 'ink';
-import type { CurveDocument, FindDocument } from '../output/result-json.js';
+import type { RangeTestFile } from '../../src/range-test/file.js';
 import { boundsLine, confirmationLine, regionLines, rulesLine } from './summary-text.js';
 
 export interface SummaryProps {
-  doc: Pick<CurveDocument, 'suggestion' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<FindDocument, 'confirmation'>>;
+  doc: Pick<RangeTestFile, 'bounds' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation'>>;
   /** Files written, the report (index.html) first. */
   paths: readonly string[];
   /** e.g. "completed the sweep: 100 steps in 2.1s". */
@@ -16,7 +16,7 @@ export function Summary({ doc, paths, stop }: SummaryProps) {
   return (
     <Box flexDirection="column">
       {stop ? <Text>{stop}</Text> : null}
-      <Text bold color={doc.suggestion ? 'green' : 'yellow'}>
+      <Text bold color={doc.bounds ? 'green' : 'yellow'}>
         {boundsLine(doc)}
       </Text>
       {regionLines(doc).map((line, i) => (

@@ -4,7 +4,7 @@ import { type AggregateOptions, aggregateRuns, checkAggregateOptions } from './a
 import { AnalysisError } from './errors.js';
 import { type PreparedCurve, prepareCurve } from './prepare.js';
 import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve } from './reading.js';
-import { type RecommendOptions, checkRecommendOptions, recommend } from './recommend.js';
+import { type RecommendOptions, checkRecommendOptions, recommendBounds } from './recommend.js';
 import { type RegionOptions, checkRegionOptions, regionsFromReading } from './regions.js';
 import { argmin } from './statistics.js';
 import { pickLrfind } from './suggesters/lrfind.js';
@@ -75,7 +75,7 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
   const reading = readPrepared(prepared, options);
   const regions = regionsFromReading(reading, options);
   const own = options.suggesters === undefined;
-  const rules = options.suggesters ?? createSuggesters(options.numIter === undefined ? {} : { numIt: options.numIter });
+  const rules = options.suggesters ?? createSuggesters(options.numIter === undefined ? {} : { numIter: options.numIter });
   if (own) delete rules['lrfind']; // read below from this reading, with these options
   const suggestions = runSuggesters(rules, prepared.curve);
   if (own) {
@@ -90,8 +90,8 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
     divergenceIndex: reading.divergenceIndex,
     minimumIndex: reading.minimumIndex,
   };
-  const { recommendation, warnings } = recommend({ ...parts, suggestions }, options);
-  return { ...parts, recommendation, suggestions, warnings: [...prepared.warnings, ...warnings] };
+  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, suggestions }, options);
+  return { ...parts, curveBounds, suggestions, warnings: [...prepared.warnings, ...warnings] };
 }
 
 /** lrfind's maxLr for one cleaned run, or null when the run cannot be read. */
@@ -127,16 +127,16 @@ function analyzeRuns(curves: readonly Curve[], options: AnalyzeOptions): Analysi
   const analysis = analyzeOne({ lrs: aggregate.lrs, losses: aggregate.median }, options);
   const picks = runs.map((run) => runMaxLr(run, options)).filter((lr): lr is number => lr !== null);
   const ratio = picks.length > 1 ? Math.max(...picks) / Math.min(...picks) : 1;
-  let recommendation = analysis.recommendation;
+  let curveBounds = analysis.curveBounds;
   if (ratio > DISAGREEMENT_RATIO) {
     warnings.push(
       `runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${Math.min(...picks).toPrecision(3)} to ${Math.max(...picks).toPrecision(3)}); use more runs or a larger batch`,
     );
   }
-  if (recommendation !== null && ratio > 2) {
-    recommendation = { ...recommendation, confidence: recommendation.confidence * (2 / ratio) };
+  if (curveBounds !== null && ratio > 2) {
+    curveBounds = { ...curveBounds, confidence: curveBounds.confidence * (2 / ratio) };
   }
-  return { ...analysis, recommendation, aggregate, warnings: [...warnings, ...analysis.warnings] };
+  return { ...analysis, curveBounds, aggregate, warnings: [...warnings, ...analysis.warnings] };
 }
 
 /**

@@ -1,4 +1,4 @@
-// Public exports of src/analysis (re-exported by src/index.ts).
+// Public exports of src/analysis (also the 'lrfind/analysis' subpath: plain numbers, no tfjs).
 export { analyzeCurve, DISAGREEMENT_RATIO } from './analyze.js';
 export type { AnalyzeOptions } from './analyze.js';
 export { CurveFormatError, AnalysisError } from './errors.js';
@@ -6,21 +6,18 @@ export type { AnalysisErrorCode } from './errors.js';
 export { emaSmooth, pytorchLrFinderSmooth, medianFilter } from './smoothing.js';
 export { savitzkyGolay, savitzkyGolayDerivative, defaultWindowSize } from './savitzky-golay.js';
 export type { SavitzkyGolayOptions, SavitzkyGolayFilterOptions } from './savitzky-golay.js';
-export { numpyGradient } from './gradient.js';
-export { prepareCurve } from './prepare.js';
-export type { PreparedCurve } from './prepare.js';
-export { readCurve, findDivergence } from './reading.js';
+export { readCurve } from './reading.js';
 export type { CurveReading, ReadingOptions } from './reading.js';
-export { classifyRegions, regionsFromReading } from './regions.js';
+export { classifyRegions } from './regions.js';
 export type { RegionOptions } from './regions.js';
-export { recommend } from './recommend.js';
+export { recommendBounds } from './recommend.js';
 export type { RecommendOptions, RecommendInput } from './recommend.js';
 export { aggregateRuns } from './aggregate.js';
 export type { AggregateOptions } from './aggregate.js';
 export { suggesters, suggesterNames, getSuggester, createSuggesters } from './suggesters/registry.js';
 export type { SuggestersOptions } from './suggesters/registry.js';
-export { DEFAULT_SAFETY_DIVISOR, lrfindSuggester, pickLrfind } from './suggesters/lrfind.js';
-export type { LrfindRuleOptions, LrfindSuggesterOptions, LrfindPick } from './suggesters/lrfind.js';
+export { DEFAULT_SAFETY_DIVISOR, lrfindSuggester } from './suggesters/lrfind.js';
+export type { LrfindRuleOptions, LrfindSuggesterOptions } from './suggesters/lrfind.js';
 export { steepestSuggester } from './suggesters/steepest.js';
 export type { SteepestOptions } from './suggesters/steepest.js';
 export { valleySuggester, slideSuggester, minimumSuggester, steepSuggester } from './suggesters/fastai.js';
@@ -29,3 +26,4 @@ export type { PeerSmoothing } from './suggesters/peer.js';
 export { parseCurveCsv } from './csv.js';
 export type { CurveCsvOptions } from './csv.js';
 export { parseCurveJson, parseRunsJson, curveFromJson } from './json.js';
+export type { Curve, Analysis, Bounds, Region, RegionKind, Suggestion, Suggester, CurveAggregate } from '../types.js';

@@ -21,7 +21,7 @@ export interface ReadingOptions {
    * many loss scales (see `lossScale`).
    * @default 0.5
    */
-  divergenceThreshold?: number;
+  divergenceMargin?: number;
 }
 
 /** Everything read off one cleaned curve. Arrays have the curve's length. */
@@ -50,12 +50,12 @@ export interface CurveReading {
 }
 
 export function checkReadingOptions(options: ReadingOptions): void {
-  const { medianWindow, divergenceThreshold } = options;
+  const { medianWindow, divergenceMargin } = options;
   if (medianWindow !== undefined && (!Number.isInteger(medianWindow) || medianWindow < 1 || medianWindow % 2 === 0)) {
     throw new RangeError(`medianWindow must be an odd integer ≥ 1, got ${medianWindow}`);
   }
-  if (divergenceThreshold !== undefined && !(divergenceThreshold > 0 && Number.isFinite(divergenceThreshold))) {
-    throw new RangeError(`divergenceThreshold must be a positive number, got ${divergenceThreshold}`);
+  if (divergenceMargin !== undefined && !(divergenceMargin > 0 && Number.isFinite(divergenceMargin))) {
+    throw new RangeError(`divergenceMargin must be a positive number, got ${divergenceMargin}`);
   }
   // windowSize and polynomial are checked by savitzkyGolay itself.
 }
@@ -112,7 +112,7 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   // window ends where a noise-free reading sees the loss rise 2 scales above its running minimum.
   const blowUp = findDivergence(filtered, { level, noise: 0, threshold: 2 }) ?? losses.length;
   const noise = noiseLevel(losses.slice(0, Math.max(blowUp, 2)));
-  const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceThreshold });
+  const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceMargin });
   const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
   const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
   const step = Math.log10(lrs[lrs.length - 1]! / lrs[0]!) / (lrs.length - 1);

@@ -1,12 +1,12 @@
 // From a reading to the bounds lrfind recommends, how far to trust them, and why not more.
-import type { Analysis, Recommendation, Suggestion } from '../types.js';
+import type { Analysis, Bounds, Suggestion } from '../types.js';
 import { initialLevel } from './reading.js';
 import { type LrfindRuleOptions, checkLrfindOptions, pickLrfind } from './suggesters/lrfind.js';
 import { median, noiseLevel } from './statistics.js';
 
 export interface RecommendOptions extends LrfindRuleOptions {
-  /** minLr = maxLr / divisor: the floor of a one-cycle schedule (Smith suggests 3–10). @default 10 */
-  divisor?: number;
+  /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`; Smith suggests 3–10). @default 10 */
+  divFactor?: number;
   /**
    * The rule that sets maxLr: 'lrfind', or the name of a rule in `suggestions` (e.g. 'minimum'). When
    * that rule has nothing to say, lrfind's pick is used with a warning.
@@ -25,8 +25,8 @@ export const NOISY_RATIO = 0.3;
 
 export function checkRecommendOptions(options: RecommendOptions): void {
   checkLrfindOptions(options);
-  if (options.divisor !== undefined && !(options.divisor >= 1 && Number.isFinite(options.divisor))) {
-    throw new RangeError(`divisor must be a number ≥ 1, got ${options.divisor}`);
+  if (options.divFactor !== undefined && !(options.divFactor >= 1 && Number.isFinite(options.divFactor))) {
+    throw new RangeError(`divFactor must be a number ≥ 1, got ${options.divFactor}`);
   }
   if (options.method !== undefined && (typeof options.method !== 'string' || options.method === '')) {
     throw new RangeError(`method must be a rule name, got ${String(options.method)}`);
@@ -43,23 +43,23 @@ function residualNoise(losses: readonly number[], smoothed: readonly number[], f
 const format = (lr: number): string => lr.toPrecision(3);
 
 /**
- * Combines a reading into `maxLr`, `minLr = maxLr / divisor`, a confidence in [0, 1] and
+ * Combines a reading into `maxLr`, `minLr = maxLr / divFactor`, a confidence in [0, 1] and
  * plain-language warnings. Confidence starts at 1 and is multiplied down by each problem found:
  * loss never decreased ×0.2, no clear good region ×0.4, noise (relative to the drop, r) ×1/(1+(r/0.3)²),
  * divergence within the first 10% ×0.3, still falling at the end ×0.6, fewer than 20 points ×n/20
  * (≥ 0.2), a good region narrower than a quarter decade ×0.7, maxLr below the sweep ×0.5.
  */
-export function recommend(
+export function recommendBounds(
   input: RecommendInput,
   options: RecommendOptions = {},
-): { recommendation: Recommendation | null; warnings: string[] } {
+): { bounds: Bounds | null; warnings: string[] } {
   checkRecommendOptions(options);
   const { curve, smoothedLosses, regions, divergenceIndex, minimumIndex } = input;
   const { lrs, losses } = curve;
   const n = lrs.length;
   const warnings: string[] = [];
   if (n < 2 || smoothedLosses.length !== n) {
-    return { recommendation: null, warnings: ['too few points: nothing to recommend'] };
+    return { bounds: null, warnings: ['too few points: nothing to recommend'] };
   }
   const method = options.method ?? 'lrfind';
   let maxLr = pickLrfind({ lrs, minimumIndex, divergenceIndex }, options).lr;
@@ -93,7 +93,7 @@ export function recommend(
   }
   if (good !== undefined && Math.log10(good.maxLr / good.minLr) < 0.25) flag(0.7);
   if (maxLr < lrs[0]!) flag(0.5, `maxLr ${format(maxLr)} is below the sweep's start (${format(lrs[0]!)}): lower startLr`);
-  const divisor = options.divisor ?? 10;
+  const divFactor = options.divFactor ?? 10;
   confidence = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
-  return { recommendation: { maxLr, minLr: maxLr / divisor, method, confidence }, warnings };
+  return { bounds: { maxLr, minLr: maxLr / divFactor, method, confidence }, warnings };
 }

@@ -1,12 +1,6 @@
-// Public exports of src/data (re-exported by src/index.ts).
-export { loadDataset, loadCsvDataset, toDataset, oneHotLabels } from './tensors.js';
+// Public exports of src/data that run anywhere (the browser included): parsers and tensors from arrays.
+export { toDataset, oneHotLabels } from './tensors.js';
 export type { Dataset, DatasetSplit } from './tensors.js';
-export {
-  loadDatasetArrays,
-  loadCsvDatasetArrays,
-  csvDatasetArrays,
-  DEFAULT_VALIDATION_FRACTION,
-} from './arrays.js';
 export type { DatasetArrays, SplitArrays } from './arrays.js';
 export { DATASET_NAMES, DATASET_CLASS_NAMES, resolveDatasetName } from './names.js';
 export type { DatasetName } from './names.js';
@@ -15,8 +9,7 @@ export type { LoadDatasetOptions, LoadCsvDatasetOptions, SplitOptions, Normaliza
 export { DatasetNotFoundError, DatasetFormatError } from './errors.js';
 export { parseCsv } from './csv.js';
 export type { CsvParseOptions, CsvTable } from './csv.js';
-export { parseIdxImages, parseIdxLabels, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC } from './idx.js';
+export { parseIdxImages, parseIdxLabels } from './idx.js';
 export type { IdxImages, IdxLabels } from './idx.js';
 export { parseDigitsCsv } from './digits.js';
 export type { DigitsArrays } from './digits.js';
-export { FASHION_MNIST_DIR } from './files.js';

@@ -1,8 +1,6 @@
 // Turns dataset arrays into tfjs tensors: the only file of src/data that imports tfjs.
 import * as tf from '@tensorflow/tfjs';
-import { loadCsvDatasetArrays, loadDatasetArrays, type DatasetArrays, type SplitArrays } from './arrays.js';
-import type { DatasetName } from './names.js';
-import type { LoadCsvDatasetOptions, LoadDatasetOptions } from './options.js';
+import type { DatasetArrays, SplitArrays } from './arrays.js';
 
 export interface DatasetSplit {
   /** float32 features: [n, height, width, 1] for images, [n, features] for CSV. */
@@ -60,21 +58,4 @@ export function toDataset(arrays: DatasetArrays): Dataset {
     classNames: [...arrays.classNames],
     dispose: () => tf.dispose([train.xs, train.ys, validation.xs, validation.ys]),
   };
-}
-
-/**
- * Loads a built-in dataset as tensors with a seeded train/validation split.
- *
- * @example
- * const data = await loadDataset('digits', { seed: 1, trainSize: 1000 });
- * model.fit(data.train.xs, data.train.ys, { validationData: [data.validation.xs, data.validation.ys] });
- * data.dispose();
- */
-export async function loadDataset(name: DatasetName, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  return toDataset(await loadDatasetArrays(name, options));
-}
-
-/** Loads a CSV of numeric features and a label column as tensors (see `LoadCsvDatasetOptions`). */
-export async function loadCsvDataset(path: string, options: LoadCsvDatasetOptions = {}): Promise<Dataset> {
-  return toDataset(await loadCsvDatasetArrays(path, options));
 }

@@ -5,7 +5,7 @@
 // candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
 // the confirmed edge.
 import { mean } from '../analysis/statistics.js';
-import type { Recommendation } from '../types.js';
+import type { Bounds } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
 export interface ConfirmSettingsInput {
@@ -143,7 +143,7 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
  * ratio, or the curve's own bounds when no probe passed. The confidence stays the curve's (how
  * clearly it reads): the probes are reported beside it, not folded into one number.
  */
-export function confirmedRecommendation(curve: Recommendation, confirmedMaxLr: number | null): Recommendation {
+export function confirmedBounds(curve: Bounds, confirmedMaxLr: number | null): Bounds {
   if (confirmedMaxLr === null) return curve;
   return {
     maxLr: confirmedMaxLr,

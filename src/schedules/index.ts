@@ -1,4 +1,4 @@
-// Public exports of src/schedules (re-exported by src/index.ts).
+// Public exports of src/schedules (also the 'lrfind/schedules' subpath: plain numbers, no tfjs).
 export { join } from './join.js';
 export { constant, linear, cosine, exponential, type AnnealOptions } from './annealers.js';
 export {
@@ -11,8 +11,22 @@ export {
 } from './decay.js';
 export { sgdr, type SgdrOptions } from './sgdr.js';
 export { cyclic, type CyclicOptions, type CyclicMode } from './cyclic.js';
-export { oneCycle, type OneCycleOptions } from './one-cycle.js';
+export { oneCycle, resolveTotalSteps, type OneCycleOptions } from './one-cycle.js';
 export { fastaiOneCycle, warmupCosineTail, type WarmupCosineTailOptions } from './presets.js';
+export {
+  boundsOf,
+  oneCycleFromBounds,
+  seedOneCycleFromBounds,
+  linearLr,
+  phaseRanges,
+  SEED_PHASE_FRACTION,
+  type BoundsSource,
+  type LrBounds,
+  type LinearLrOptions,
+  type RunLength,
+  type SeedOneCycleOptions,
+  type StepRange,
+} from './from-bounds.js';
 export type { CycleSchedule, SchedulePhase } from './cycle-schedule.js';
 export { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from './table.js';
-export { normalizeStep, MAX_STEP } from './step.js';
+export type { Schedule } from '../types.js';

@@ -1,12 +1,20 @@
-// Picks the fastest tfjs backend that can train: native TensorFlow (tfjs-node-gpu, tfjs-node) when
-// installed, else wasm with lrfind's training kernels, else the pure-JS cpu backend.
+// Node's initBackend: picks the fastest tfjs backend that can train: native TensorFlow
+// (tfjs-node-gpu, tfjs-node) when installed, else wasm with lrfind's training kernels, else the
+// pure-JS cpu backend. The wasm packages load only when asked for: importing this changes nothing.
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
+import { checkChoice, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
-import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
 
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export { EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
+
+/** The backends `initBackend` offers in Node. */
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+/** The most threads tfjs's wasm C++ accepts (kept here so that reading it loads no wasm). */
+const MAX_WASM_THREADS = 8;
+
+const wasmThreadsModule = () => import('./kernels/wasm-threads.js');
 
 /** Options of `initBackend`. */
 export interface BackendOptions {
@@ -20,38 +28,27 @@ export interface BackendOptions {
   wasmThreads?: number | 'auto';
 }
 
-/** What `initBackend` set up. */
-export interface BackendInfo {
-  /** The active tfjs backend: 'tensorflow', 'wasm' or 'cpu'. */
-  backend: string;
-  /** One line saying why, including what was tried first (e.g. "tfjs-node not installed"). */
-  reason: string;
-  /** The npm package providing the backend ('@tensorflow/tfjs-node', '@tensorflow/tfjs-backend-wasm', …). */
-  package: string;
-  /** Kernels lrfind registered so that the backend can train (wasm only, else empty). */
-  trainingKernels: string[];
-  /** wasm only: whether the SIMD build runs. */
-  simd?: boolean;
-  /** wasm only: the threads XNNPACK uses (see `BackendOptions.wasmThreads` and docs/backend.md). */
-  threads?: number;
-}
-
 const NATIVE_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
 
 const cache = new Map<string, BackendInfo>();
 
+const firstLine = (error: unknown): string => String((error as Error)?.message ?? error).split('\n')[0] ?? '';
+
+/** Whether `error` says that the package `name` itself is missing (not one of its own imports). */
+function notInstalled(error: unknown, name: string): boolean {
+  const { code } = error as { code?: string };
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && firstLine(error).includes(name);
+}
+
 /** Imports a native package; returns null on success, else why not ("not installed" or the load error). */
 async function loadNative(name: string): Promise<string | null> {
   try {
-    // A variable specifier: these optional packages have no types here and may be absent.
+    // A variable specifier: these optional peers have no types here and may be absent.
     const specifier: string = name;
     await import(specifier);
     return null;
   } catch (error) {
-    const { code, message } = error as { code?: string; message?: string };
-    const text = String(message ?? error);
-    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && text.includes(name)) return 'not installed';
-    return `failed to load (${text.split('\n')[0]})`;
+    return notInstalled(error, name) ? 'not installed' : `failed to load (${firstLine(error)})`;
   }
 }
 
@@ -81,7 +78,14 @@ async function startWasm(): Promise<string | null> {
 }
 
 async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | null> {
-  const trainingKernels = registerWasmTrainingKernels();
+  let trainingKernels: string[];
+  try {
+    trainingKernels = await registerWasmTrainingKernels();
+  } catch (error) {
+    tried.push(`tfjs-backend-wasm ${notInstalled(error, '@tensorflow/tfjs-backend-wasm') ? 'not installed' : `failed to load (${firstLine(error)})`}`);
+    return null;
+  }
+  const { registerThreadedWasm, restoreStockWasm, wasmThreads } = await wasmThreadsModule();
   if (wanted !== wasmThreads()) {
     if (wanted === 1) restoreStockWasm();
     else registerThreadedWasm(wanted);
@@ -134,12 +138,9 @@ async function select(choice: BackendChoice, threads: number): Promise<BackendIn
     }
     case 'auto':
       return (await tryNative(tried)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
+    default:
+      throw new RangeError(`backend ${choice} is not available in Node`);
   }
-}
-
-/** A bad environment variable (not a bad argument): callers can report it as such. */
-export class EnvironmentError extends RangeError {
-  override name = 'EnvironmentError';
 }
 
 /** 'auto' → LRFIND_WASM_THREADS when set, else one thread per available core, at most 8. */
@@ -165,16 +166,14 @@ function resolveThreads(wanted: number | 'auto'): number {
  * const { backend, reason } = await initBackend(); // 'wasm', 'tfjs-node-gpu not installed; …'
  */
 export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
-  if (!BACKEND_CHOICES.includes(choice)) {
-    throw new RangeError(`backend must be one of ${BACKEND_CHOICES.join(', ')}, got ${String(choice)}`);
-  }
+  checkChoice(choice, BACKEND_CHOICES, 'in Node');
   const threads = resolveThreads(options.wasmThreads ?? 'auto');
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
     throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
   }
   const key = `${choice}/${threads}`;
   const known = cache.get(key);
-  const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === wasmThreads());
+  const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === (await wasmThreadsModule()).wasmThreads());
   if (stillActive) return known;
   const info = await select(choice, threads);
   await tf.ready();

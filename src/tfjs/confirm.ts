@@ -7,7 +7,7 @@ import {
   type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
 } from '../range-test/confirm.js';
 import { initialLevel } from '../analysis/reading.js';
-import type { Analysis } from '../types.js';
+import type { Analysis, Confirmation, LrProbe } from '../types.js';
 import { makeBatchSource, type RangeTestData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
@@ -23,26 +23,6 @@ export interface ConfirmOptions extends ConfirmSettingsInput {
   signal?: AbortSignal;
   /** Called after every probe step, e.g. to abort the signal or draw progress. */
   onStep?: (probe: { lr: number; step: number; steps: number; loss: number }) => void;
-}
-
-/** One probe: its candidate lr, the loss of every step it ran, and the verdict. */
-export interface LrProbe {
-  lr: number;
-  losses: number[];
-  endLoss: number;
-  passed: boolean;
-}
-
-export interface Confirmation {
-  /** The largest passing candidate / margin; null when no probe passed. */
-  maxLr: number | null;
-  /** The largest passing candidate; null when none passed. */
-  edge: number | null;
-  /** The loss a probe had to end below (see `probeTarget`). */
-  target: number;
-  probes: LrProbe[];
-  /** True when `signal` stopped the probes (maxLr and edge are then null). */
-  aborted: boolean;
 }
 
 /**

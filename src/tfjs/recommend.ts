@@ -5,10 +5,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeRangeTest } from '../range-test/analyze-result.js';
-import { confirmedRecommendation, type ConfirmSettingsInput } from '../range-test/confirm.js';
-import type { Analysis, RangeTestResult, Recommendation } from '../types.js';
+import { confirmedBounds, type ConfirmSettingsInput } from '../range-test/confirm.js';
+import type { Analysis, LrFinderResult, RangeTestResult } from '../types.js';
 import type { RangeTestData } from './batches.js';
-import { confirmMaxLr, type ConfirmOptions, type Confirmation } from './confirm.js';
+import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions } from './range-test.js';
 
 export interface RecommendLrOptions extends RangeTestOptions {
@@ -25,38 +25,26 @@ export interface RecommendLrOptions extends RangeTestOptions {
   onProbeStep?: ConfirmOptions['onStep'];
 }
 
-export interface LrRecommendation {
-  rangeTest: RangeTestResult;
-  /** The curve's reading; null only when the sweep stopped before it had two points. */
-  analysis: Analysis | null;
-  /** The probes; null when confirm was off, the curve gave no bounds or the sweep was stopped. `aborted` when stopped during the probes. */
-  confirmation: Confirmation | null;
-  /**
-   * The bounds to train with: the confirmed ones (method 'confirmed') when a probe passed, else the
-   * curve's; null when the curve gave none (`analysis.warnings` says why).
-   */
-  recommendation: Recommendation | null;
-}
-
 /**
  * Runs the range test on `model` (compiled; restored exactly afterwards), reads the curve and
  * confirms its max lr by training probes from the same starting weights.
  * @example
- * const { recommendation } = await recommendLearningRate(model, { xs, ys }, { batchSize: 32 });
- * const schedule = oneCycle({ maxLr: recommendation.maxLr, epochs: 8, stepsPerEpoch: 45 });
+ * const found = await recommendLearningRate(model, { xs, ys }, { batchSize: 32 });
+ * if (found.bounds === null) throw new Error(found.analysis?.warnings.join('\n'));
+ * await model.fit(xs, ys, { epochs: 8, batchSize: 32, callbacks: [oneCycleCallback(found)] });
  */
 export async function recommendLearningRate(
   model: tf.LayersModel, data: RangeTestData, options: RecommendLrOptions = {},
-): Promise<LrRecommendation> {
+): Promise<LrFinderResult> {
   const { analysis: analyzeOptions, confirm = true, onAnalysis, onProbeStep, ...rangeTestOptions } = options;
   const rangeTest = await findLearningRate(model, data, rangeTestOptions);
-  if (rangeTest.lrs.length < 2) return { rangeTest, analysis: null, confirmation: null, recommendation: null };
+  if (rangeTest.lrs.length < 2) return { rangeTest, analysis: null, confirmation: null, bounds: null };
   const analysis = analyzeRangeTest(rangeTest, analyzeOptions);
   onAnalysis?.(rangeTest, analysis);
-  const curve = analysis.recommendation;
+  const curve = analysis.curveBounds;
   // A sweep stopped by the signal (its only way to end 'aborted') gets no probes.
   if (confirm === false || curve === null || options.signal?.aborted) {
-    return { rangeTest, analysis, confirmation: null, recommendation: curve };
+    return { rangeTest, analysis, confirmation: null, bounds: curve };
   }
   const confirmation = await confirmMaxLr(model, data, analysis, {
     ...(confirm === true ? {} : confirm),
@@ -65,5 +53,5 @@ export async function recommendLearningRate(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(onProbeStep ? { onStep: onProbeStep } : {}),
   });
-  return { rangeTest, analysis, confirmation, recommendation: confirmedRecommendation(curve, confirmation.maxLr) };
+  return { rangeTest, analysis, confirmation, bounds: confirmedBounds(curve, confirmation.maxLr) };
 }

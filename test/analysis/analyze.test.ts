@@ -21,7 +21,7 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(analysis.divergenceIndex).not.toBeNull();
     expect(analysis.minimumIndex).toBeLessThan(analysis.divergenceIndex!);
     expect(Object.keys(analysis.suggestions)).toEqual(expect.arrayContaining([...suggesterNames]));
-    expect(analysis.recommendation!.maxLr).toBe(analysis.suggestions['lrfind']!.lr);
+    expect(analysis.curveBounds!.maxLr).toBe(analysis.suggestions['lrfind']!.lr);
     expect(analysis.warnings).toEqual([]);
     expect(analysis.aggregate).toBeUndefined();
     // With numIter the registry's peer rules agree with the fixtures
@@ -39,9 +39,9 @@ describe('analyzeCurve on the real peer curves', () => {
     const rise = analysis.curve.lrs[analysis.divergenceIndex!]!;
     const minimum = analysis.curve.lrs[analysis.minimumIndex]!;
     expect(rise).toBeGreaterThan(2);
-    expect(analysis.recommendation!.maxLr).toBeCloseTo(rise / 4, 12);
-    expect(analysis.recommendation!.maxLr).toBeLessThan(minimum);
-    expect(analysis.recommendation!.maxLr).toBeGreaterThan(5 * analysis.suggestions['valley']!.lr!);
+    expect(analysis.curveBounds!.maxLr).toBeCloseTo(rise / 4, 12);
+    expect(analysis.curveBounds!.maxLr).toBeLessThan(minimum);
+    expect(analysis.curveBounds!.maxLr).toBeGreaterThan(5 * analysis.suggestions['valley']!.lr!);
   });
 });
 
@@ -63,7 +63,7 @@ describe('analyzeCurve with several runs', () => {
     const runs = PEER_CURVES.map(rawOf);
     const analysis = analyzeCurve(runs);
     expect(analysis.warnings.some((w) => /^runs disagree: their maxLr spans ×\d+/.test(w))).toBe(true);
-    expect(analysis.recommendation!.confidence).toBeLessThan(0.2);
+    expect(analysis.curveBounds!.confidence).toBeLessThan(0.2);
   });
 
   it('skips unreadable runs with a warning, and analyses a lone survivor alone', () => {
@@ -90,11 +90,11 @@ describe('analyzeCurve options and edge cases', () => {
 
   it('passes the tunable constants through', () => {
     const curve = shapedCurve({ noise: 0.05 });
-    const base = analyzeCurve(curve).recommendation!;
-    const lower = analyzeCurve(curve, { divergencePosition: 0.2 }).recommendation!;
+    const base = analyzeCurve(curve).curveBounds!;
+    const lower = analyzeCurve(curve, { divergencePosition: 0.2 }).curveBounds!;
     expect(lower.maxLr).toBeLessThan(base.maxLr);
-    expect(analyzeCurve(curve, { divisor: 4 }).recommendation!.minLr).toBeCloseTo(base.maxLr / 4, 15);
-    expect(analyzeCurve(curve, { method: 'valley' }).recommendation).toMatchObject({
+    expect(analyzeCurve(curve, { divFactor: 4 }).curveBounds!.minLr).toBeCloseTo(base.maxLr / 4, 15);
+    expect(analyzeCurve(curve, { method: 'valley' }).curveBounds).toMatchObject({
       method: 'valley', maxLr: analyzeCurve(curve).suggestions['valley']!.lr,
     });
   });
@@ -110,14 +110,14 @@ describe('analyzeCurve options and edge cases', () => {
     expect(analysis.suggestions['fixed']).toEqual({ method: 'fixed', lr: 0.01, index: 3 });
     expect(analysis.suggestions['broken']).toMatchObject({ lr: null, warning: 'broken failed: boom' });
     expect(analysis.suggestions['nan']).toMatchObject({ lr: null, warning: 'nan gave an unusable pick' });
-    expect(analysis.recommendation!.method).toBe('lrfind');
+    expect(analysis.curveBounds!.method).toBe('lrfind');
   });
 
   it('validates options eagerly with RangeErrors', () => {
     const curve = shapedCurve();
     expect(() => analyzeCurve(curve, { method: 'magic' })).toThrow(/method must be one of lrfind, steepest, valley, slide, minimum, steep, got magic/);
     expect(() => analyzeCurve(curve, { numIter: 0 })).toThrow(/numIter must be an integer ≥ 1, got 0/);
-    expect(() => analyzeCurve(curve, { divisor: 0 })).toThrow(RangeError);
+    expect(() => analyzeCurve(curve, { divFactor: 0 })).toThrow(RangeError);
     expect(() => analyzeCurve(curve, { band: 'x' as 'iqr' })).toThrow(RangeError);
     expect(() => analyzeCurve(curve, { windowSize: 4 })).toThrow(RangeError);
   });

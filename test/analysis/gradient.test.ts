@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numpyGradient } from '../../src/analysis/index.js';
+import { numpyGradient } from '../../src/analysis/gradient.js';
 import { uniformStep } from '../../src/analysis/gradient.js';
 
 const f = [1, 4, 9, 16, 25, 36, 30, 10];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, prepareCurve } from '../../src/analysis/index.js';
+import { AnalysisError } from '../../src/analysis/index.js';
+import { prepareCurve } from '../../src/analysis/prepare.js';
 import type { Curve } from '../../src/types.js';
 
 const codeOf = (run: () => unknown): string | undefined => {

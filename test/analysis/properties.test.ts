@@ -28,7 +28,7 @@ function check(analysis: Analysis): void {
   expect(analysis.regions[analysis.regions.length - 1]!.endIndex).toBe(n - 1);
   expect(analysis.minimumIndex).toBeGreaterThanOrEqual(0);
   expect(analysis.minimumIndex).toBeLessThan(n);
-  const r = analysis.recommendation!;
+  const r = analysis.curveBounds!;
   expect(r.maxLr).toBeGreaterThan(0);
   expect(r.minLr).toBeLessThanOrEqual(r.maxLr);
   expect(r.confidence).toBeGreaterThanOrEqual(0);

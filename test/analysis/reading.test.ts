@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDivergence, readCurve } from '../../src/analysis/index.js';
+import { findDivergence, readCurve } from '../../src/analysis/reading.js';
 import { initialLevel, lossScale } from '../../src/analysis/reading.js';
 import { shapedCurve } from './synthetic.js';
 
@@ -64,7 +64,7 @@ describe('readCurve', () => {
   it('validates its options', () => {
     const curve = shapedCurve();
     expect(() => readCurve(curve, { medianWindow: 2 })).toThrow(/medianWindow must be an odd integer ≥ 1, got 2/);
-    expect(() => readCurve(curve, { divergenceThreshold: 0 })).toThrow(/divergenceThreshold must be a positive number, got 0/);
+    expect(() => readCurve(curve, { divergenceMargin: 0 })).toThrow(/divergenceMargin must be a positive number, got 0/);
     expect(() => readCurve(curve, { windowSize: 6 })).toThrow(/windowSize must be an odd integer/);
   });
 });

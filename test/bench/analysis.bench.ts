@@ -2,9 +2,9 @@
 // points (nothing O(n²) on the whole curve). Prints the median of several timed runs per case,
 // and the time of each step on the 10,000-point curve. Run: npm run build && node dist/test/bench/analysis.bench.js
 import {
-  analyzeCurve, createSuggesters, medianFilter, readCurve, regionsFromReading, savitzkyGolay,
-  savitzkyGolayDerivative,
+  analyzeCurve, createSuggesters, medianFilter, readCurve, savitzkyGolay, savitzkyGolayDerivative,
 } from '../../src/analysis/index.js';
+import { regionsFromReading } from '../../src/analysis/regions.js';
 import { seededRandom } from '../../src/random.js';
 import type { Curve } from '../../src/types.js';
 

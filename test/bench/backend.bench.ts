@@ -5,7 +5,7 @@
 // --threads=N (wasm with N XNNPACK threads instead of the default, one per core; the process must
 // still exit on its own). With several threads, one-thread rows are measured beside them.
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/index.js';
+import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/node.js';
 
 const BATCH = 64;
 const args = new Set(process.argv.slice(2));

@@ -1,7 +1,8 @@
 // Range-test engine overhead: ms per step of findLearningRate vs a bare trainOnBatch loop on the
 // same model, data and batches (issue: the finder's overhead should be at most 3% over the bare loop).
 import * as tf from '@tensorflow/tfjs';
-import { findLearningRate, initBackend, buildModel, seededPermutation, type ModelName } from '../../src/index.js';
+import { seededPermutation } from '../../src/random.js';
+import { findLearningRate, initBackend, buildModel, type ModelName } from '../../src/node.js';
 
 interface Setup {
   name: string;

@@ -9,10 +9,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { mean } from '../../src/analysis/statistics.js';
+import { stepsPerEpoch, trainWithSchedule } from '../../apps/study/train.js';
 import {
-  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate, stepsPerEpoch, trainWithSchedule,
-  type Dataset, type DatasetName, type LrRecommendation, type ModelName,
-} from '../../src/index.js';
+  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate,
+  type Dataset, type DatasetName, type LrFinderResult, type ModelName,
+} from '../../src/node.js';
 
 interface Setup {
   name: string;
@@ -84,9 +85,9 @@ const CURVE_ROW = 'lrfind --no-confirm (curve only)';
 const MARGINS = (process.env.LRFIND_BENCH_MARGINS ?? '').split(',').filter(Boolean).map(Number);
 
 /** Every method's max lr on one range test: lrfind's default, its curve-only bounds, then the peers' rules. */
-function suggestionsOf({ analysis, confirmation, recommendation }: LrRecommendation): Map<string, number | null> {
-  const curve = analysis?.recommendation?.maxLr ?? null;
-  const picks = new Map<string, number | null>([[DEFAULT_ROW, recommendation?.maxLr ?? null], [CURVE_ROW, curve]]);
+function suggestionsOf({ analysis, confirmation, bounds }: LrFinderResult): Map<string, number | null> {
+  const curve = analysis?.curveBounds?.maxLr ?? null;
+  const picks = new Map<string, number | null>([[DEFAULT_ROW, bounds?.maxLr ?? null], [CURVE_ROW, curve]]);
   for (const m of MARGINS) picks.set(`lrfind, probes' edge / ${m}`, confirmation?.edge != null ? confirmation.edge / m : curve);
   for (const [name, s] of Object.entries(analysis?.suggestions ?? {})) if (name !== 'lrfind') picks.set(name, s.lr);
   return picks;
@@ -104,7 +105,7 @@ function overall(shortfalls: Map<string, number[]>): string[] {
 }
 
 /** lrfind's recommendation k of a setup (the model of seed k, shuffled with seed k - 1): range test and probes. */
-async function recommendation(setup: Setup, data: Dataset, k: number): Promise<LrRecommendation> {
+async function recommendation(setup: Setup, data: Dataset, k: number): Promise<LrFinderResult> {
   const model = compiled(setup, data, k);
   const found = await recommendLearningRate(model, data.train, {
     startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize, seed: k - 1,

@@ -7,7 +7,7 @@ import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.j
 interface CurveJson {
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
   regions: { kind: string; minLr: number; maxLr: number }[];
-  suggestion: { maxLr: number; minLr: number; method: string; confidence: number } | null;
+  bounds: { maxLr: number; minLr: number; method: string; confidence: number } | null;
   suggestions: Record<string, number | null>;
   warnings: string[];
 }
@@ -55,11 +55,11 @@ describe('lrfind analyze --json', () => {
     expect(doc.curve.lr).toHaveLength(120);
     expect(doc.curve.loss).toHaveLength(120);
     expect(doc.curve.smoothedLoss).toHaveLength(120);
-    expect(doc.suggestion).not.toBeNull();
+    expect(doc.bounds).not.toBeNull();
     // The loss falls between ~1e-4 and ~0.1 and blows up past 0.1.
-    expect(doc.suggestion!.maxLr).toBeGreaterThan(1e-3);
-    expect(doc.suggestion!.maxLr).toBeLessThan(0.2);
-    expect(doc.suggestion!.minLr).toBeLessThan(doc.suggestion!.maxLr);
+    expect(doc.bounds!.maxLr).toBeGreaterThan(1e-3);
+    expect(doc.bounds!.maxLr).toBeLessThan(0.2);
+    expect(doc.bounds!.minLr).toBeLessThan(doc.bounds!.maxLr);
     expect(doc.regions.map((r) => r.kind)).toContain('good');
     for (const rule of ['steepest', 'valley', 'minimum', 'slide']) expect(doc.suggestions).toHaveProperty(rule);
     expect(doc).not.toHaveProperty('backend');
@@ -73,12 +73,12 @@ describe('lrfind analyze --json', () => {
       runCli(['analyze', join(dir, 'curve.json'), '--json', '--out', join(dir, 'o3')]),
     ]);
     for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
-    const suggestion = (JSON.parse(a.stdout) as CurveJson).suggestion;
-    expect((JSON.parse(b.stdout) as CurveJson).suggestion).toEqual(suggestion);
-    expect((JSON.parse(c.stdout) as CurveJson).suggestion).toEqual(suggestion);
+    const bounds0 = (JSON.parse(a.stdout) as CurveJson).bounds;
+    expect((JSON.parse(b.stdout) as CurveJson).bounds).toEqual(bounds0);
+    expect((JSON.parse(c.stdout) as CurveJson).bounds).toEqual(bounds0);
     const again = await runCli(['analyze', join(dir, 'o1', 'range-test.json'), '--json', '--out', join(dir, 'o4')]);
     expect(again.code, again.stderr).toBe(0);
-    expect((JSON.parse(again.stdout) as CurveJson).suggestion).toEqual(suggestion);
+    expect((JSON.parse(again.stdout) as CurveJson).bounds).toEqual(bounds0);
   });
 });
 
@@ -122,7 +122,7 @@ describe('lrfind analyze files', () => {
   it('writes a JSON that `schedule --from` reads', async () => {
     const out = join(dir, 'out-from');
     expect((await runCli(['analyze', csv, '--out', out])).code).toBe(0);
-    const bounds = (JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as CurveJson).suggestion!;
+    const bounds = (JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as CurveJson).bounds!;
     const r = await runCli(['schedule', 'onecycle', '--from', join(out, 'range-test.json'), '--total-steps', '20', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(Math.max(...(JSON.parse(r.stdout) as { lr: number[] }).lr)).toBeCloseTo(bounds.maxLr, 12);

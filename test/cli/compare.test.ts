@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_RUNS } from '../../cli/commands/compare.js';
 import { studyTable } from '../../cli/ui/study-text.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
-import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
+import type { EpochRecord as Epoch } from '../../apps/study/train.js';
 
 
 interface StudyJson {
@@ -16,10 +16,10 @@ interface StudyJson {
   settings: { trainSize: number; validationSize: number; epochs: number; batchSize: number; seed: number; groups: string[]; only: string[] | null };
   rangeTest: {
     curve: { lr: number[] };
-    suggestion: { maxLr: number; minLr: number } | null;
+    bounds: { maxLr: number; minLr: number } | null;
     steps: number;
     stopReason: string;
-    confirmation?: { maxLr: number | null; curve: { maxLr: number } | null; probes: unknown[] };
+    confirmation?: { maxLr: number | null; curveBounds: { maxLr: number } | null; probes: unknown[] };
   };
   maxLr: number;
   minLr: number;
@@ -47,12 +47,12 @@ describe('lrfind compare --json', () => {
     expect(doc).toMatchObject({ dataset: 'digits', model: 'mlp', stopped: false });
     expect(doc.settings).toEqual({ trainSize: 300, validationSize: 100, epochs: 2, batchSize: 64, seed: 0, groups: ['schedules', 'optimizers'], only: ['adam', 'one-cycle', 'sgd'] });
     expect(doc.rangeTest.steps).toBe(100);
-    expect(doc.maxLr).toBe(doc.rangeTest.suggestion!.maxLr);
+    expect(doc.maxLr).toBe(doc.rangeTest.bounds!.maxLr);
     // The bounds were confirmed by probes (or are the curve's when none trained).
     const c = doc.rangeTest.confirmation!;
     expect(c.probes.length).toBeGreaterThan(0);
-    expect(doc.maxLr).toBe(c.maxLr ?? c.curve!.maxLr);
-    expect(doc.minLr).toBe(doc.rangeTest.suggestion!.minLr);
+    expect(doc.maxLr).toBe(c.maxLr ?? c.curveBounds!.maxLr);
+    expect(doc.minLr).toBe(doc.rangeTest.bounds!.minLr);
     // The study's order, not --only's.
     expect(doc.runs.map((run) => [run.group, run.name])).toEqual([['schedules', 'one-cycle'], ['optimizers', 'sgd'], ['optimizers', 'adam']]);
     for (const run of doc.runs) {

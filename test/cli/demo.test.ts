@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
-import type { EpochRecord as Epoch } from '../../src/tfjs/study/train.js';
+import type { EpochRecord as Epoch } from '../../apps/study/train.js';
 
 
 interface DemoJson {
@@ -15,11 +15,11 @@ interface DemoJson {
   settings: { epochs: number; seed: number; trainSize: number | null };
   rangeTest: {
     curve: { lr: number[]; loss: number[] };
-    suggestion: { maxLr: number; minLr: number; method: string } | null;
+    bounds: { maxLr: number; minLr: number; method: string } | null;
     suggestions: Record<string, number | null>;
     stopReason: string;
     steps: number;
-    confirmation?: { maxLr: number | null; edge: number | null; curve: { maxLr: number } | null; probes: { lr: number; passed: boolean }[] };
+    confirmation?: { maxLr: number | null; edge: number | null; curveBounds: { maxLr: number } | null; probes: { lr: number; passed: boolean }[] };
   };
   schedule: { name: string; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: { name: string; startStep: number; endStep: number }[] };
   history: Epoch[];
@@ -52,14 +52,14 @@ describe('lrfind demo --json', () => {
     expect(doc.backend.reason).not.toBe('');
     expect(doc.rangeTest.steps).toBe(100);
     expect(doc.rangeTest.curve.lr).toHaveLength(doc.rangeTest.curve.loss.length);
-    const s = doc.rangeTest.suggestion!;
+    const s = doc.rangeTest.bounds!;
     expect(s.minLr).toBeLessThan(s.maxLr);
     // Probes confirmed the max lr, and the schedule trains with the confirmed bounds.
     const c = doc.rangeTest.confirmation!;
     expect(c.probes.length).toBeGreaterThan(0);
-    expect(c.curve!.maxLr).toBe(doc.rangeTest.suggestions['lrfind']);
+    expect(c.curveBounds!.maxLr).toBe(doc.rangeTest.suggestions['lrfind']);
     if (c.maxLr !== null) expect(s).toMatchObject({ maxLr: c.maxLr, method: 'confirmed' });
-    else expect(s.maxLr).toBe(c.curve!.maxLr);
+    else expect(s.maxLr).toBe(c.curveBounds!.maxLr);
     // The schedule is built from the recommended bounds: 300 examples in batches of 32 → 10 steps.
     expect(doc.schedule).toMatchObject({ name: 'one-cycle', maxLr: s.maxLr, minLr: s.minLr, stepsPerEpoch: 10, totalSteps: 20 });
     expect(doc.schedule.phases.map((p) => p.name)).toEqual(['warmup', 'anneal']);
@@ -92,8 +92,8 @@ describe('lrfind demo --no-confirm', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as DemoJson;
     expect(doc.rangeTest.confirmation).toBeUndefined();
-    expect(doc.rangeTest.suggestion).toMatchObject({ method: 'lrfind', maxLr: doc.rangeTest.suggestions['lrfind'] });
-    expect(doc.schedule.maxLr).toBe(doc.rangeTest.suggestion!.maxLr);
+    expect(doc.rangeTest.bounds).toMatchObject({ method: 'lrfind', maxLr: doc.rangeTest.suggestions['lrfind'] });
+    expect(doc.schedule.maxLr).toBe(doc.rangeTest.bounds!.maxLr);
   });
 });
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
-import type { ConfirmationDocument as ConfirmationJson } from '../../cli/output/result-json.js';
+import type { ConfirmationPart as ConfirmationJson } from '../../src/range-test/file.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 
 const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
@@ -13,7 +13,7 @@ const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
 interface FindJson {
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
   regions: { kind: string; minLr: number; maxLr: number }[];
-  suggestion: { maxLr: number; minLr: number; method: string; confidence: number } | null;
+  bounds: { maxLr: number; minLr: number; method: string; confidence: number } | null;
   suggestions: Record<string, number | null>;
   warnings: string[];
   backend: string;
@@ -54,9 +54,9 @@ describe('lrfind find --json', () => {
       expect(['too-small', 'good', 'too-large']).toContain(region.kind);
       expect(region.minLr).toBeLessThanOrEqual(region.maxLr);
     }
-    if (doc.suggestion !== null) {
-      expect(Object.keys(doc.suggestion).sort()).toEqual(['confidence', 'maxLr', 'method', 'minLr']);
-      expect(doc.suggestion.minLr).toBeLessThan(doc.suggestion.maxLr);
+    if (doc.bounds !== null) {
+      expect(Object.keys(doc.bounds).sort()).toEqual(['confidence', 'maxLr', 'method', 'minLr']);
+      expect(doc.bounds.minLr).toBeLessThan(doc.bounds.maxLr);
     }
     for (const rule of ['steepest', 'valley', 'minimum', 'slide']) {
       expect(doc.suggestions).toHaveProperty(rule);
@@ -87,8 +87,8 @@ describe('lrfind find --json', () => {
     expect(c.minLr).toBeCloseTo(c.maxLr! / 10, 12);
     expect(c.probes.at(-1)!.endLoss).toBeLessThan(c.target);
     // The recommended bounds are the confirmed ones; the curve's stay in the confirmation.
-    expect(doc.suggestion).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, method: 'confirmed' });
-    expect(c.curve!.maxLr).toBe(doc.suggestions['lrfind']);
+    expect(doc.bounds).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, method: 'confirmed' });
+    expect(c.curveBounds!.maxLr).toBe(doc.suggestions['lrfind']);
     const spec = readFileSync(join(out, 'range-test.vl.json'), 'utf8');
     expect(spec).toContain('"probe_point"');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('confirmation probes');
@@ -106,7 +106,7 @@ describe('lrfind find --json', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as FindJson & { confirmation?: ConfirmationJson };
     expect(doc.confirmation).toBeUndefined();
-    expect(doc.suggestion).toMatchObject({ maxLr: doc.suggestions['lrfind'], method: 'lrfind' });
+    expect(doc.bounds).toMatchObject({ maxLr: doc.suggestions['lrfind'], method: 'lrfind' });
     expect(readFileSync(join(out, 'range-test.vl.json'), 'utf8')).not.toContain('probe_point');
     const text = await runCli(['find', '--model', 'mlp', ...SMALL, '--no-confirm', '--out', join(dir, 'no-confirm-text')]);
     expect(text.stdout).not.toMatch(/confirming|confirmed/);
@@ -157,7 +157,7 @@ describe('lrfind find and Ctrl-C', () => {
     expect(doc.stopReason).toBe('completed');
     expect(doc.curve.lr).toHaveLength(20);
     expect(doc.confirmation).toBeUndefined();
-    expect(doc.suggestion?.method).toBe('lrfind');
+    expect(doc.bounds?.method).toBe('lrfind');
   });
 
   it('stops cleanly on SIGINT: the partial curve is analysed and written, exit code 130', async () => {

@@ -57,7 +57,7 @@ describe('lrfind schedule --format json', () => {
   it('takes the bounds of a finder result with --from', async () => {
     const dir = tempDir();
     const path = join(dir, 'range-test.json');
-    writeFileSync(path, JSON.stringify({ suggestion: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
+    writeFileSync(path, JSON.stringify({ bounds: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
     const one = await runCli(['schedule', 'onecycle', '--from', path, '--total-steps', '10', '--format', 'json']);
     expect(one.code).toBe(0);
     const oneLr = (JSON.parse(one.stdout) as { lr: number[] }).lr;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCsvDataset, loadDataset, oneHotLabels, type Dataset } from '../../src/data/tensors.js';
+import { oneHotLabels, type Dataset } from '../../src/data/tensors.js';
+import { loadCsvDataset, loadDataset } from '../../src/data/load.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'lrfind-tensors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

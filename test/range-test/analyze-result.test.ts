@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCurve } from '../../src/analysis/index.js';
-import { analyzeRangeTest } from '../../src/range-test/index.js';
+import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
 import type { RangeTestResult, RangeTestRun } from '../../src/types.js';
-import { DEFAULT_RANGE_TEST_SETTINGS } from '../../src/range-test/index.js';
+import { DEFAULT_RANGE_TEST_SETTINGS } from '../../src/range-test/settings.js';
 
 /** A falling-then-rising curve over `n` points, shifted by `shift`. */
 function run(n: number, shift: number, seed: number): RangeTestRun {

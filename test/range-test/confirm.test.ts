@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedRecommendation, DEFAULT_CONFIRM_SETTINGS, RangeTestSettingsError, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
-} from '../../src/range-test/index.js';
+  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
+} from '../../src/range-test/confirm.js';
+import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
@@ -113,23 +114,23 @@ describe('sweepBest', () => {
   });
 });
 
-describe('confirmedRecommendation', () => {
+describe('confirmedBounds', () => {
   const curve = { maxLr: 0.4, minLr: 0.04, method: 'lrfind', confidence: 0.6 };
 
   it("keeps the curve's min/max ratio and its confidence", () => {
-    expect(confirmedRecommendation(curve, 0.1)).toEqual({ maxLr: 0.1, minLr: 0.1 * (0.04 / 0.4), method: 'confirmed', confidence: 0.6 });
-    expect(confirmedRecommendation({ ...curve, minLr: 0.1 }, 0.2).minLr).toBeCloseTo(0.05, 15);
+    expect(confirmedBounds(curve, 0.1)).toEqual({ maxLr: 0.1, minLr: 0.1 * (0.04 / 0.4), method: 'confirmed', confidence: 0.6 });
+    expect(confirmedBounds({ ...curve, minLr: 0.1 }, 0.2).minLr).toBeCloseTo(0.05, 15);
   });
 
   it("is the curve's recommendation itself when no probe passed", () => {
-    expect(confirmedRecommendation(curve, null)).toBe(curve);
+    expect(confirmedBounds(curve, null)).toBe(curve);
   });
 
   it('keeps minLr below maxLr for any input (property)', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-8, max: 10, noNaN: true }), fc.double({ min: 1.01, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-8, max: 10, noNaN: true }),
         (maxLr, divisor, confidence, confirmed) => {
-          const r = confirmedRecommendation({ maxLr, minLr: maxLr / divisor, method: 'lrfind', confidence }, confirmed);
+          const r = confirmedBounds({ maxLr, minLr: maxLr / divisor, method: 'lrfind', confidence }, confirmed);
           return r.confidence === confidence && r.minLr < r.maxLr && r.maxLr === confirmed;
         }),
     );

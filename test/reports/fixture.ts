@@ -29,7 +29,7 @@ export function digitsInput(withAggregate = false): RangeTestReportInput {
       { kind: 'good', minLr: at(66), maxLr: at(91), startIndex: 66, endIndex: 91 },
       { kind: 'too-large', minLr: at(92), maxLr: at(n - 1), startIndex: 92, endIndex: n - 1 },
     ],
-    recommendation: { maxLr: 0.2, minLr: 0.02, method: 'slide', confidence: 0.72 },
+    bounds: { maxLr: 0.2, minLr: 0.02, method: 'slide', confidence: 0.72 },
     suggestions: {
       valley: { method: 'valley', lr: at(72), index: 72 },
       slide: { method: 'slide', lr: at(78), index: 78 },

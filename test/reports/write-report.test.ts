@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderSvg, scheduleSpec, writeFileAtomic, writeReport, type TopLevelSpec } from '../../reports/index.js';
+import { renderSvg, scheduleSpec, type TopLevelSpec } from '../../reports/index.js';
+import { writeFileAtomic, writeReport } from '../../reports/write-report.js';
 import { parseXml } from './xml.js';
 
 const dirs: string[] = [];

@@ -8,11 +8,10 @@ import {
   exponentialDecay,
   join,
   linear,
-  normalizeStep,
   sgdr,
   stepDecay,
-  MAX_STEP,
 } from '../../src/schedules/index.js';
+import { MAX_STEP, normalizeStep } from '../../src/schedules/step.js';
 
 describe('normalizeStep', () => {
   it('reads negative steps and NaN as 0 and clamps huge steps', () => {

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cnn } from '../../src/models/index.js';
-import { initBackend, registerWasmTrainingKernels } from '../../src/tfjs/backend-index.js';
+import { initBackend } from '../../src/tfjs/backend.js';
+import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/register.js';
 import { randomValues, relativeError } from './kernels/compare.js';
 
 const resolvable = (name: string): boolean => {
@@ -35,7 +36,7 @@ describe('initBackend', () => {
     const second = await initBackend('auto');
     expect(second).toBe(first);
     expect(performance.now() - started).toBeLessThan(20);
-    expect(registerWasmTrainingKernels()).toEqual(registerWasmTrainingKernels());
+    expect(await registerWasmTrainingKernels()).toEqual(await registerWasmTrainingKernels());
   });
 
   it.skipIf(nativeInstalled)("'tensorflow' throws a clear error when no native package is installed", async () => {
@@ -132,7 +133,7 @@ const SETUPS: Setup[] = [
 ];
 
 async function train(backend: 'cpu' | 'wasm', setup: Setup, initial: Float32Array[] | null): Promise<{ weights: Float32Array[]; initial: Float32Array[]; tensorCounts: number[]; losses: number[] }> {
-  if (backend === 'wasm') registerWasmTrainingKernels();
+  if (backend === 'wasm') await registerWasmTrainingKernels();
   await tf.setBackend(backend);
   const model = setup.build();
   model.compile({ optimizer: setup.optimizer(), loss: setup.loss ?? 'categoricalCrossentropy' });

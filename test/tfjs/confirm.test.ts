@@ -19,7 +19,7 @@ function analysisWith(rise: number, best: number): Analysis {
     smoothedLosses: [1.1, best, 5],
     gradient: [0, 0, 0],
     regions: [],
-    recommendation: null,
+    curveBounds: null,
     suggestions: {},
     divergenceIndex: 2,
     minimumIndex: 1,

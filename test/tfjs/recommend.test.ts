@@ -1,7 +1,7 @@
 // recommendLearningRate: the range test, its reading and the probes in one call, on a real (tiny) model.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeRangeTest } from '../../src/range-test/index.js';
+import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { optimizerState, toyData, toyMlp, weightBits } from './helpers.js';
 
@@ -31,26 +31,26 @@ describe('recommendLearningRate', () => {
     expect(weightBits(model)).toEqual(weights);
     expect(optimizerState(model.optimizer)).toEqual(state);
 
-    const { analysis, confirmation, recommendation } = found;
+    const { analysis, confirmation, bounds } = found;
     expect(analysis).toEqual(analyzeRangeTest(found.rangeTest));
     expect(confirmation).not.toBeNull();
     expect(confirmation!.probes.every((p) => p.losses.length === 20)).toBe(true);
-    const curve = analysis!.recommendation!;
+    const curve = analysis!.curveBounds!;
     expect(confirmation!.probes.at(-1)!.passed).toBe(true); // half the data is learnable
-    expect(recommendation).toEqual({
+    expect(bounds).toEqual({
       maxLr: confirmation!.edge! / 1.3, minLr: (confirmation!.edge! / 1.3) * (curve.minLr / curve.maxLr), method: 'confirmed',
       confidence: curve.confidence,
     });
-    expect(recommendation!.maxLr).not.toBe(curve.maxLr);
+    expect(bounds!.maxLr).not.toBe(curve.maxLr);
     model.dispose();
   });
 
-  it("confirm: false gives the curve's recommendation and runs no probe", async () => {
+  it("confirm: false gives the curve's bounds and runs no probe", async () => {
     const model = toyMlp(tf.train.sgd(0.1));
     let probeSteps = 0;
     const found = await recommendLearningRate(model, data, { ...SWEEP, confirm: false, onProbeStep: () => probeSteps++ });
     expect(found.confirmation).toBeNull();
-    expect(found.recommendation).toBe(found.analysis!.recommendation);
+    expect(found.bounds).toBe(found.analysis!.curveBounds);
     expect(probeSteps).toBe(0);
     model.dispose();
   });
@@ -59,8 +59,8 @@ describe('recommendLearningRate', () => {
     const model = toyMlp(tf.train.sgd(0.1));
     const order: string[] = [];
     const found = await recommendLearningRate(model, data, {
-      ...SWEEP, analysis: { divisor: 4 }, confirm: { ...QUICK_PROBES, maxProbes: 1 },
-      onAnalysis: (_r, analysis) => order.push(`analysis ${analysis.recommendation!.maxLr / analysis.recommendation!.minLr}`),
+      ...SWEEP, analysis: { divFactor: 4 }, confirm: { ...QUICK_PROBES, maxProbes: 1 },
+      onAnalysis: (_r, analysis) => order.push(`analysis ${analysis.curveBounds!.maxLr / analysis.curveBounds!.minLr}`),
       onProbeStep: ({ step }) => (step === 0 ? order.push('probe') : undefined),
     });
     expect(order[0]).toMatch(/^analysis 4(\.0+\d*)?$/);
@@ -79,11 +79,11 @@ describe('recommendLearningRate', () => {
     expect(stopped.rangeTest.stopReason).toBe('aborted');
     expect(stopped.analysis).not.toBeNull();
     expect(stopped.confirmation).toBeNull();
-    expect(stopped.recommendation).toBe(stopped.analysis!.recommendation);
+    expect(stopped.bounds).toBe(stopped.analysis!.curveBounds);
 
     const early = new AbortController();
     const one = await recommendLearningRate(model, data, { ...SWEEP, signal: early.signal, onStep: () => early.abort() });
-    expect(one).toMatchObject({ analysis: null, confirmation: null, recommendation: null });
+    expect(one).toMatchObject({ analysis: null, confirmation: null, bounds: null });
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
   });

@@ -7,11 +7,11 @@ import { type PeerSmoothing, type Window, checkCount, checkSmoothing, cutWindow,
 export interface FastaiRuleOptions {
   /**
    * The number of iterations the range test was planned for: `lr_find` drops the first
-   * `numIt // 10` points. Pass it for a curve that stopped early.
+   * `numIter // 10` points. Pass it for a curve that stopped early.
    * @default the curve's length
    */
-  numIt?: number;
-  /** Points dropped at the start instead of `numIt // 10`. @default floor(numIt / 10) */
+  numIter?: number;
+  /** Points dropped at the start instead of `numIter // 10`. @default floor(numIter / 10) */
   skipStart?: number;
   /** Points dropped at the end (`lr_find` drops 5). @default 5 */
   skipEnd?: number;
@@ -22,7 +22,7 @@ export interface FastaiRuleOptions {
 type Rule = (window: Window) => Suggestion;
 
 function fastaiRule(method: string, options: FastaiRuleOptions, rule: Rule): Suggester {
-  checkCount('numIt', options.numIt, 1);
+  checkCount('numIter', options.numIter, 1);
   checkCount('skipStart', options.skipStart, 0);
   checkCount('skipEnd', options.skipEnd, 0);
   checkSmoothing(options.smoothing);
@@ -30,7 +30,7 @@ function fastaiRule(method: string, options: FastaiRuleOptions, rule: Rule): Sug
   const smoothing = options.smoothing ?? 'fastai';
   return (curve: Curve) => {
     const n = Array.isArray(curve?.lrs) ? curve.lrs.length : 0;
-    const start = options.skipStart ?? Math.floor((options.numIt ?? n) / 10);
+    const start = options.skipStart ?? Math.floor((options.numIter ?? n) / 10);
     const window = cutWindow(curve, smoothing, start, skipEnd);
     if (window.losses.length === 0) return nothing(method, `${method} needs more than ${start + skipEnd} finite points`);
     return rule(window);

@@ -5,8 +5,8 @@ import { type LrfindSuggesterOptions, lrfindSuggester } from './lrfind.js';
 import { steepestSuggester } from './steepest.js';
 
 export interface SuggestersOptions {
-  /** The range test's planned iteration count, for fastai's cut (`numIt // 10`). @default each curve's length */
-  numIt?: number;
+  /** The range test's planned iteration count, for fastai's cut (`numIter // 10`). @default each curve's length */
+  numIter?: number;
   /** Options of the lrfind rule. */
   lrfind?: LrfindSuggesterOptions;
 }
@@ -16,7 +16,7 @@ export interface SuggestersOptions {
  * `valley`, `slide`, `minimum`, `steep`. Each peer rule smooths the raw losses the way its tool does.
  */
 export function createSuggesters(options: SuggestersOptions = {}): Record<string, Suggester> {
-  const fastai = options.numIt === undefined ? {} : { numIt: options.numIt };
+  const fastai = options.numIter === undefined ? {} : { numIter: options.numIter };
   return {
     lrfind: lrfindSuggester(options.lrfind),
     steepest: steepestSuggester(),

@@ -1,18 +1,9 @@
-// From range-test result to training in one call: bounds in, one-cycle callback out.
-import type { Analysis } from '../../types.js';
-import { oneCycle, type OneCycleOptions } from '../../schedules/one-cycle.js';
+// From a finder result to training in one call: bounds in, one-cycle callback out. The run's length
+// comes from `model.fit` itself unless given, as fastai's `fit_one_cycle(n, lr_max)` does.
+import type { OneCycleOptions } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
+import { boundsOf, oneCycleFromBounds, type BoundsSource, type LrBounds } from '../../schedules/from-bounds.js';
 import { ScheduleCallback } from './schedule-callback.js';
-
-/** Learning-rate bounds, e.g. an Analysis's `recommendation`. */
-export interface LrBounds {
-  maxLr: number;
-  /** When given, the cycle starts here: divFactor = maxLr / minLr. */
-  minLr?: number;
-}
-
-/** Either bounds, or anything carrying a `recommendation` (an `Analysis` from `analyzeCurve`). */
-export type OneCycleSource = LrBounds | Pick<Analysis, 'recommendation' | 'warnings'>;
 
 export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'> {
   /**
@@ -23,46 +14,75 @@ export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'> {
   skipMissingMomentum?: boolean;
 }
 
-/** A ScheduleCallback following a one-cycle schedule; `schedule` has its phases for reports. */
-export class OneCycleCallback extends ScheduleCallback {
-  readonly schedule: CycleSchedule;
-
-  constructor(schedule: CycleSchedule, skipMissingMomentum: boolean) {
-    super({ lr: schedule.lr, momentum: schedule.momentum ?? undefined, skipMissingMomentum });
-    this.schedule = schedule;
-  }
+/** What tfjs hands callbacks before training (`model.fit` and `fitDataset`). */
+interface FitParams {
+  epochs?: number;
+  initialEpoch?: number | null;
+  samples?: number | null;
+  steps?: number | null;
+  batchSize?: number | null;
 }
 
-function boundsOf(source: OneCycleSource): LrBounds {
-  if (source != null && 'recommendation' in source) {
-    if (source.recommendation == null) {
-      const why = source.warnings?.length ? `: ${source.warnings.join('; ')}` : '';
-      throw new RangeError(`analysis has no recommendation${why}`);
-    }
-    return source.recommendation;
+/** The optimizer steps `model.fit` / `fitDataset` will take, from the params tfjs gives callbacks. */
+export function stepsOfFit(params: FitParams): number {
+  const epochs = (params.epochs ?? 1) - (params.initialEpoch ?? 0);
+  const perEpoch = params.steps ?? (params.samples != null && params.batchSize != null ? Math.ceil(params.samples / params.batchSize) : null);
+  if (perEpoch == null || !(perEpoch >= 1) || !(epochs >= 1)) {
+    throw new RangeError('oneCycleCallback cannot tell how many steps this fit takes (a dataset of unknown size?): pass totalSteps, or epochs and stepsPerEpoch');
   }
-  if (source == null || typeof source !== 'object') throw new RangeError(`bounds must be {maxLr, minLr?} or an Analysis, got ${String(source)}`);
-  return source;
+  return epochs * perEpoch;
+}
+
+/** Steps of the trial cycle that checks the options before the run's length is known. */
+const TRIAL_STEPS = 1000;
+
+/** A ScheduleCallback following a one-cycle schedule; `schedule` has its phases for reports. */
+export class OneCycleCallback extends ScheduleCallback {
+  private readonly cycle: { schedule: CycleSchedule | null; build: (totalSteps?: number) => CycleSchedule };
+
+  constructor(bounds: LrBounds, options: Omit<OneCycleCallbackArgs, 'skipMissingMomentum'>, skipMissingMomentum: boolean) {
+    const fixed = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
+    const build = (totalSteps?: number): CycleSchedule => oneCycleFromBounds(bounds, totalSteps === undefined ? options : { ...options, totalSteps });
+    // Built now when the length is known; else checked now on a trial length and built by onTrainBegin.
+    const cycle = { schedule: fixed ? build() : (build(TRIAL_STEPS), null), build };
+    const follow = (): CycleSchedule => {
+      if (cycle.schedule === null) throw new RangeError('the one-cycle schedule is built when training begins');
+      return cycle.schedule;
+    };
+    super({
+      lr: (step) => follow().lr(step),
+      ...(options.cycleMomentum ?? true ? { momentum: (step: number) => follow().momentum?.(step) ?? 0 } : {}),
+      skipMissingMomentum,
+    });
+    this.cycle = cycle;
+  }
+
+  /** The schedule followed: set from the start when the run's length was given, else once training begins. */
+  get schedule(): CycleSchedule {
+    if (this.cycle.schedule === null) throw new RangeError('the one-cycle schedule is built when training begins (or pass totalSteps)');
+    return this.cycle.schedule;
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    // Sized to the first fit; later fits go on counting steps (and hold the final rate), as ScheduleCallback does.
+    this.cycle.schedule ??= this.cycle.build(stepsOfFit(this.params as FitParams));
+    await super.onTrainBegin();
+  }
 }
 
 /**
- * One-cycle training from learning-rate bounds (PyTorch's OneCycleLR parameters and defaults).
- * With `minLr` the cycle starts at minLr (divFactor = maxLr / minLr) unless `divFactor` is given;
- * the final rate is the start rate / finalDivFactor. Momentum (or Adam's beta1) cycles
- * 0.95 → 0.85 → 0.95 unless `cycleMomentum` is false.
+ * One-cycle training from a finder result or bounds (PyTorch's OneCycleLR parameters and
+ * defaults). The cycle starts at minLr (divFactor = maxLr / minLr) unless `divFactor` is given and
+ * ends at the start rate / finalDivFactor; momentum (or Adam's beta1) cycles 0.95 → 0.85 → 0.95
+ * unless `cycleMomentum` is false. Without `totalSteps` (or `epochs` and `stepsPerEpoch`) the run's
+ * length is read from `model.fit` when training begins.
  *
  * @example
- * const analysis = analyzeCurve(await findLearningRate(model, {xs, ys}));
- * const stepsPerEpoch = Math.ceil(xs.shape[0] / 32);
- * await model.fit(xs, ys, {epochs: 10, batchSize: 32, callbacks: [oneCycleCallback(analysis, {epochs: 10, stepsPerEpoch})]});
+ * const found = await recommendLearningRate(model, { xs, ys });
+ * await model.fit(xs, ys, { epochs: 10, batchSize: 32, callbacks: [oneCycleCallback(found)] });
  */
-export function oneCycleCallback(source: OneCycleSource, options: OneCycleCallbackArgs): OneCycleCallback {
-  const { maxLr, minLr } = boundsOf(source);
-  if (minLr !== undefined && !(minLr > 0 && minLr < maxLr)) {
-    throw new RangeError(`minLr must be in (0, maxLr = ${maxLr}), got ${minLr}`);
-  }
-  const { skipMissingMomentum = true, ...rest } = options ?? ({} as OneCycleCallbackArgs);
-  const divFactor = rest.divFactor ?? (minLr !== undefined ? maxLr / minLr : undefined);
-  const schedule = oneCycle({ ...rest, maxLr, divFactor });
-  return new OneCycleCallback(schedule, skipMissingMomentum);
+export function oneCycleCallback(source: BoundsSource, options: OneCycleCallbackArgs = {}): OneCycleCallback {
+  const bounds = boundsOf(source);
+  const { skipMissingMomentum = true, ...rest } = options ?? {};
+  return new OneCycleCallback(bounds, rest, skipMissingMomentum);
 }

@@ -1,7 +1,6 @@
 // Registers lrfind's training kernels on the wasm backend, replacing any stock kernel of the same
 // name (kept in `stockKernels` for fallbacks). Idempotent.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { stockKernels } from './kernel-utils.js';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
@@ -30,14 +29,8 @@ export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
   unsortedSegmentSumConfig,
 ];
 
-/**
- * Makes the wasm backend able to train every common layer (conv2d, depthwise and separable conv,
- * pooling, batch norm, dropout, dense, embedding): adds the gradient kernels stock wasm lacks and
- * replaces its wrong MaxPoolGrad and OneHot. Safe to call any number of times, before or after
- * `tf.setBackend('wasm')`.
- * @returns the names of the kernels registered
- */
-export function registerWasmTrainingKernels(): string[] {
+/** Registers lrfind's kernels over the stock ones (which must be registered already). */
+function replaceStockKernels(): string[] {
   for (const config of WASM_TRAINING_KERNELS) {
     const current = tf.getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
@@ -53,6 +46,16 @@ export function registerWasmTrainingKernels(): string[] {
   return WASM_TRAINING_KERNELS.map((config) => config.kernelName);
 }
 
-// Importing tfjs-backend-wasm (above) makes wasm tfjs's default backend (it outranks cpu), so
-// register at import too: code that never calls initBackend must not get a wasm that cannot train.
-registerWasmTrainingKernels();
+/**
+ * Makes the wasm backend able to train every common layer (conv2d, depthwise and separable conv,
+ * pooling, batch norm, dropout, dense, embedding): adds the gradient kernels stock wasm lacks and
+ * replaces its wrong MaxPoolGrad and OneHot. Imports @tensorflow/tfjs-backend-wasm first (its stock
+ * kernels are registered then, and ours must come after them), which registers tfjs's 'wasm'
+ * backend: call it when you mean to train on wasm. Safe to call any number of times, before or
+ * after `tf.setBackend('wasm')`.
+ * @returns the names of the kernels registered
+ */
+export async function registerWasmTrainingKernels(): Promise<string[]> {
+  await import('@tensorflow/tfjs-backend-wasm');
+  return replaceStockKernels();
+}

@@ -92,9 +92,9 @@ describe('minimumSuggester and steepSuggester', () => {
 describe('the cut of fastai lr_find and of pytorch-lr-finder', () => {
   const losses = Array.from({ length: 100 }, (_, i) => 3 - Math.tanh((i - 60) / 8));
 
-  it("fastai drops numIt // 10 points first (the curve's length by default) and 5 at the end", () => {
+  it("fastai drops numIter // 10 points first (the curve's length by default) and 5 at the end", () => {
     expect(minimumSuggester({ smoothing: 'none' })(curveOf(losses)).index).toBe(94);
-    expect(minimumSuggester({ smoothing: 'none', numIt: 100 })(curveOf(losses.slice(0, 50))).index).toBe(44);
+    expect(minimumSuggester({ smoothing: 'none', numIter: 100 })(curveOf(losses.slice(0, 50))).index).toBe(44);
     expect(minimumSuggester({ smoothing: 'none', skipStart: 96 })(curveOf(losses))).toMatchObject({ lr: null });
   });
 
@@ -134,7 +134,7 @@ describe('peer rules never throw', () => {
 
   it('validate their options eagerly', () => {
     expect(() => steepestSuggester({ skipStart: -1 })).toThrow(/skipStart must be an integer ≥ 0, got -1/);
-    expect(() => valleySuggester({ numIt: 0 })).toThrow(/numIt must be an integer ≥ 1, got 0/);
+    expect(() => valleySuggester({ numIter: 0 })).toThrow(/numIter must be an integer ≥ 1, got 0/);
     expect(() => slideSuggester({ thresh: -1 })).toThrow(/thresh must be ≥ 0, got -1/);
     expect(() => slideSuggester({ adjustValue: 0 })).toThrow(/adjustValue must be a positive number, got 0/);
     expect(() => steepSuggester({ smoothing: 'ema' as 'none' })).toThrow(/smoothing must be/);

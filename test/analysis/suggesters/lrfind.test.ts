@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SAFETY_DIVISOR, createSuggesters, getSuggester, lrfindSuggester, pickLrfind, readCurve, regionsFromReading,
-  suggesterNames, suggesters,
+  DEFAULT_SAFETY_DIVISOR, createSuggesters, getSuggester, lrfindSuggester, readCurve, suggesterNames, suggesters,
 } from '../../../src/analysis/index.js';
+import { regionsFromReading } from '../../../src/analysis/regions.js';
+import { pickLrfind } from '../../../src/analysis/suggesters/lrfind.js';
 import type { Region } from '../../../src/types.js';
 import { PEER_CURVES, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
 import { log10Lrs, shapedCurve } from '../synthetic.js';
@@ -105,10 +106,10 @@ describe('the registry', () => {
     expect(() => getSuggester('toString')).toThrow(/suggester must be one of lrfind, steepest, valley, slide, minimum, steep, got toString/);
   });
 
-  it('createSuggesters passes numIt to the fastai rules', () => {
+  it('createSuggesters passes numIter to the fastai rules', () => {
     const curve = loadPeerCurve('fashion_mlp_adam'); // stopped at 83 of 100 iterations
     const raw = { lrs: curve.lrs, losses: curve.raw };
     const want = loadPeerSuggestions().fashion_mlp_adam.fastai_rules_on_fastai_smoothing.valley.index_in_curve;
-    expect(createSuggesters({ numIt: 100 })['valley']!(raw).index).toBe(want);
+    expect(createSuggesters({ numIter: 100 })['valley']!(raw).index).toBe(want);
   });
 });

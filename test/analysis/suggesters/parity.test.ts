@@ -12,7 +12,7 @@ const rules = { valley: valleySuggester, slide: slideSuggester, minimum: minimum
 describe.each(PEER_CURVES)('peer parity on %s', (name) => {
   const curve = loadPeerCurve(name);
   const want = expected[name];
-  const numIt = want.range_test.num_iter;
+  const numIter = want.range_test.num_iter;
 
   it('steepest picks pytorch-lr-finder\'s row, from its smoothed history and from the raw losses', () => {
     const pick = want.pytorch_lr_finder_steepest;
@@ -25,13 +25,13 @@ describe.each(PEER_CURVES)('peer parity on %s', (name) => {
 
   for (const rule of Object.keys(rules) as (keyof typeof rules)[]) {
     it(`fastai ${rule} picks the same row on both smoothings`, () => {
-      const onTorch = rules[rule]({ numIt, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
+      const onTorch = rules[rule]({ numIter, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
       expect(onTorch.index).toBe(want.fastai_rules_on_pytorch_lr_finder_history[rule].index_in_curve);
       expect(onTorch.lr).toBeCloseTo(want.fastai_rules_on_pytorch_lr_finder_history[rule].lr, 6);
-      const onFastai = rules[rule]({ numIt, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.fastai });
+      const onFastai = rules[rule]({ numIter, smoothing: 'none' })({ lrs: curve.lrs, losses: curve.fastai });
       expect(onFastai.index).toBe(want.fastai_rules_on_fastai_smoothing[rule].index_in_curve);
       // The default smoothing is fastai's recorder EMA, so the raw losses give the same row.
-      const onRaw = rules[rule]({ numIt })({ lrs: curve.lrs, losses: curve.raw });
+      const onRaw = rules[rule]({ numIter })({ lrs: curve.lrs, losses: curve.raw });
       expect(onRaw.index).toBe(want.fastai_rules_on_fastai_smoothing[rule].index_in_curve);
     });
   }

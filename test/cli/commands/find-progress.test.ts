@@ -43,7 +43,7 @@ describe('summaryLines', () => {
     const lines = summaryLines({
       stop: 'completed the sweep: 8 steps in 1.0s',
       doc: {
-        suggestion: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
+        bounds: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
         regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
         suggestions: { steepest: null, valley: 0.01, minimum: null, slide: null },
         warnings: ['w'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyBounds, buildSchedule, reportPhases, totalStepsOf } from '../../../cli/commands/schedule-build.js';
+import { applyBounds, buildSchedule, totalStepsOf } from '../../../cli/commands/schedule-build.js';
+import { phaseRanges as reportPhases } from '../../../src/schedules/index.js';
 import { oneCycle } from '../../../src/schedules/index.js';
 
 describe('totalStepsOf', () => {

@@ -7,7 +7,7 @@ import { lossDomain } from '../../../cli/ui/loss-chart.js';
 import { ProgressBar } from '../../../cli/ui/progress-bar.js';
 import { ScheduleView } from '../../../cli/ui/schedule-view.js';
 import { Summary } from '../../../cli/ui/summary.js';
-import type { CurveDocument } from '../../../cli/output/result-json.js';
+import type { RangeTestFile } from '../../../src/range-test/file.js';
 import type { RunHeader } from '../../../cli/ui/summary-text.js';
 
 const HEADER: RunHeader = {
@@ -22,14 +22,16 @@ const HEADER: RunHeader = {
   runs: 1,
 };
 
-const DOC: CurveDocument = {
+const DOC: RangeTestFile = {
+  format: 'lrfind/range-test',
+  version: 1,
   curve: { lr: [1e-4, 1e-3, 1e-2, 1e-1, 1], loss: [2.3, 2.2, 1.5, 0.9, 4], smoothedLoss: [2.3, 2.25, 1.9, 1.4, 2.2] },
   regions: [
     { kind: 'too-small', minLr: 1e-4, maxLr: 1e-3 },
     { kind: 'good', minLr: 1e-3, maxLr: 0.1 },
     { kind: 'too-large', minLr: 0.1, maxLr: 1 },
   ],
-  suggestion: { maxLr: 0.03, minLr: 0.003, method: 'valley', confidence: 0.8 },
+  bounds: { maxLr: 0.03, minLr: 0.003, method: 'valley', confidence: 0.8 },
   suggestions: { steepest: 0.01, valley: 0.03, minimum: 0.01, slide: null },
   warnings: ['the curve is short'],
 };
@@ -138,7 +140,7 @@ describe('Summary', () => {
   });
 
   it('says when there are no bounds', () => {
-    expect(frame(<Summary doc={{ ...DOC, suggestion: null }} paths={[]} />)).toContain('bounds: none (see the warnings)');
+    expect(frame(<Summary doc={{ ...DOC, bounds: null }} paths={[]} />)).toContain('bounds: none (see the warnings)');
   });
 });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { learningRateScheduler } from '../../../src/tfjs/callbacks-index.js';
+import { learningRateScheduler } from '../../../src/index.js';
 import { BATCH, STEPS_PER_EPOCH, close32, data, newSeen, spy, tinyModel } from './helpers.js';
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oneCycle } from '../../../src/schedules/index.js';
-import { oneCycleCallback } from '../../../src/tfjs/callbacks-index.js';
+import { oneCycleCallback } from '../../../src/index.js';
+import { stepsOfFit } from '../../../src/tfjs/callbacks/one-cycle-callback.js';
 import { BATCH, STEPS_PER_EPOCH, close32, data, newSeen, spy, tinyModel } from './helpers.js';
 
 beforeAll(async () => {
@@ -24,12 +25,15 @@ describe('oneCycleCallback', () => {
     expect(oneCycleCallback({ maxLr: 0.1, minLr: 0.01 }, { totalSteps: 10, divFactor: 5 }).lr(0)).toBeCloseTo(0.02, 15);
   });
 
-  it('accepts an Analysis (its recommendation) and explains a missing one', () => {
-    const analysis = { recommendation: { maxLr: 0.3, minLr: 0.03, method: 'valley', confidence: 0.8 }, warnings: [] };
-    expect(oneCycleCallback(analysis, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
-    expect(() => oneCycleCallback({ recommendation: null, warnings: ['loss never decreased'] }, { totalSteps: 10 })).toThrow(
-      new RangeError('analysis has no recommendation: loss never decreased'),
+  it("accepts a finder result (its bounds), explains a missing one and refuses an Analysis's unconfirmed bounds", () => {
+    const found = { bounds: { maxLr: 0.3, minLr: 0.03, method: 'confirmed', confidence: 0.8 }, analysis: { warnings: [] } };
+    expect(oneCycleCallback(found, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
+    expect(() => oneCycleCallback({ bounds: null, analysis: { warnings: ['loss never decreased'] } }, { totalSteps: 10 })).toThrow(
+      new RangeError('the finder result has no bounds: loss never decreased'),
     );
+    const analysis = { curveBounds: { maxLr: 0.3, minLr: 0.03, method: 'lrfind', confidence: 0.8 }, warnings: [] };
+    expect(() => oneCycleCallback(analysis as never, { totalSteps: 10 })).toThrow(/got an Analysis: pass the result of recommendLearningRate/);
+    expect(oneCycleCallback(analysis.curveBounds, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
     expect(() => oneCycleCallback({ maxLr: 0.1, minLr: 0.2 }, { totalSteps: 10 })).toThrow('minLr must be in (0, maxLr = 0.1), got 0.2');
     expect(() => oneCycleCallback({ maxLr: 0.1 }, { totalSteps: 10, pctStart: 2 })).toThrow('pctStart must be in (0, 1), got 2');
   });
@@ -63,5 +67,28 @@ describe('oneCycleCallback', () => {
     expect(cb.momentumHistory).toEqual([]);
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+
+  it("takes the run's length from model.fit when none is given (fastai's fit_one_cycle)", async () => {
+    const { xs, ys } = data();
+    const opt = tf.train.momentum(1, 0.9);
+    const model = tinyModel(opt);
+    const found = { bounds: { maxLr: 0.05, minLr: 0.005, method: 'confirmed', confidence: 0.9 }, analysis: { warnings: [] } };
+    const cb = oneCycleCallback(found);
+    expect(() => cb.schedule).toThrow(/built when training begins/);
+    await model.fit(xs, ys, { epochs: EPOCHS, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [cb] });
+    const ref = oneCycle({ maxLr: 0.05, divFactor: 10, totalSteps: TOTAL });
+    expect(cb.schedule.totalSteps).toBe(TOTAL);
+    expect(cb.lrHistory).toEqual(Array.from({ length: TOTAL }, (_, t) => ref.lr(t)));
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
+
+  it('counts the steps of fit and fitDataset from their params, and says when it cannot', () => {
+    expect(stepsOfFit({ epochs: 3, initialEpoch: 0, samples: 100, batchSize: 32, steps: null })).toBe(12);
+    expect(stepsOfFit({ epochs: 5, initialEpoch: 2, samples: 64, batchSize: 32 })).toBe(6);
+    expect(stepsOfFit({ epochs: 2, samples: null, steps: 7, batchSize: null })).toBe(14);
+    expect(() => stepsOfFit({ epochs: 2, samples: null, steps: null })).toThrow(/pass totalSteps, or epochs and stepsPerEpoch/);
+    expect(() => oneCycleCallback({ maxLr: 0.1 }, { pctStart: 2 })).toThrow('pctStart must be in (0, 1), got 2');
   });
 });

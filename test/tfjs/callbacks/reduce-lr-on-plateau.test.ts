@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ReduceLROnPlateau, reduceLROnPlateau } from '../../../src/tfjs/callbacks-index.js';
+import { ReduceLROnPlateau, reduceLROnPlateau } from '../../../src/index.js';
 import { BATCH, data, tinyModel } from './helpers.js';
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oneCycle, linear } from '../../../src/schedules/index.js';
-import { scheduleCallback } from '../../../src/tfjs/callbacks-index.js';
+import { scheduleCallback } from '../../../src/index.js';
 import { BATCH, STEPS_PER_EPOCH, X, Y, close32, data, newSeen, spy, tinyModel } from './helpers.js';
 
 beforeAll(async () => {

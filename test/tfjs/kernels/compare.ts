@@ -21,7 +21,7 @@ export function randomValues(size: number, seed: number, levels?: number): Float
 
 /** Runs `build` (which must create its tensors on the current backend) on `backend`; returns every output's values. */
 export async function runOn(backend: 'cpu' | 'wasm', build: () => tf.Tensor | tf.Tensor[]): Promise<Float32Array[]> {
-  if (backend === 'wasm') registerWasmTrainingKernels();
+  if (backend === 'wasm') await registerWasmTrainingKernels();
   await tf.setBackend(backend);
   return tf.tidy(() => {
     const out = build();

@@ -26,7 +26,7 @@ const CALLS: Array<[string, () => tf.Tensor]> = [
 
 describe('wasm training kernels do not leak', () => {
   it.each(CALLS)('%s', async (_name, call) => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     await tf.setBackend('wasm');
     tf.tidy(() => { call(); }); // warm up: first calls may allocate caches
     const buffers = tf.backend().numDataIds();

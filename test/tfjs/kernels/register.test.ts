@@ -4,25 +4,25 @@ import { WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '../../../src
 import { stockKernels } from '../../../src/tfjs/kernels/kernel-utils.js';
 
 describe('registerWasmTrainingKernels', () => {
-  it('has run on import: wasm can train without an explicit call', () => {
+  it('has run on import: wasm can train without an explicit call', async () => {
     for (const config of WASM_TRAINING_KERNELS) {
       expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).toBe(config.kernelFunc);
     }
   });
 
-  it('is idempotent and keeps the first stock kernel it replaced', () => {
+  it('is idempotent and keeps the first stock kernel it replaced', async () => {
     const stock = new Map(stockKernels);
-    expect(registerWasmTrainingKernels()).toEqual(WASM_TRAINING_KERNELS.map((c) => c.kernelName));
-    registerWasmTrainingKernels();
+    expect(await registerWasmTrainingKernels()).toEqual(WASM_TRAINING_KERNELS.map((c) => c.kernelName));
+    await registerWasmTrainingKernels();
     expect(new Map(stockKernels)).toEqual(stock);
     expect(stockKernels.get('MaxPoolGrad')?.kernelFunc).not.toBe(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc);
   });
 
-  it('re-registers after another library put a kernel back', () => {
+  it('re-registers after another library put a kernel back', async () => {
     const ours = tf.getKernel('MaxPoolGrad', 'wasm')!;
     tf.unregisterKernel('MaxPoolGrad', 'wasm');
     tf.registerKernel(stockKernels.get('MaxPoolGrad')!);
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     expect(tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc).toBe(ours.kernelFunc);
   });
 });

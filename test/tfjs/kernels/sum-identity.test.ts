@@ -20,7 +20,7 @@ describe('Sum on wasm matches cpu', () => {
   });
 
   it('keeps the shape of keepDims', async () => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     await tf.setBackend('wasm');
     const out = tf.sum(tf.ones([2, 3, 4]), [0, 1], true);
     expect(out.shape).toEqual([1, 1, 4]);
@@ -31,7 +31,7 @@ describe('Sum on wasm matches cpu', () => {
 
 describe('Identity on wasm', () => {
   it('shares memory by reference count: a clone outlives its source and keeps its values', async () => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     await tf.setBackend('wasm');
     const before = tf.memory().numTensors;
     const x = tf.tensor1d([1, 2, 3]);
@@ -43,7 +43,7 @@ describe('Identity on wasm', () => {
   });
 
   it('copies string tensors (stock kernel)', async () => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     await tf.setBackend('wasm');
     const s = tf.tensor1d(['a', 'b'], 'string');
     const c = tf.clone(s);

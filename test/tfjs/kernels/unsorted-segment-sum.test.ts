@@ -22,7 +22,7 @@ describe('UnsortedSegmentSum on wasm', () => {
   });
 
   it('keeps int32 inputs int32', async () => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     await tf.setBackend('wasm');
     const out = tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3], 'int32'), tf.tensor1d([0, 0, 1], 'int32'), 2);
     expect(out.dtype).toBe('int32');

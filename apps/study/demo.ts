@@ -1,16 +1,16 @@
 // The end-to-end demo as one library call: range test on real data → analysis → one-cycle
 // training with the recommended bounds → accuracy. The CLI renders the result and writes reports.
 import * as tf from '@tensorflow/tfjs';
-import { loadDataset } from '../../data/tensors.js';
-import type { DatasetName } from '../../data/names.js';
-import { buildModel, type ModelName } from '../../models/builders.js';
-import { oneCycle } from '../../schedules/one-cycle.js';
-import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
-import type { Analysis, RangeTestResult, Recommendation } from '../../types.js';
-import { initBackend, type BackendChoice, type BackendInfo } from '../backend.js';
-import type { Confirmation, ConfirmOptions } from '../confirm.js';
-import type { RangeTestStep } from '../range-test.js';
-import { recommendLearningRate } from '../recommend.js';
+import { loadDataset } from '../../src/data/load.js';
+import type { DatasetName } from '../../src/data/names.js';
+import { buildModel, type ModelName } from '../../src/models/builders.js';
+import { oneCycle } from '../../src/schedules/one-cycle.js';
+import type { CycleSchedule } from '../../src/schedules/cycle-schedule.js';
+import type { Analysis, Bounds, Confirmation, RangeTestResult } from '../../src/types.js';
+import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
+import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
+import type { RangeTestStep } from '../../src/tfjs/range-test.js';
+import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export interface DemoOptions {
@@ -51,7 +51,7 @@ export interface DemoResult {
   /** The probes that confirmed the max lr; null with `confirm: false`. */
   confirmation: Confirmation | null;
   /** The bounds trained with: confirmed, or the curve's when no probe passed. */
-  recommendation: Recommendation;
+  bounds: Bounds;
   schedule: CycleSchedule;
   stepsPerEpoch: number;
   history: EpochRecord[];
@@ -82,7 +82,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   try {
     model.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const initialAccuracy = accuracyOf(model, data.validation.xs, data.validation.ys);
-    const { rangeTest, analysis, confirmation, recommendation } = await recommendLearningRate(model, data.train, {
+    const { rangeTest, analysis, confirmation, bounds } = await recommendLearningRate(model, data.train, {
       batchSize, seed, confirm: options.confirm ?? true,
       ...(options.onStep ? { onStep: options.onStep } : {}), ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
@@ -90,10 +90,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     });
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
     if (confirmation) options.onConfirmation?.(confirmation, analysis);
-    if (recommendation === null) {
-      throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
+    if (bounds === null) {
+      throw new Error(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     }
-    const { maxLr, minLr } = recommendation;
+    const { maxLr, minLr } = bounds;
     const steps = stepsPerEpoch(data.train.xs.shape[0]!, batchSize);
     const schedule = oneCycle({ maxLr, divFactor: maxLr / minLr, epochs, stepsPerEpoch: steps });
     const history = await trainWithSchedule(model, data.train, data.validation, {
@@ -101,7 +101,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}), ...(options.signal ? { signal: options.signal } : {}),
     });
     return {
-      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, confirmation, recommendation, schedule,
+      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, confirmation, bounds, schedule,
       stepsPerEpoch: steps, history, accuracy: history.at(-1)?.valAccuracy ?? initialAccuracy, initialAccuracy,
       seconds: (performance.now() - started) / 1000,
     };

@@ -2,17 +2,16 @@
 // epochs and seed, each run recorded per epoch. The range test at the start supplies the lr
 // bounds for the schedules, as in the seed (which found max 0.1 and chose min 0.01).
 import * as tf from '@tensorflow/tfjs';
-import { loadDataset } from '../../data/tensors.js';
-import type { DatasetName } from '../../data/names.js';
-import { buildModel, type ModelName } from '../../models/builders.js';
-import { constant, cosine, exponential, linear } from '../../schedules/annealers.js';
-import { oneCycle } from '../../schedules/one-cycle.js';
-import { warmupCosineTail } from '../../schedules/presets.js';
-import { sgdr } from '../../schedules/sgdr.js';
-import type { Analysis, RangeTestResult, Recommendation, Schedule } from '../../types.js';
-import { initBackend, type BackendChoice, type BackendInfo } from '../backend.js';
-import type { Confirmation } from '../confirm.js';
-import { recommendLearningRate } from '../recommend.js';
+import { loadDataset } from '../../src/data/load.js';
+import type { DatasetName } from '../../src/data/names.js';
+import { buildModel, type ModelName } from '../../src/models/builders.js';
+import { constant, cosine, exponential, linear } from '../../src/schedules/annealers.js';
+import { oneCycle } from '../../src/schedules/one-cycle.js';
+import { warmupCosineTail } from '../../src/schedules/presets.js';
+import { sgdr } from '../../src/schedules/sgdr.js';
+import type { Analysis, Bounds, Confirmation, RangeTestResult, Schedule } from '../../src/types.js';
+import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
+import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export type StudyGroup = 'schedules' | 'optimizers';
@@ -69,7 +68,7 @@ export interface StudyResult {
   /** The probes that confirmed the max lr; null with `confirm: false`. */
   confirmation: Confirmation | null;
   /** The bounds every schedule is built from: confirmed, or the curve's when no probe passed. */
-  recommendation: Recommendation;
+  bounds: Bounds;
   maxLr: number;
   minLr: number;
   runs: StudyRun[];
@@ -143,14 +142,14 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
   };
   try {
     const finder = build(tf.train.momentum(0.01, 0.9));
-    const { rangeTest, analysis, confirmation, recommendation } = await recommendLearningRate(finder, data.train, {
+    const { rangeTest, analysis, confirmation, bounds } = await recommendLearningRate(finder, data.train, {
       batchSize: settings.batchSize, seed: settings.seed, confirm: options.confirm ?? true,
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
     }).finally(() => finder.dispose());
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
     if (confirmation) options.onConfirmation?.(confirmation, analysis);
-    if (recommendation === null) throw new Error(`the range test gave no recommendation: ${analysis.warnings.join('; ')}`);
-    const { maxLr, minLr } = recommendation;
+    if (bounds === null) throw new Error(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
+    const { maxLr, minLr } = bounds;
     const steps = stepsPerEpoch(settings.trainSize, settings.batchSize);
     const groups = options.groups ?? ['schedules', 'optimizers'];
     const chosen = plans(maxLr, minLr, settings.epochs, steps).filter(
@@ -174,7 +173,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       }
     }
     return {
-      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, confirmation, recommendation, maxLr, minLr, runs,
+      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, confirmation, bounds, maxLr, minLr, runs,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { analyzeCurve, parseCurveCsv } from '../../src/analysis/index.js';
 import { oneCycle } from '../../src/schedules/index.js';
-import { runStudy, type StudyOptions } from '../../src/tfjs/study/compare.js';
-import { runDemo } from '../../src/tfjs/study/demo.js';
+import { runStudy, type StudyOptions } from '../study/compare.js';
+import { runDemo } from '../study/demo.js';
 import {
   demoCharts,
   demoDocument,
@@ -24,14 +24,14 @@ import {
   studySettingsNumbers,
   type Chart,
   type StudyDocument,
-} from '../../cli/output/study-files.js';
-import { writeFilesAtomically } from '../../cli/output/write-files.js';
-import { formatLr } from '../format.js';
-import { indexHtml, type IndexSection } from '../index-html.js';
-import { rangeTestSpec, type ReportMeta } from '../range-test-spec.js';
-import type { AnySpec } from '../render-svg.js';
-import { scheduleSpec } from '../schedule-spec.js';
-import { writeFileAtomic, writeReport } from '../write-report.js';
+} from '../study/files.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
+import { formatLr } from '../../reports/format.js';
+import { indexHtml, type IndexSection } from '../../reports/index-html.js';
+import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';
+import type { AnySpec } from '../../reports/render-svg.js';
+import { scheduleSpec } from '../../reports/schedule-spec.js';
+import { writeFileAtomic, writeReport } from '../../reports/write-report.js';
 
 /** One picture of the gallery. */
 export interface GalleryItem {
@@ -81,7 +81,7 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
     if (!existsSync(path)) continue;
     const curve = parseCurveCsv(await readFile(path, 'utf8'), { lossColumn: 'raw_loss' });
     const analysis = analyzeCurve(curve);
-    const rec = analysis.recommendation;
+    const rec = analysis.curveBounds;
     const numbers: Record<string, string | number> = {
       points: curve.lrs.length,
       'max lr': rec === null ? 'none' : formatLr(rec.maxLr),
@@ -91,7 +91,7 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
     };
     for (const [method, pick] of Object.entries(analysis.suggestions)) numbers[`${method} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
     analysis.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
-    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, meta: peer.meta }), numbers });
+    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers });
 
     if (rec !== null && items.length === 1) {
       const epochs = 10;

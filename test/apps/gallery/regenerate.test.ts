@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { studySections, peerCurveItems, writeGallery } from '../../../reports/gallery/regenerate.js';
-import { parseXml } from '../xml.js';
+import { studySections, peerCurveItems, writeGallery } from '../../../apps/gallery/regenerate.js';
+import { parseXml } from '../../reports/xml.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const peerDir = resolve(repoRoot, '../shared/fixtures/peer-curves');

@@ -1,8 +1,11 @@
 // The files a range-test result is written as: the JSON document, the chart (SVG + its
 // vega-lite spec), and index.html. Built in memory first, so nothing is written when one fails.
-import type { Analysis } from '../../src/types.js';
-import { formatLr, indexHtml, rangeTestSpec, renderSvg, type ReportMeta } from '../../reports/index.js';
-import { toJsonText, type CurveDocument, type FindDocument } from './result-json.js';
+import type { Analysis } from '../src/types.js';
+import { formatLr } from './format.js';
+import { indexHtml } from './index-html.js';
+import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
+import { renderSvg } from './render-svg.js';
+import { toJsonText, type RangeTestFile } from '../src/range-test/file.js';
 import type { OutputFile } from './write-files.js';
 
 export const RANGE_TEST_FILES = {
@@ -13,9 +16,9 @@ export const RANGE_TEST_FILES = {
 } as const;
 
 /** The bounds and regions of a curve, as index.html lists them beside a range-test chart. */
-export function boundsNumbers(doc: Pick<CurveDocument, 'suggestion' | 'regions'>): Record<string, string | number> {
+export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'>): Record<string, string | number> {
   const numbers: Record<string, string | number> = {};
-  const s = doc.suggestion;
+  const s = doc.bounds;
   if (s) {
     numbers['max lr'] = formatLr(s.maxLr);
     numbers['min lr'] = formatLr(s.minLr);
@@ -29,7 +32,7 @@ export function boundsNumbers(doc: Pick<CurveDocument, 'suggestion' | 'regions'>
 }
 
 /** What `find` and `analyze` write: a curve's document, with how the sweep ended and the probes when there were some. */
-type ReportDocument = CurveDocument & { stopReason?: string; seconds?: number } & Partial<Pick<FindDocument, 'confirmation'>>;
+type ReportDocument = RangeTestFile;
 
 /** The numbers index.html lists beside the chart. */
 function reportNumbers(doc: ReportDocument): Record<string, string | number> {
@@ -37,7 +40,7 @@ function reportNumbers(doc: ReportDocument): Record<string, string | number> {
   const c = doc.confirmation;
   if (c) {
     numbers['confirmation probes'] = c.probes.map((p) => `${formatLr(p.lr)} ${p.passed ? 'trained' : 'failed'}`).join(', ');
-    if (c.curve) numbers["the curve's max lr"] = formatLr(c.curve.maxLr);
+    if (c.curveBounds) numbers["the curve's max lr"] = formatLr(c.curveBounds.maxLr);
   }
   for (const [rule, lr] of Object.entries(doc.suggestions)) numbers[`${rule} rule`] = lr === null ? '–' : formatLr(lr);
   numbers.points = doc.curve.lr.length;
@@ -61,7 +64,7 @@ export async function rangeTestFiles(
 ): Promise<OutputFile[]> {
   // The chart marks the bounds the document recommends (confirmed ones when probes ran) and the probes.
   const probes = doc.confirmation ? { probes: doc.confirmation.probes } : {};
-  const spec = rangeTestSpec({ ...analysis, recommendation: doc.suggestion, ...probes, meta });
+  const spec = rangeTestSpec({ ...analysis, bounds: doc.bounds, ...probes, meta });
   const svg = await renderSvg(spec);
   const html = indexHtml({
     title: title(meta),

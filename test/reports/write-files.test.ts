@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomically } from '../../../cli/output/write-files.js';
-import { tempDir } from '../helpers.js';
+import { writeFilesAtomically } from '../../reports/write-files.js';
+import { tempDir } from '../cli/helpers.js';
 
 describe('writeFilesAtomically', () => {
   it('creates the folder and writes every file under its name, leaving no temporary files', async () => {

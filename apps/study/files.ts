@@ -2,9 +2,9 @@
 // (SVG + vega-lite spec) and index.html. Built in memory, so nothing is written when one fails.
 // The report gallery builds its pages with these too, so they look exactly like the CLI's.
 import type { Analysis, StopReason } from '../../src/types.js';
-import type { DemoResult } from '../../src/tfjs/study/demo.js';
-import type { StudyResult } from '../../src/tfjs/study/compare.js';
-import type { EpochRecord } from '../../src/tfjs/study/train.js';
+import type { DemoResult } from './demo.js';
+import type { StudyResult } from './compare.js';
+import type { EpochRecord } from './train.js';
 import {
   comparisonSpec,
   formatLr,
@@ -17,10 +17,10 @@ import {
   type IndexSection,
   type ReportMeta,
 } from '../../reports/index.js';
-import { reportPhases, type ReportPhase } from '../commands/schedule-build.js';
-import { confirmationDocument, curveDocument, toJsonText, type ConfirmationDocument, type CurveDocument } from './result-json.js';
-import type { OutputFile } from './write-files.js';
-import { boundsNumbers } from './report-files.js';
+import { phaseRanges, type StepRange } from '../../src/schedules/from-bounds.js';
+import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../../src/range-test/file.js';
+import type { OutputFile } from '../../reports/write-files.js';
+import { boundsNumbers } from '../../reports/range-test-files.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
 export interface TimingOption {
@@ -32,7 +32,7 @@ export interface TimingOption {
  * The range test behind the bounds: the analysed curve (its `suggestion` the bounds trained with),
  * how the sweep ended, and the confirmation probes when they ran.
  */
-export type RangeTestPart = CurveDocument & { stopReason: StopReason; steps: number; confirmation?: ConfirmationDocument };
+export type RangeTestPart = RangeTestFile & { stopReason: StopReason; steps: number; confirmation?: ConfirmationPart };
 
 /** The final epoch of a run, or null when none finished. */
 export type FinalScores = Pick<EpochRecord, 'epoch' | 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy'> | null;
@@ -44,7 +44,7 @@ export interface DemoDocument {
   backend: { backend: string; reason: string };
   settings: { epochs: number; seed: number; trainSize: number | null };
   rangeTest: RangeTestPart;
-  schedule: { name: 'one-cycle'; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: ReportPhase[] };
+  schedule: { name: 'one-cycle'; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: StepRange[] };
   history: EpochRecord[];
   /** Validation accuracy of the untrained model (about chance). */
   initialAccuracy: number;
@@ -80,18 +80,18 @@ export interface StudyDocument {
 }
 
 /** What runDemo and runStudy found: the range test, its reading, the probes and the bounds they trained with. */
-export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' | 'recommendation'>;
+export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' | 'bounds'>;
 
-function rangeTestPart({ rangeTest, analysis, confirmation, recommendation }: Found): RangeTestPart {
-  const part: RangeTestPart = { ...curveDocument(analysis, recommendation), stopReason: rangeTest.stopReason, steps: rangeTest.lrs.length };
-  if (confirmation && !confirmation.aborted) part.confirmation = confirmationDocument(analysis.recommendation, confirmation);
+function rangeTestPart({ rangeTest, analysis, confirmation, bounds }: Found): RangeTestPart {
+  const part: RangeTestPart = { ...analysisFile(analysis, bounds), stopReason: rangeTest.stopReason, steps: rangeTest.lrs.length };
+  if (confirmation && !confirmation.aborted) part.confirmation = confirmationPart(analysis.curveBounds, confirmation);
   return part;
 }
 
 /** The range-test chart of a demo or study: the bounds trained with, and the probes. */
 function foundSpec(found: Found, meta: ReportMeta): AnySpec {
   const probes = found.confirmation ? { probes: found.confirmation.probes } : {};
-  return rangeTestSpec({ ...found.analysis, recommendation: found.recommendation, ...probes, meta });
+  return rangeTestSpec({ ...found.analysis, bounds: found.bounds, ...probes, meta });
 }
 
 function finalOf(history: readonly EpochRecord[]): FinalScores {
@@ -105,7 +105,7 @@ export function demoDocument(
   stopped: boolean,
   options: TimingOption = {},
 ): DemoDocument {
-  const { maxLr, minLr } = result.recommendation;
+  const { maxLr, minLr } = result.bounds;
   return {
     dataset: result.dataset,
     model: result.model,
@@ -113,7 +113,7 @@ export function demoDocument(
     backend: { backend: result.backend.backend, reason: result.backend.reason },
     settings,
     rangeTest: rangeTestPart(result),
-    schedule: { name: 'one-cycle', maxLr, minLr, totalSteps: result.schedule.totalSteps, stepsPerEpoch: result.stepsPerEpoch, phases: reportPhases(result.schedule) },
+    schedule: { name: 'one-cycle', maxLr, minLr, totalSteps: result.schedule.totalSteps, stepsPerEpoch: result.stepsPerEpoch, phases: phaseRanges(result.schedule) },
     history: result.history,
     initialAccuracy: result.initialAccuracy,
     accuracy: result.accuracy,

@@ -1,0 +1,108 @@
+// The browser's initBackend: webgpu on a hardware adapter (when the user's bundle registered the
+// webgpu backend), then webgl, then wasm with lrfind's training kernels, then cpu. It imports no
+// backend package by itself except wasm, and only when wasm is tried.
+import * as tf from '@tensorflow/tfjs';
+import { checkChoice, type BackendChoice, type BackendInfo } from './backend-types.js';
+import { registerWasmTrainingKernels } from './kernels/register.js';
+
+export { EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
+
+/** The backends `initBackend` offers in a browser. */
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Options of `initBackend`. */
+export interface BackendOptions {
+  /**
+   * Where the wasm backend's `.wasm` files are served from (a folder URL ending in '/', or a map of
+   * file names to URLs), passed to `setWasmPaths`. Bundlers do not copy these files: serve
+   * node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm next to your bundle, or point here.
+   * @default tfjs's own default: the folder the bundle was loaded from
+   */
+  wasmPaths?: string | Record<string, string>;
+  /** Accept a software or fallback WebGPU adapter (SwiftShader, lavapipe) under 'auto'. @default false */
+  allowSoftwareAdapter?: boolean;
+}
+
+interface AdapterInfo { vendor?: string; architecture?: string; device?: string; description?: string }
+interface GpuAdapter { isFallbackAdapter?: boolean; info?: AdapterInfo }
+interface NavigatorGpu { requestAdapter(options?: unknown): Promise<GpuAdapter | null> }
+
+const SOFTWARE = /swiftshader|lavapipe|llvmpipe|software|basic render/i;
+
+/** Why the WebGPU adapter is unusable for 'auto', or null when it is a hardware one. */
+async function webgpuRefusal(allowSoftware: boolean): Promise<string | null> {
+  if (tf.findBackendFactory('webgpu') === null) return 'webgpu not registered (import @tensorflow/tfjs-backend-webgpu)';
+  const gpu = (globalThis.navigator as { gpu?: NavigatorGpu } | undefined)?.gpu;
+  if (gpu === undefined) return 'webgpu: no navigator.gpu';
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (adapter === null) return 'webgpu: no adapter';
+  const info = adapter.info ?? {};
+  const name = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+  if (!allowSoftware && (adapter.isFallbackAdapter === true || SOFTWARE.test(name))) return `webgpu: software adapter (${name || 'fallback'}) skipped`;
+  return null;
+}
+
+async function trySet(name: string, tried: string[]): Promise<boolean> {
+  const ok = await tf.setBackend(name).catch(() => false);
+  if (!ok) tried.push(`${name} did not start`);
+  return ok;
+}
+
+async function tryWasm(tried: string[], options: BackendOptions): Promise<BackendInfo | null> {
+  let trainingKernels: string[];
+  try {
+    trainingKernels = await registerWasmTrainingKernels();
+  } catch (error) {
+    tried.push(`wasm unavailable (${String((error as Error)?.message ?? error).split('\n')[0]})`);
+    return null;
+  }
+  if (options.wasmPaths !== undefined) {
+    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+    setWasmPaths(options.wasmPaths);
+  }
+  if (!(await trySet('wasm', tried))) return null;
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  const reason = [...tried, `using wasm with lrfind's training kernels (${simd ? 'SIMD' : 'no SIMD'})`].join('; ');
+  return { backend: 'wasm', reason, package: '@tensorflow/tfjs-backend-wasm', trainingKernels, simd, threads: 1 };
+}
+
+const info = (backend: string, pkg: string, tried: string[], why: string): BackendInfo => ({
+  backend, reason: [...tried, why].join('; '), package: pkg, trainingKernels: [],
+});
+
+async function select(choice: BackendChoice, options: BackendOptions): Promise<BackendInfo | null> {
+  const tried: string[] = [];
+  const wantGpu = choice === 'webgpu' || choice === 'auto';
+  if (wantGpu) {
+    const refusal = await webgpuRefusal(choice === 'webgpu' || options.allowSoftwareAdapter === true);
+    if (refusal === null && (await trySet('webgpu', tried))) return info('webgpu', '@tensorflow/tfjs-backend-webgpu', tried, 'using webgpu');
+    if (refusal !== null) tried.push(refusal);
+    if (choice === 'webgpu') throw new Error(`backend 'webgpu' could not start: ${tried.join('; ')}`);
+  }
+  if (choice === 'webgl' || choice === 'auto') {
+    if (await trySet('webgl', tried)) return info('webgl', '@tensorflow/tfjs-backend-webgl', tried, 'using webgl');
+    if (choice === 'webgl') throw new Error(`backend 'webgl' could not start: ${tried.join('; ')}`);
+  }
+  if (choice === 'wasm' || choice === 'auto') {
+    const wasm = await tryWasm(tried, options);
+    if (wasm !== null) return wasm;
+    if (choice === 'wasm') throw new Error(`backend 'wasm' could not start: ${tried.join('; ')}`);
+  }
+  if (!(await trySet('cpu', tried))) return null;
+  return info('cpu', '@tensorflow/tfjs-backend-cpu', tried, 'using the cpu backend (pure JS: slow for conv nets)');
+}
+
+/**
+ * Selects and starts the backend lrfind trains on in a browser. `auto` tries webgpu (when the
+ * webgpu backend is registered and a hardware adapter is there), webgl, wasm with lrfind's
+ * training kernels, then cpu, and says why in `reason`. A named backend throws when it cannot start.
+ * @example
+ * const { backend, reason } = await initBackend(); // 'webgl', 'webgpu not registered …; using webgl'
+ */
+export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
+  checkChoice(choice, BACKEND_CHOICES, 'in a browser');
+  const chosen = await select(choice, options);
+  if (chosen === null) throw new Error('no tfjs backend could start (not even cpu)');
+  await tf.ready();
+  return chosen;
+}
