@@ -9,7 +9,7 @@ import { constant, cosine, exponential, linear } from '../../src/schedules/annea
 import { oneCycle } from '../../src/schedules/one-cycle.js';
 import { warmupCosineTail } from '../../src/schedules/presets.js';
 import { sgdr } from '../../src/schedules/sgdr.js';
-import type { Analysis, Bounds, Confirmation, RangeTestResult, Schedule } from '../../src/types.js';
+import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../../src/types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
@@ -43,7 +43,8 @@ export interface StudyOptions {
   /** Called once the range test is read, before the probes and the runs (e.g. to show the bounds). */
   onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   /** Called once the probes are done, before the runs. */
-  onConfirmation?: (confirmation: Confirmation, analysis: Analysis) => void;
+  /** Called once the probes are done, with the finder's whole result (its `bounds` the ones trained with). */
+  onConfirmation?: (found: LrFinderResult) => void;
   onRunStart?: (run: { name: string; group: StudyGroup; index: number; total: number }) => void;
   onEpoch?: (run: string, record: EpochRecord) => void;
   signal?: AbortSignal;
@@ -142,12 +143,13 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
   };
   try {
     const finder = build(tf.train.momentum(0.01, 0.9));
-    const { rangeTest, analysis, confirmation, bounds } = await recommendLearningRate(finder, data.train, {
+    const found = await recommendLearningRate(finder, data.train, {
       batchSize: settings.batchSize, seed: settings.seed, confirm: options.confirm ?? true,
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
     }).finally(() => finder.dispose());
+    const { rangeTest, analysis, confirmation, bounds } = found;
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
-    if (confirmation) options.onConfirmation?.(confirmation, analysis);
+    if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) throw new Error(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     const { maxLr, minLr } = bounds;
     const steps = stepsPerEpoch(settings.trainSize, settings.batchSize);

@@ -6,7 +6,7 @@ import type { DatasetName } from '../../src/data/names.js';
 import { buildModel, type ModelName } from '../../src/models/builders.js';
 import { oneCycle } from '../../src/schedules/one-cycle.js';
 import type { CycleSchedule } from '../../src/schedules/cycle-schedule.js';
-import type { Analysis, Bounds, Confirmation, RangeTestResult } from '../../src/types.js';
+import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult } from '../../src/types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
 import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
 import type { RangeTestStep } from '../../src/tfjs/range-test.js';
@@ -36,7 +36,8 @@ export interface DemoOptions {
   /** Called after every confirmation probe step. */
   onProbeStep?: ConfirmOptions['onStep'];
   /** Called once the probes are done, before training. */
-  onConfirmation?: (confirmation: Confirmation, analysis: Analysis) => void;
+  /** Called once the probes are done, with the finder's whole result (its `bounds` the ones trained with). */
+  onConfirmation?: (found: LrFinderResult) => void;
   onEpoch?: (record: EpochRecord) => void;
   signal?: AbortSignal;
 }
@@ -82,14 +83,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   try {
     model.compile({ optimizer: tf.train.momentum(0.01, 0.9), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const initialAccuracy = accuracyOf(model, data.validation.xs, data.validation.ys);
-    const { rangeTest, analysis, confirmation, bounds } = await recommendLearningRate(model, data.train, {
+    const found = await recommendLearningRate(model, data.train, {
       batchSize, seed, confirm: options.confirm ?? true,
       ...(options.onStep ? { onStep: options.onStep } : {}), ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
+    const { rangeTest, analysis, confirmation, bounds } = found;
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
-    if (confirmation) options.onConfirmation?.(confirmation, analysis);
+    if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) {
       throw new Error(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     }

@@ -11,6 +11,7 @@ import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
 import { writeFilesAtomically } from '../../reports/write-files.js';
+import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive, say } from '../terminal.js';
 import { summaryLines } from './find-progress.js';
 
@@ -87,7 +88,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
-  else if (isInteractive()) {
+  else if (isInteractive() && (await inkAvailable())) {
     const [{ createElement }, { showOnce }, { AnalyzeView }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),

@@ -59,8 +59,8 @@ export async function runCompare(p: ComparePlan): Promise<number> {
           phase = p.confirm ? 'probes' : 'runs';
           if (p.confirm) write('confirming the max lr by short training probes …');
         },
-        onConfirmation: (confirmation, analysis) => {
-          for (const line of confirmedLines(analysis, confirmation)) write(line);
+        onConfirmation: (found) => {
+          for (const line of confirmedLines(found)) write(line);
           phase = 'runs';
         },
         onRunStart: ({ name, group, index, total }) => write(`[${index + 1}/${total}] ${name} (${group})`),

@@ -54,9 +54,9 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
           write(boundsLine(analysisFile(analysis)));
         },
         onProbeStep: (step) => sweep.probe(probeStatus(step)),
-        onConfirmation: (confirmation, analysis) => {
+        onConfirmation: (found) => {
           phase = 'training';
-          for (const line of confirmedLines(analysis, confirmation)) write(line);
+          for (const line of confirmedLines(found)) write(line);
         },
         onEpoch: (record) => {
           if (!trainingStarted) write(`one-cycle training, ${p.epochs} epochs:`);

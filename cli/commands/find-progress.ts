@@ -1,6 +1,5 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
-import type { Analysis, Confirmation, RangeTestStep } from '../../src/index.js';
-import { confirmedBounds } from '../../src/range-test/confirm.js';
+import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
 import { confirmationPart } from '../../src/range-test/file.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
@@ -29,15 +28,13 @@ export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
 
 /**
  * What demo and compare print once the probes are done: what they found, then the bounds trained
- * with ("confirmed by training: 0.19 trained (7 probes); …", "bounds: max lr 0.15 · …"). Nothing
- * when Ctrl-C stopped the probes (the curve's bounds were printed already).
+ * with ("confirmed by training: 0.19 trained (7 probes); …", "bounds: max lr 0.15 · …").
  */
-export function confirmedLines(analysis: Analysis, confirmation: Confirmation): string[] {
-  if (confirmation.aborted) return [];
-  const curve = analysis.curveBounds;
-  const line = confirmationLine({ confirmation: confirmationPart(curve, confirmation) });
-  const final = curve ? confirmedBounds(curve, confirmation.maxLr) : null;
-  return [...(line !== null ? [line] : []), boundsLine({ bounds: final })];
+export function confirmedLines(found: LrFinderResult): string[] {
+  const { analysis, confirmation, bounds } = found;
+  if (analysis === null || confirmation === null) return [boundsLine({ bounds })];
+  const line = confirmationLine({ confirmation: confirmationPart(analysis.curveBounds, confirmation) });
+  return [...(line !== null ? [line] : []), boundsLine({ bounds })];
 }
 
 /** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */

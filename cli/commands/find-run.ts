@@ -6,6 +6,7 @@ import { rangeTestFiles } from '../../reports/range-test-files.js';
 import type { LrFinderResult } from '../../src/index.js';
 import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
 import { writeFilesAtomically } from '../../reports/write-files.js';
+import { inkAvailable } from '../output/ink-available.js';
 import { columns, isInteractive } from '../terminal.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
@@ -27,7 +28,7 @@ function rebuild(message: Extract<WorkerMessage, { type: 'error' }>): Error {
 
 async function reporterFor(json: boolean): Promise<FindReporter> {
   if (json) return silentReporter();
-  if (!isInteractive()) return plainReporter();
+  if (!isInteractive() || !(await inkAvailable())) return plainReporter();
   const { liveReporter } = await import('./live-reporter.js');
   return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
 }

@@ -86,13 +86,16 @@ export function totalStepsOf(name: ScheduleName, flags: ScheduleFlags): number {
   return asUsage(() => resolveTotalSteps(defined({ totalSteps, epochs, stepsPerEpoch })));
 }
 
+/** The library's option names that are flags here (as --kebab-case). */
+const OPTION_NAMES = /\b(totalSteps|epochs|stepsPerEpoch|warmupSteps|annealSteps|tailSteps|tailLr|baseLr|startFactor|endFactor|totalIters|maxLr|minLr)\b/g;
+
 /** A library RangeError about an option, as a usage error about its flag ("totalSteps must…" → "--total-steps must…"). */
 function asUsage<T>(build: () => T): T {
   try {
     return build();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new UsageError(error.message.replace(/^[a-z][A-Za-z]*/, (word) => `--${word.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+    throw new UsageError(error.message.replace(OPTION_NAMES, (word) => `--${word.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
   }
 }
 

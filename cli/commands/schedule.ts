@@ -8,6 +8,7 @@ import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
 import { writeFilesAtomically } from '../../reports/write-files.js';
+import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive, say } from '../terminal.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
 import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';
@@ -87,7 +88,7 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
-  else if (isInteractive()) {
+  else if (isInteractive() && (await inkAvailable())) {
     const [{ createElement }, { showOnce }, { ScheduleView }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),

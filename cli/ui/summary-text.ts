@@ -71,13 +71,14 @@ export function rulesLine(doc: Pick<RangeTestFile, 'suggestions'>): string {
 }
 
 /**
- * "confirmed by training: 0.19 trained (7 probes); the curve alone said max lr 0.3", or null when
- * no probes ran (--no-confirm, or Ctrl-C during them).
+ * "confirmed by training: 0.19 trained (7 probes); the curve alone said max lr 0.3", the same for
+ * probes stopped by Ctrl-C, or null when no probes ran (--no-confirm).
  */
 export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
   const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
+  if (c.stopped) return `confirmation stopped (Ctrl-C) after ${c.probes.length} finished ${c.probes.length === 1 ? 'probe' : 'probes'}: the bounds are the curve's, unconfirmed`;
   if (c.maxLr === null || c.edge === null) {
     const lowest = c.probes.at(-1);
     const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';

@@ -144,7 +144,7 @@ describe('lrfind find without a terminal', () => {
 });
 
 describe('lrfind find and Ctrl-C', () => {
-  it('stops the probes on SIGINT: the curve and its own bounds are written without a confirmation, exit code 130', async () => {
+  it('stops the probes on SIGINT: the curve and its own bounds are written, the confirmation marked stopped, exit code 130', async () => {
     const out = join(dir, 'sigint-probes');
     const interrupt = sigintWhen('confirming max lr: probe 1');
     // Batches of 1024 make each probe take about a second on cpu, so the signal lands inside one.
@@ -153,10 +153,11 @@ describe('lrfind find and Ctrl-C', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
     expect(r.stdout).not.toContain('confirmed by training');
-    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson & { confirmation?: unknown };
+    expect(r.stdout).toMatch(/confirmation stopped \(Ctrl-C\) after \d+ finished probes?: the bounds are the curve's, unconfirmed/);
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson & { confirmation?: ConfirmationJson };
     expect(doc.stopReason).toBe('completed');
     expect(doc.curve.lr).toHaveLength(20);
-    expect(doc.confirmation).toBeUndefined();
+    expect(doc.confirmation).toMatchObject({ stopped: true, maxLr: null, edge: null });
     expect(doc.bounds?.method).toBe('lrfind');
   });
 

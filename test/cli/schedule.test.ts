@@ -57,7 +57,8 @@ describe('lrfind schedule --format json', () => {
   it('takes the bounds of a finder result with --from', async () => {
     const dir = tempDir();
     const path = join(dir, 'range-test.json');
-    writeFileSync(path, JSON.stringify({ bounds: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
+    const file = { format: 'lrfind/range-test', version: 1, curve: { lr: [1e-3, 1e-2], loss: [2, 1], smoothedLoss: [2, 1] }, regions: [], suggestions: {}, warnings: [] };
+    writeFileSync(path, JSON.stringify({ ...file, bounds: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
     const one = await runCli(['schedule', 'onecycle', '--from', path, '--total-steps', '10', '--format', 'json']);
     expect(one.code).toBe(0);
     const oneLr = (JSON.parse(one.stdout) as { lr: number[] }).lr;
@@ -118,5 +119,20 @@ describe('lrfind schedule bad input', () => {
     expect(r.code).toBe(2);
     expect(oneErrorLine(r.stderr)).toBe(message);
     expect(r.stdout).toBe('');
+  });
+
+  it('--from refuses files that are not range-test files, or have no bounds, naming the file', async () => {
+    const dir = tempDir();
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ curve: { lr: [1e-3], loss: [2] }, suggestion: { maxLr: 0.2, minLr: 0.02 } }));
+    const r = await runCli(['schedule', 'onecycle', '--from', old, '--total-steps', '10']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`lrfind: --from: ${old}: is not a range-test file: format is null, expected "lrfind/range-test" (written by an older lrfind? rerun lrfind analyze on it)`);
+    const none = join(dir, 'none.json');
+    const file = { format: 'lrfind/range-test', version: 1, curve: { lr: [1e-3, 1e-2], loss: [2, 2] }, regions: [], suggestions: {}, warnings: ['loss never decreased'] };
+    writeFileSync(none, JSON.stringify({ ...file, bounds: null }));
+    const n = await runCli(['schedule', 'onecycle', '--from', none, '--total-steps', '10']);
+    expect(n.code).toBe(2);
+    expect(n.stderr.trim()).toBe(`lrfind: --from: ${none} has no bounds (loss never decreased)`);
   });
 });

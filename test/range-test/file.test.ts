@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationPart, analysisFile, toJsonText } from '../../src/range-test/file.js';
+import {
+  RangeTestFileError, analysisFile, confirmationPart, parseRangeTestFile, rangeTestFileText, toJsonText,
+} from '../../src/range-test/file.js';
 import type { Analysis } from '../../src/types.js';
 
 const ANALYSIS: Analysis = {
@@ -43,7 +45,7 @@ describe('confirmationPart', () => {
   it('gives the confirmed bounds (curve ratio kept), the edge, the curve\'s own bounds and each probe without its losses', () => {
     const doc = confirmationPart(ANALYSIS.curveBounds, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, aborted: false });
     expect(doc).toEqual({
-      maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, edge: 0.24, curve: { maxLr: 1e-2, minLr: 1e-3 }, target: 1,
+      maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, edge: 0.24, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, target: 1, stopped: false,
       probes: [{ lr: 0.3, endLoss: 5, passed: false }, { lr: 0.24, endLoss: 0.5, passed: true }],
     });
     // The document's bounds are then the confirmed ones.
@@ -52,14 +54,48 @@ describe('confirmationPart', () => {
 
   it('has no confirmed bounds when no probe trained, or when the curve gave none', () => {
     const none = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), aborted: false });
-    expect(none).toMatchObject({ maxLr: null, minLr: null, edge: null, curve: { maxLr: 1e-2, minLr: 1e-3 } });
+    expect(none).toMatchObject({ maxLr: null, minLr: null, edge: null, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, stopped: false });
     const noCurve = confirmationPart(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, aborted: false });
-    expect(noCurve).toMatchObject({ maxLr: null, minLr: null, edge: 0.26, curve: null });
+    expect(noCurve).toMatchObject({ maxLr: null, minLr: null, edge: 0.26, curveBounds: null });
+    expect(confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: [], aborted: true }).stopped).toBe(true);
   });
 });
 
 describe('toJsonText', () => {
   it('writes non-finite numbers as null so the text stays valid JSON', () => {
     expect(JSON.parse(toJsonText({ a: [1, Number.NaN, Infinity, -Infinity] }, 0))).toEqual({ a: [1, null, null, null] });
+  });
+});
+
+describe('the range-test file: serializer and parser', () => {
+  const file = { ...analysisFile(ANALYSIS), model: 'mlp', data: 'digits' };
+
+  it('round-trips: parse(text(file)) is the file, non-finite losses included', () => {
+    expect(parseRangeTestFile(rangeTestFileText(file))).toEqual(file);
+    const diverged = { ...file, curve: { lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, Number.POSITIVE_INFINITY], smoothedLoss: [2, 1.5, Number.NaN] } };
+    const back = parseRangeTestFile(rangeTestFileText(diverged));
+    expect(back.curve.loss.slice(0, 2)).toEqual([2, 1]);
+    expect(back.curve.loss[2]).toBeNaN();
+    expect(back.curve.smoothedLoss[2]).toBeNaN();
+  });
+
+  it('names the file and the problem for everything it refuses', () => {
+    const text = (change: Record<string, unknown>): string => JSON.stringify({ ...file, ...change });
+    const cases: [string, string][] = [
+      ['not json', 'f.json: is not JSON (expected the range-test.json that lrfind find or analyze writes)'],
+      ['[1, 2]', 'f.json: is not a range-test file (expected a JSON object)'],
+      [text({ format: 'other' }), 'f.json: is not a range-test file: format is "other", expected "lrfind/range-test" (written by an older lrfind? rerun lrfind analyze on it)'],
+      [text({ version: 2 }), 'f.json: is version 2; this lrfind reads version 1: upgrade lrfind'],
+      [text({ version: '1' }), 'f.json: has version "1", expected 1'],
+      [text({ curve: { lr: [1], loss: [1, 2] } }), 'f.json: curve arrays differ in length (lr 1, loss 2, smoothedLoss 2)'],
+      [text({ curve: { lr: [1, -1], loss: [1, 2] } }), 'f.json: curve.lr[1] is -1, expected a positive number'],
+      [text({ curve: { lr: [1, 2], loss: [1, 'x'] } }), 'f.json: curve.loss[1] is "x", expected a number or null'],
+      [text({ bounds: { maxLr: 0.1 } }), 'f.json: has no bounds.maxLr / bounds.minLr (positive numbers, or bounds: null)'],
+      [text({ bounds: { maxLr: 0.1, minLr: 0.2, method: 'x', confidence: 1 } }), 'f.json: has bounds.minLr 0.2 ≥ bounds.maxLr 0.1'],
+      [text({ warnings: [1] }), 'f.json: has no warnings array of strings'],
+    ];
+    for (const [input, message] of cases) {
+      expect(() => parseRangeTestFile(input, 'f.json'), input).toThrow(new RangeTestFileError(message));
+    }
   });
 });

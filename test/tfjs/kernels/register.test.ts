@@ -4,13 +4,16 @@ import { WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '../../../src
 import { stockKernels } from '../../../src/tfjs/kernels/kernel-utils.js';
 
 describe('registerWasmTrainingKernels', () => {
-  it('has run on import: wasm can train without an explicit call', async () => {
-    for (const config of WASM_TRAINING_KERNELS) {
-      expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).toBe(config.kernelFunc);
-    }
+  it('registers nothing on import, then every kernel on the call (importing the wasm backend first)', async () => {
+    expect(tf.findBackendFactory('wasm')).toBeNull();
+    for (const config of WASM_TRAINING_KERNELS) expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).not.toBe(config.kernelFunc);
+    expect(await registerWasmTrainingKernels()).toEqual(WASM_TRAINING_KERNELS.map((c) => c.kernelName));
+    expect(tf.findBackendFactory('wasm')).not.toBeNull();
+    for (const config of WASM_TRAINING_KERNELS) expect(tf.getKernel(config.kernelName, 'wasm')?.kernelFunc).toBe(config.kernelFunc);
   });
 
   it('is idempotent and keeps the first stock kernel it replaced', async () => {
+    await registerWasmTrainingKernels();
     const stock = new Map(stockKernels);
     expect(await registerWasmTrainingKernels()).toEqual(WASM_TRAINING_KERNELS.map((c) => c.kernelName));
     await registerWasmTrainingKernels();

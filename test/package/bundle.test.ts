@@ -1,0 +1,50 @@
+// `import … from 'lrfind'` bundles for a browser: no Node built-in anywhere in the graph, and the
+// pure subpaths pull in neither tfjs nor vega. Bundled from dist/ as a user's bundler sees the
+// package (resolved through its package.json exports), with esbuild.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const project = mkdtempSync(join(tmpdir(), 'lrfind-bundle-'));
+mkdirSync(join(project, 'node_modules'));
+symlinkSync(root, join(project, 'node_modules', 'lrfind'), 'dir');
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+async function bundle(source: string, external: string[] = []): Promise<{ bytes: number; inputs: string[]; metafile: Metafile }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: project, loader: 'js' },
+    bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent', external,
+  });
+  return { bytes: result.outputFiles[0]!.contents.length, inputs: Object.keys(result.metafile.inputs), metafile: result.metafile };
+}
+
+describe('the browser entry', () => {
+  it('bundles findLearningRate + analyzeCurve + oneCycleCallback with no Node built-in', async () => {
+    const { bytes, inputs } = await bundle(
+      "import { findLearningRate, analyzeCurve, oneCycleCallback } from 'lrfind'; globalThis.x = [findLearningRate, analyzeCurve, oneCycleCallback];",
+      ['@tensorflow/*'],
+    );
+    expect(inputs.filter((i) => i.startsWith('node:') || /\/(fs|path|os|worker_threads)\.js$/.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.includes('dist/src/node.js'))).toBe(false);
+    expect(inputs.filter((i) => i.includes('node_modules/vega'))).toEqual([]);
+    console.info(`findLearningRate + analyzeCurve + oneCycleCallback beyond tfjs: ${(bytes / 1024).toFixed(1)} KiB minified`);
+  });
+
+  it('bundles the whole barrel for a browser', async () => {
+    const { inputs } = await bundle("import * as lrfind from 'lrfind'; globalThis.lrfind = lrfind;", ['@tensorflow/*']);
+    expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
+  });
+
+  it.each(['lrfind/schedules', 'lrfind/analysis'])('%s loads neither tfjs nor vega', async (entry) => {
+    const { inputs } = await bundle(`import * as m from '${entry}'; globalThis.m = m;`);
+    expect(inputs.filter((i) => /@tensorflow|vega/.test(i))).toEqual([]);
+  });
+
+  it('refuses a Node built-in: the check can fail', async () => {
+    await expect(bundle("import { loadDataset } from 'lrfind/node'; globalThis.x = loadDataset;", ['@tensorflow/*'])).rejects.toThrow(/node:/);
+  });
+});
