@@ -1,5 +1,6 @@
-// The core (curves, analysis, schedules, the range test's bookkeeping) is plain numbers: it must
-// never import tfjs, directly or through another module of the project.
+// The layers of the project, checked on the import graph: the core (curves, analysis, schedules,
+// the range test's bookkeeping) is plain numbers and never reaches tfjs; the library never reaches
+// the apps or the CLI; reports never reach the CLI; the browser barrel never reaches Node.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +16,15 @@ function files(path: string): string[] {
 }
 
 /** Every file reachable from `file` through relative imports, with its bare package imports. */
-function reach(file: string, seen = new Map<string, string[]>()): Map<string, string[]> {
+function reach(file: string, seen = new Map<string, string[]>(), runtimeOnly = false): Map<string, string[]> {
   if (seen.has(file)) return seen;
-  const source = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8');
+  // Type-only imports are erased before anything runs: a bundle never sees them.
+  const source = runtimeOnly ? text.replace(/(?:import|export) type [^;]*?from\s+['"][^'"]+['"]/g, '') : text;
   const pattern = /(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g;
   const specifiers = [...source.matchAll(pattern)].map((m) => m[1] ?? m[2]!);
   seen.set(file, specifiers.filter((s) => !s.startsWith('.')));
-  for (const s of specifiers.filter((s) => s.startsWith('.'))) reach(resolve(dirname(file), s.replace(/\.js$/, '.ts')), seen);
+  for (const s of specifiers.filter((s) => s.startsWith('.'))) reach(resolve(dirname(file), s.replace(/\.js$/, '.ts')), seen, runtimeOnly);
   return seen;
 }
 
@@ -34,5 +37,25 @@ describe('architecture', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  /** Every file reachable from `entries`, relative to the repository root. */
+  const reachable = (entries: string[], runtimeOnly = false): Map<string, string[]> => {
+    const seen = new Map<string, string[]>();
+    for (const entry of entries) for (const file of files(entry).filter((f) => /\.tsx?$/.test(f))) reach(file, seen, runtimeOnly);
+    return new Map([...seen].map(([file, packages]) => [file.slice(root.length + 1), packages]));
+  };
+
+  it('the library never imports the apps or the CLI, and reports never import the CLI', () => {
+    const library = [...reachable(['src']).keys()].filter((f) => f.startsWith('apps/') || f.startsWith('cli/'));
+    expect(library).toEqual([]);
+    expect([...reachable(['reports']).keys()].filter((f) => f.startsWith('cli/') || f.startsWith('apps/'))).toEqual([]);
+  });
+
+  it('the browser barrel reaches no Node built-in', () => {
+    const offenders = [...reachable(['src/index.ts'], true)].filter(([, packages]) => packages.some((p) => p.startsWith('node:')));
+    expect(offenders.map(([file]) => file)).toEqual([]);
+    // The check can fail: the Node barrel does reach them.
+    expect([...reachable(['src/node.ts'], true)].some(([, packages]) => packages.some((p) => p.startsWith('node:')))).toBe(true);
   });
 });

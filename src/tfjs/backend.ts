@@ -37,7 +37,10 @@ const firstLine = (error: unknown): string => String((error as Error)?.message ?
 /** Whether `error` says that the package `name` itself is missing (not one of its own imports). */
 function notInstalled(error: unknown, name: string): boolean {
   const { code } = error as { code?: string };
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && firstLine(error).includes(name);
+  const line = firstLine(error);
+  // Node says so with a code; bundlers' and test runners' resolvers ("Could not resolve …") without one.
+  const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /could not resolve|cannot find (package|module)/i.test(line);
+  return missing && line.includes(name);
 }
 
 /** Imports a native package; returns null on success, else why not ("not installed" or the load error). */

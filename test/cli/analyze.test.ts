@@ -127,4 +127,18 @@ describe('lrfind analyze files', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(Math.max(...(JSON.parse(r.stdout) as { lr: number[] }).lr)).toBeCloseTo(bounds.maxLr, 12);
   });
+
+  it('never writes over its input: --out at the input\'s folder is a usage error and the file stays as it was', async () => {
+    const out = join(dir, 'out-own');
+    expect((await runCli(['analyze', csv, '--out', out])).code).toBe(0);
+    const input = join(out, 'range-test.json');
+    const before = readFileSync(input, 'utf8');
+    const r = await runCli(['analyze', input, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(oneErrorLine(r.stderr)).toBe(`lrfind: --out ${out} would write over the input ${input}: pass --out <another folder>`);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    const dot = await runCli(['analyze', 'range-test.json', '--out', '.'], { cwd: out });
+    expect(dot.code).toBe(2);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
 });

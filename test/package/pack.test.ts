@@ -1,6 +1,7 @@
 // lrfind as other projects get it: `npm pack`, then an install into a scratch project beside an
 // older tfjs 4.x. Needs the npm registry (CI has it); skips with a message when it is out of reach.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,9 @@ export const OLDEST_TFJS = '4.10.0';
 const MAX_ADDED_MB = 30;
 
 const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+/** The long installs run asynchronously, so that vitest's worker keeps answering meanwhile. */
+const npmAsync = async (args: string[], cwd: string): Promise<string> =>
+  (await promisify(execFile)('npm', args, { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })).stdout;
 const megabytes = (dir: string): number => Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]);
 
 function registryReachable(): boolean {
@@ -29,14 +33,14 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
   let baseline = 0;
   let withLrfind = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'lrfind-pack-'));
-    const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', project], root)) as { filename: string }[];
+    const [packed] = JSON.parse(await npmAsync(['pack', '--json', '--ignore-scripts', '--pack-destination', project], root)) as { filename: string }[];
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', type: 'module', private: true }));
     const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
-    npm(['install', ...quiet, `@tensorflow/tfjs@${OLDEST_TFJS}`, `@tensorflow/tfjs-backend-wasm@${OLDEST_TFJS}`], project);
+    await npmAsync(['install', ...quiet, `@tensorflow/tfjs@${OLDEST_TFJS}`, `@tensorflow/tfjs-backend-wasm@${OLDEST_TFJS}`], project);
     baseline = megabytes(join(project, 'node_modules'));
-    npm(['install', ...quiet, join(project, packed!.filename)], project);
+    await npmAsync(['install', ...quiet, join(project, packed!.filename)], project);
     withLrfind = megabytes(join(project, 'node_modules'));
   }, 480_000);
 
@@ -44,10 +48,14 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
-  const run = (source: string) => {
+  const run = async (source: string): Promise<{ status: number | null; stdout: string; stderr: string }> => {
     const file = join(project, `script-${readdirSync(project).length}.mjs`);
     writeFileSync(file, source);
-    return spawnSync(process.execPath, [file], { cwd: project, encoding: 'utf8', timeout: 240_000 });
+    return new Promise((done) => {
+      execFile(process.execPath, [file], { cwd: project, encoding: 'utf8', timeout: 240_000 }, (error, stdout, stderr) => {
+        done({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
   };
 
   it('has exactly one @tensorflow/tfjs-core, the project\'s own', () => {
@@ -61,8 +69,8 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     expect(withLrfind - baseline).toBeLessThanOrEqual(MAX_ADDED_MB);
   });
 
-  it("leaves the user's tfjs as it was on import, then runs the README's find → bounds → one-cycle flow", () => {
-    const r = run(`
+  it("leaves the user's tfjs as it was on import, then runs the README's find → bounds → one-cycle flow", async () => {
+    const r = await run(`
       import * as tf from '@tensorflow/tfjs';
       const factories = () => Object.keys(tf.engine().registryFactory).sort().join();
       const before = { factories: factories(), flags: JSON.stringify(tf.env().flags) };
@@ -98,8 +106,8 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     expect(Math.max(...out.lrs)).toBeLessThanOrEqual(out.bounds.maxLr * (1 + 1e-6));
   });
 
-  it("prints Node's own stack for the user's error after initBackend and exits with 1", () => {
-    const r = run(`
+  it("prints Node's own stack for the user's error after initBackend and exits with 1", async () => {
+    const r = await run(`
       import { initBackend } from 'lrfind';
       const info = await initBackend();
       if (info.backend !== 'wasm') throw new Error('expected wasm, got ' + info.backend);
