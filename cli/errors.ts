@@ -1,7 +1,16 @@
 // Errors the CLI turns into one line on stderr, and the exit codes it uses.
 
-/** Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 130 stopped by Ctrl-C (128 + SIGINT). */
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+/**
+ * Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 3 the curve has no bounds (the report and
+ * JSON are written, with `bounds: null` and the warnings saying why), 130 stopped by Ctrl-C (128 + SIGINT).
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, noBounds: 3, interrupted: 130 } as const;
+
+/** The exit code of an error thrown while handling a command. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof Error && error.name === 'NoBoundsError') return EXIT.noBounds;
+  return isInputError(error) ? EXIT.usage : EXIT.failure;
+}
 
 /** Bad input from the user (flags, files): printed as `lrfind: <message>`, exit code 2. */
 export class UsageError extends Error {

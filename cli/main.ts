@@ -1,6 +1,6 @@
 // Routes `lrfind <command> ...` to its command and turns errors into one line and an exit code.
 import { readFileSync } from 'node:fs';
-import { EXIT, isInputError, oneLine } from './errors.js';
+import { EXIT, exitCodeOf, isInputError, oneLine } from './errors.js';
 import { warn } from './terminal.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -34,7 +34,7 @@ Examples:
   lrfind analyze curve.csv --lr-column lr --loss-column loss
   lrfind schedule onecycle --from lrfind-out/range-test.json --total-steps 5000 --format csv
 
-Exit codes: 0 ok, 1 unexpected error, 2 bad input, 130 stopped by Ctrl-C.
+Exit codes: 0 ok, 1 unexpected error, 2 bad input, 3 no bounds (the curve has none: see the warnings), 130 stopped by Ctrl-C.
 `;
 
 function version(): string {
@@ -68,6 +68,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     warn(`lrfind: ${oneLine(error)}`);
     if (!isInputError(error) && process.env.LRFIND_DEBUG) warn(String((error as Error).stack ?? error));
-    return isInputError(error) ? EXIT.usage : EXIT.failure;
+    return exitCodeOf(error);
   }
 }

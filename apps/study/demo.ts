@@ -11,6 +11,7 @@ import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfj
 import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
 import type { RangeTestStep } from '../../src/tfjs/range-test.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
+import { NoBoundsError } from './no-bounds.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export interface DemoOptions {
@@ -93,7 +94,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) {
-      throw new Error(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
+      throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     }
     const { maxLr, minLr } = bounds;
     const steps = stepsPerEpoch(data.train.xs.shape[0]!, batchSize);

@@ -97,5 +97,5 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
   }
   else for (const line of [`lrfind analyze: ${path} (${doc.curve.lr.length} points)`, ...summaryLines({ doc, paths })]) say(line);
-  return EXIT.ok;
+  return doc.bounds === null ? EXIT.noBounds : EXIT.ok;
 }

@@ -106,7 +106,7 @@ export async function runFind(p: FindPlan): Promise<number> {
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');
     await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason ?? rangeTest.stopReason, steps, rangeTest.timing.seconds) });
-    return interrupted ? EXIT.interrupted : EXIT.ok;
+    return interrupted ? EXIT.interrupted : doc.bounds === null ? EXIT.noBounds : EXIT.ok;
   } catch (error) {
     await reporter.close();
     if (error instanceof Interrupted) {

@@ -5,7 +5,7 @@ import { AnalysisError } from './errors.js';
 import { type PreparedCurve, prepareCurve } from './prepare.js';
 import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve } from './reading.js';
 import { type RecommendOptions, checkRecommendOptions, recommendBounds } from './recommend.js';
-import { type RegionOptions, checkRegionOptions, regionsFromReading } from './regions.js';
+import { type RegionOptions, checkRegionOptions, findSteadyRange, regionsFromReading } from './regions.js';
 import { argmin } from './statistics.js';
 import { pickLrfind } from './suggesters/lrfind.js';
 import { createSuggesters } from './suggesters/registry.js';
@@ -90,7 +90,8 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
     divergenceIndex: reading.divergenceIndex,
     minimumIndex: reading.minimumIndex,
   };
-  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, suggestions }, options);
+  const steady = findSteadyRange(reading, options) !== null;
+  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, suggestions, steady }, options);
   return { ...parts, curveBounds, suggestions, warnings: [...prepared.warnings, ...warnings] };
 }
 

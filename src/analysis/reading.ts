@@ -99,13 +99,34 @@ export function findDivergence(values: readonly number[], options: { level: numb
   return null;
 }
 
+/**
+ * Keeps each smoothed value within the range of the values its window saw: a polynomial fit
+ * overshoots at a kink (the foot of a blow-up, a spike at the edge), and a smoothed curve must
+ * never invent a minimum (or a maximum) that no loss near it had.
+ */
+export function withinWindow(smoothed: readonly number[], values: readonly number[], half: number): number[] {
+  const n = values.length;
+  const h = Math.floor(half);
+  if (!(h >= 1)) return [...smoothed]; // too short to smooth: nothing to keep in range
+  return smoothed.map((v, i) => {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let j = Math.max(0, i - h); j <= Math.min(n - 1, i + h); j++) {
+      low = Math.min(low, values[j]!);
+      high = Math.max(high, values[j]!);
+    }
+    return Math.min(high, Math.max(low, v));
+  });
+}
+
 /** Reads a cleaned curve (see `prepareCurve`: ≥ 2 finite points, increasing lrs). */
 export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveReading {
   checkReadingOptions(options);
   const { lrs, losses } = curve;
   const sg = { windowSize: options.windowSize, polynomial: options.polynomial };
   const filtered = medianFilter(losses, options.medianWindow ?? 5);
-  const smoothed = savitzkyGolay(filtered, sg);
+  const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
+  const smoothed = withinWindow(savitzkyGolay(filtered, sg), filtered, half);
   const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
   const level = initialLevel(losses);
   // Noise is measured before any blow-up: a long diverged tail would swamp even a median. The
@@ -114,7 +135,6 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   const noise = noiseLevel(losses.slice(0, Math.max(blowUp, 2)));
   const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceMargin });
   const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
-  const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
   const step = Math.log10(lrs[lrs.length - 1]! / lrs[0]!) / (lrs.length - 1);
   const gradientNoise = noise / (step * Math.sqrt((half * (half + 1) * (2 * half + 1)) / 3));
   return { lrs, losses, filtered, smoothed, gradient, level, noise, gradientNoise, minimumIndex, divergenceIndex };

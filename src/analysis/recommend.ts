@@ -18,7 +18,18 @@ export interface RecommendOptions extends LrfindRuleOptions {
 /** What `recommend` reads: the parts of an `Analysis` it needs. */
 export type RecommendInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'regions' | 'divergenceIndex' | 'minimumIndex'> & {
   suggestions?: Record<string, Suggestion>;
+  /** False when the good region is only read coarsely: noise hid every steady stretch of the descent. @default true */
+  steady?: boolean;
 };
+
+/** A loss that never fell and diverged within this share of the sweep started too high. */
+const EARLY_DIVERGENCE = 0.2;
+
+/** Fewer points than this are no curve to read. */
+export const MIN_POINTS = 10;
+
+/** Noise above this fraction of the starting loss hides whether a loss that did not clearly fall fell at all. */
+const NOISY_LEVEL = 0.05;
 
 /** Noise above this fraction of the loss's drop makes the curve "too noisy". */
 export const NOISY_RATIO = 0.3;
@@ -44,8 +55,9 @@ const format = (lr: number): string => lr.toPrecision(3);
 
 /**
  * Combines a reading into `maxLr`, `minLr = maxLr / divFactor`, a confidence in [0, 1] and
- * plain-language warnings. Confidence starts at 1 and is multiplied down by each problem found:
- * loss never decreased ×0.2, no clear good region ×0.4, noise (relative to the drop, r) ×1/(1+(r/0.3)²),
+ * plain-language warnings. No bounds (null, with the reason and what to change) for fewer than
+ * MIN_POINTS points, a loss that never decreased, or no good region. Otherwise confidence starts at
+ * 1 and is multiplied down by each problem found: noise (relative to the drop, r) ×1/(1+(r/0.3)²),
  * divergence within the first 10% ×0.3, still falling at the end ×0.6, fewer than 20 points ×n/20
  * (≥ 0.2), a good region narrower than a quarter decade ×0.7, maxLr below the sweep ×0.5.
  */
@@ -79,11 +91,27 @@ export function recommendBounds(
     confidence *= factor;
     if (warning !== undefined) warnings.push(warning);
   };
+  // A curve without a good region has no bounds: one reason, and what to change, instead of a guess.
+  if (n < MIN_POINTS) {
+    return { bounds: null, warnings: [`too few points (${n}): a curve needs at least ${MIN_POINTS} to be read; use numIter ≥ 50`] };
+  }
+  // The regions already decided whether the loss fell (on the noise before any blow-up): a good
+  // region is where it fell, and without one there is nothing to train between.
+  if (good === undefined) {
+    const earlyDivergence = divergenceIndex !== null && divergenceIndex < EARLY_DIVERGENCE * n;
+    const stillLevel = drop <= Math.max(2 * noiseLevel(losses.slice(0, Math.max(divergenceIndex ?? n, 2))), 0.01 * Math.abs(level));
+    const why = earlyDivergence
+      ? `loss never decreased, so there are no bounds: it diverged early (at lr ${format(lrs[divergenceIndex!]!)}): lower startLr`
+      : !stillLevel && noise > NOISY_LEVEL * Math.abs(level)
+        ? 'curve too noisy to tell whether the loss decreased, so there are no bounds: use runs ≥ 3 (or a larger batch)'
+        : stillLevel
+          ? 'loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data'
+          : 'no good region (the loss barely fell), so there are no bounds: use runs ≥ 3 or a larger batch, or raise endLr';
+    return { bounds: null, warnings: [why] };
+  }
+  if (input.steady === false) flag(0.4, 'no steady descent: the good region is read coarsely; use runs ≥ 3 or a larger batch');
   if (n < 20) flag(Math.max(0.2, n / 20), `too few points (${n}): the reading is rough, use numIter ≥ 50`);
-  const decreased = drop > Math.max(2 * noiseLevel(losses), 0.01 * Math.abs(level));
-  if (!decreased) flag(0.2, 'loss never decreased: raise endLr or check the model');
-  else if (good === undefined) flag(0.4, 'no clear good region: the loss fell without a steady descent');
-  if (decreased) flag(1 / (1 + (noiseRatio / NOISY_RATIO) ** 2));
+  flag(1 / (1 + (noiseRatio / NOISY_RATIO) ** 2));
   if (noiseRatio > NOISY_RATIO) warnings.push('curve too noisy: use runs ≥ 3 (or a larger batch)');
   if (divergenceIndex !== null && divergenceIndex < 0.1 * n) {
     flag(0.3, `diverged within the first 10% of the sweep (at lr ${format(lrs[divergenceIndex]!)}): lower startLr`);

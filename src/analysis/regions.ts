@@ -49,8 +49,29 @@ export function lossDecreased(reading: CurveReading): boolean {
   return drop > Math.max(2 * reading.noise, 0.01 * Math.abs(reading.level));
 }
 
-/** The main falling stretch [start, end] before the minimum, or null when the loss never fell. */
+/**
+ * Where the loss fell: the main steady descent (see `findSteadyRange`), or, when noise hides every
+ * steady stretch of a loss that clearly fell (by 5% of its level and 3σ), the stretch from the
+ * last point still within a tenth of the drop of the starting level to the minimum. Null otherwise.
+ */
 export function findGoodRange(reading: CurveReading, options: RegionOptions = {}): [number, number] | null {
+  return findSteadyRange(reading, options) ?? coarseRange(reading);
+}
+
+/** A loss that fell without a steady stretch counts only when it fell clearly: this share of its level and 3σ. */
+const COARSE_DROP = 0.05;
+
+function coarseRange(reading: CurveReading): [number, number] | null {
+  const { smoothed, minimumIndex: m, level, noise } = reading;
+  if (m === 0 || !(level - smoothed[m]! > Math.max(3 * noise, COARSE_DROP * Math.abs(level)))) return null;
+  const high = level - 0.1 * (level - smoothed[m]!);
+  let start = 0;
+  for (let i = 0; i < m; i++) if (smoothed[i]! >= high) start = i;
+  return start < m ? [start, m] : null;
+}
+
+/** The main steady falling stretch [start, end] before the minimum, or null when there is none. */
+export function findSteadyRange(reading: CurveReading, options: RegionOptions = {}): [number, number] | null {
   const { smoothed, gradient, minimumIndex: m } = reading;
   if (m === 0 || !lossDecreased(reading)) return null;
   let steepest = 0;

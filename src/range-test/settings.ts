@@ -60,8 +60,8 @@ export function resolveRangeTestSettings(input: RangeTestSettingsInput = {}): Ra
   if (s.mode !== 'exp' && s.mode !== 'linear') fail(`mode must be 'exp' or 'linear', got ${String(s.mode)}`);
   if (typeof s.startLr !== 'number' || !Number.isFinite(s.startLr)) fail(`startLr must be a finite number, got ${s.startLr}`);
   if (typeof s.endLr !== 'number' || !Number.isFinite(s.endLr)) fail(`endLr must be a finite number, got ${s.endLr}`);
-  if (s.mode === 'exp' && s.startLr <= 0) fail(`startLr must be positive in exp mode, got ${s.startLr}`);
-  if (s.mode === 'linear' && s.startLr < 0) fail(`startLr must not be negative, got ${s.startLr}`);
+  // Also in linear mode: a step at lr 0 trains nothing, and the curve is read on a log axis.
+  if (s.startLr <= 0) fail(`startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got ${s.startLr}`);
   if (s.startLr >= s.endLr) fail(`startLr must be below endLr (got ${s.startLr} and ${s.endLr})`);
   if (!Number.isInteger(s.numIter) || s.numIter < 2) fail(`numIter must be an integer ≥ 2, got ${s.numIter}`);
   if (!isPositiveInteger(s.batchSize)) fail(`batchSize must be a positive integer, got ${s.batchSize}`);

@@ -28,11 +28,18 @@ function check(analysis: Analysis): void {
   expect(analysis.regions[analysis.regions.length - 1]!.endIndex).toBe(n - 1);
   expect(analysis.minimumIndex).toBeGreaterThanOrEqual(0);
   expect(analysis.minimumIndex).toBeLessThan(n);
-  const r = analysis.curveBounds!;
-  expect(r.maxLr).toBeGreaterThan(0);
-  expect(r.minLr).toBeLessThanOrEqual(r.maxLr);
-  expect(r.confidence).toBeGreaterThanOrEqual(0);
-  expect(r.confidence).toBeLessThanOrEqual(1);
+  const r = analysis.curveBounds;
+  // No bounds without a good region, and then the warnings say why; never contradicting warnings.
+  if (r === null) expect(analysis.warnings.some((w) => /so there are no bounds|too few points/.test(w))).toBe(true);
+  else {
+    expect(analysis.regions.some((region) => region.kind === 'good')).toBe(true);
+    expect(r.maxLr).toBeGreaterThan(0);
+    expect(r.minLr).toBeLessThanOrEqual(r.maxLr);
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  }
+  const said = (pattern: RegExp): boolean => analysis.warnings.some((w) => pattern.test(w));
+  expect(said(/never decreased/) && said(/still falling/)).toBe(false);
   for (const s of Object.values(analysis.suggestions)) {
     if (s.lr !== null) expect(s.lr).toBeGreaterThan(0);
     else expect(s.warning).toBeTypeOf('string');

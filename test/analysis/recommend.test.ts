@@ -35,25 +35,37 @@ describe('recommend', () => {
     expect(recommendation!.confidence).toBeGreaterThan(0.7);
   });
 
-  it('warns when the loss never decreased', () => {
+  it('gives no bounds when the loss never decreased, and says only that, with what to change', () => {
     const random = seededRandom(4);
     const flat = { lrs: log10Lrs(100), losses: log10Lrs(100).map(() => 2.3 + 0.01 * random()) };
-    const { bounds: recommendation, warnings } = recommendBounds(inputOf(flat));
-    expect(warnings).toContain('loss never decreased: raise endLr or check the model');
-    expect(recommendation!.confidence).toBeLessThan(0.3);
+    expect(recommendBounds(inputOf(flat))).toEqual({
+      bounds: null, warnings: ['loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data'],
+    });
   });
 
-  it('warns about a noisy curve', () => {
-    const { bounds: recommendation, warnings } = recommendBounds(inputOf(shapedCurve({ noise: 1.5, seed: 3 })));
-    expect(warnings).toContain('curve too noisy: use runs ≥ 3 (or a larger batch)');
-    expect(recommendation!.confidence).toBeLessThan(0.5);
+  it('gives no bounds for a curve too noisy to read, and says so', () => {
+    expect(recommendBounds(inputOf(shapedCurve({ noise: 1.5, seed: 3 })))).toEqual({
+      bounds: null, warnings: ['curve too noisy to tell whether the loss decreased, so there are no bounds: use runs ≥ 3 (or a larger batch)'],
+    });
   });
 
-  it('warns about an early divergence', () => {
-    const curve = shapedCurve({ fallStart: -7, fallEnd: -6.8, blowUp: -6.5 });
-    const { warnings } = recommendBounds(inputOf(curve));
-    expect(warnings.some((w) => w.startsWith('diverged within the first 10% of the sweep'))).toBe(true);
-    expect(warnings.some((w) => w.endsWith('lower startLr'))).toBe(true);
+  it('warns about a noisy curve it can still read', () => {
+    const { curveBounds: bounds, warnings } = analyzeCurve(shapedCurve({ noise: 0.8, seed: 3 }));
+    expect(warnings).toContain('no steady descent: the good region is read coarsely; use runs ≥ 3 or a larger batch');
+    expect(bounds!.confidence).toBeLessThan(0.5);
+  });
+
+  it('gives no bounds when the loss diverged early, and says to lower startLr', () => {
+    const { bounds, warnings } = recommendBounds(inputOf(shapedCurve({ fallStart: -7, fallEnd: -6.8, blowUp: -6.5 })));
+    expect(bounds).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^loss never decreased, so there are no bounds: it diverged early \(at lr [\d.e-]+\): lower startLr$/);
+  });
+
+  it('gives no bounds for a curve of fewer than 10 points', () => {
+    const { bounds, warnings } = recommendBounds(inputOf(shapedCurve({ n: 9 })));
+    expect(bounds).toBeNull();
+    expect(warnings).toEqual(['too few points (9): a curve needs at least 10 to be read; use numIter ≥ 50']);
   });
 
   it('warns when the loss is still falling at the end', () => {

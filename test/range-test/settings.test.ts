@@ -11,17 +11,17 @@ describe('resolveRangeTestSettings', () => {
     expect(resolveRangeTestSettings({ startLr: undefined }).startLr).toBe(DEFAULT_RANGE_TEST_SETTINGS.startLr);
   });
 
-  it('accepts Infinity to turn the divergence stop off, and 0 lr in linear mode', () => {
+  it('accepts Infinity to turn the divergence stop off', () => {
     expect(resolveRangeTestSettings({ divergeThreshold: Infinity }).divergeThreshold).toBe(Infinity);
-    expect(resolveRangeTestSettings({ mode: 'linear', startLr: 0 }).startLr).toBe(0);
   });
 
   const bad: [object, string][] = [
     [{ startLr: 1, endLr: 0.1 }, 'startLr must be below endLr (got 1 and 0.1)'],
     [{ startLr: 0.5, endLr: 0.5 }, 'startLr must be below endLr (got 0.5 and 0.5)'],
-    [{ startLr: 0 }, 'startLr must be positive in exp mode, got 0'],
-    [{ startLr: -1e-3 }, 'startLr must be positive in exp mode, got -0.001'],
-    [{ mode: 'linear', startLr: -1 }, 'startLr must not be negative, got -1'],
+    [{ startLr: 0 }, 'startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got 0'],
+    [{ mode: 'linear', startLr: 0 }, 'startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got 0'],
+    [{ startLr: -1e-3 }, 'startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got -0.001'],
+    [{ mode: 'linear', startLr: -1 }, 'startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got -1'],
     [{ numIter: 1 }, 'numIter must be an integer ≥ 2, got 1'],
     [{ numIter: 2.5 }, 'numIter must be an integer ≥ 2, got 2.5'],
     [{ endLr: NaN }, 'endLr must be a finite number, got NaN'],

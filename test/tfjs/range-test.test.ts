@@ -222,7 +222,7 @@ describe('bad input fails before training, without touching the model', () => {
   it('bad settings', async () => {
     const model = toyMlp('sgd');
     await rejects(model, data, { startLr: 1, endLr: 0.5 }, 'startLr must be below endLr (got 1 and 0.5)');
-    await rejects(model, data, { startLr: 0 }, 'startLr must be positive in exp mode, got 0');
+    await rejects(model, data, { startLr: 0 }, 'startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got 0');
     await rejects(model, data, { numIter: 1 }, 'numIter must be an integer ≥ 2, got 1');
     await rejects(model, data, { validationEvery: 0, validationData: data }, 'validationEvery must be a positive integer, got 0');
   });
