@@ -7,7 +7,8 @@ import { parseFlags, withFlagNames, type Flags } from '../args.js';
 import { resolveDataSource, type DataSource } from '../data-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { resolveModelSource, type ModelSource } from '../model/source.js';
+import { checkBuiltinFitsData, checkModelName, resolveModelSource, type ModelSource } from '../model/source.js';
+import type { ModelName } from '../../src/models/names.js';
 import type { OptimizerName } from '../model/optimizer-names.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { FIND_FLAGS } from './find-flags.js';
@@ -75,6 +76,10 @@ export function planFind(flags: FindFlags): FindPlan {
   }
   const model = resolveModelSource(flags.model, 'mlp, cnn, vgg-mini');
   const data = resolveDataSource(flags.data);
+  checkModelName(model);
+  // A CSV holds flat features: a conv model is refused before anything loads. Built-in datasets are
+  // images, which every built-in model takes (their shapes are checked again once loaded).
+  if (model.kind === 'builtin' && data.kind === 'csv') checkBuiltinFitsData(model.name as ModelName, 'csv', basename(data.path));
   if (model.kind === 'module' && flags.optimizer !== undefined) {
     throw new UsageError('--optimizer does not apply to a model module: it returns a compiled model');
   }

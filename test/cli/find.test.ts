@@ -127,6 +127,16 @@ describe('lrfind find --json', () => {
   });
 });
 
+describe('lrfind find: built-in models on a CSV of flat features', () => {
+  it('the mlp takes the flat features as they are and trains', async () => {
+    const r = await runCli(['find', '--model', 'mlp', '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--no-confirm', '--backend', 'cpu', '--json', '--out', join(dir, 'mlp-csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson;
+    expect(doc.curve.loss).toHaveLength(20);
+    expect(doc.curve.loss.every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe('lrfind find without a terminal', () => {
   it('prints a few plain lines (start, every 25 %, summary) with no escape codes', async () => {
     const out = join(dir, 'plain-out');
@@ -194,6 +204,8 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     ['missing CSV', () => ['--model', 'mlp', '--data', join(dir, 'nope.csv')], /^lrfind: --data must be digits, mnist, fashion-mnist or a CSV file, got ".*nope\.csv" \(no such file\)$/],
     ['malformed CSV', () => ['--model', 'mlp', '--data', join(dir, 'bad.csv'), '--backend', 'cpu'], /^lrfind: --data: .*bad\.csv: row 3, column 2 \("b"\) is not a number: "oops"$/],
     ['CSV label column missing', () => ['--model', 'mlp', '--data', csv, '--label', 'colour', '--backend', 'cpu'], /^lrfind: --data: .*no column named "colour"/],
+    ['cnn on a CSV', () => ['--model', 'cnn', '--data', csv, '--label', 'species'], /^lrfind: --model cnn needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features: use --model mlp or a model of your own$/],
+    ['vgg-mini on a CSV', () => ['--model', 'vgg-mini', '--data', csv], /^lrfind: --model vgg-mini needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features/],
     ['--out is a file', () => ['--model', 'mlp', '--data', 'digits', '--out', csv], `lrfind: --out ${'CSV'} is a file, not a folder`],
   ];
 
