@@ -78,12 +78,12 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   }
   const name = scheduleName(positionals[0]);
   if (flags.json && flags.format === 'csv') throw new UsageError('--json and --format csv ask for two formats; give one');
+  if (flags.out !== undefined) checkOutDir(flags.out);
   // Check the flags before reading --from: placeholder bounds stand in for the ones it will supply.
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
   const { built, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;
-  if (flags.out !== undefined) checkOutDir(flags.out);
   const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));

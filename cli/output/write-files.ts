@@ -1,7 +1,10 @@
 // Writes a set of output files so that none is ever left half-written: every file goes to a
 // temporary name in the target folder first and is renamed into place once all were written.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { createFolders, fsReason } from './out-dir.js';
 
 export interface OutputFile {
   /** File name inside the output folder. */
@@ -9,13 +12,23 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-/** Writes `files` into `dir` (created when missing) and returns their absolute paths. */
+/**
+ * Writes `files` into `dir` (created when missing, one level at a time: see `createFolders`) and
+ * returns their absolute paths. A file already there is replaced whole; nothing is touched when
+ * one of the names is taken by a folder.
+ */
 export async function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   const folder = resolve(dir);
-  try {
-    await mkdir(folder, { recursive: true });
-  } catch (error) {
-    throw new Error(`--out ${dir}: cannot create the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  createFolders(dir);
+  for (const f of files) {
+    const target = join(folder, f.name);
+    let isFolder = false;
+    try {
+      isFolder = statSync(target).isDirectory();
+    } catch {
+      // Not there yet.
+    }
+    if (isFolder) throw new UsageError(`--out ${dir}: ${f.name} is a folder there; move it or choose another --out`);
   }
   const temps = files.map((f) => join(folder, `.${f.name}.${process.pid}.tmp`));
   try {
@@ -24,7 +37,7 @@ export async function writeFilesAtomically(dir: string, files: readonly OutputFi
     for (const [i, f] of files.entries()) await rename(temps[i]!, join(folder, f.name));
   } catch (error) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
-    throw error;
+    throw new Error(`--out ${dir}: cannot write the files (${fsReason(error)})`);
   }
   return files.map((f) => join(folder, f.name));
 }
