@@ -26,8 +26,8 @@ Commands:
   demo       the whole workflow on the bundled digits: range test → bounds → one-cycle training
 
 Options:
-  --help     show help (also after a command: lrfind find --help)
-  --version  show the version
+  -h, --help     show help; of a command too: lrfind find -h, lrfind help find
+  -v, --version  show the version
 
 Examples:
   lrfind find --model mlp --data digits --num-iter 100
@@ -51,8 +51,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(MAIN_HELP);
-    return EXIT.ok;
+    // `lrfind help find` is `lrfind find --help`.
+    const topic = rest[0];
+    if (topic === undefined) {
+      process.stdout.write(MAIN_HELP);
+      return EXIT.ok;
+    }
+    if (!COMMANDS[topic]) {
+      warn(`lrfind: no help for "${topic}": expected one of ${Object.keys(COMMANDS).join(', ')}`);
+      return EXIT.usage;
+    }
+    return main([topic, '--help']);
   }
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);

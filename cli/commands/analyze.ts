@@ -12,6 +12,7 @@ import { checkOutDir } from '../output/out-dir.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
 import { isInteractive, say } from '../terminal.js';
+import { plural } from '../ui/format.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {
@@ -93,6 +94,6 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     ]);
     await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
   }
-  else for (const line of [`lrfind analyze: ${path} (${doc.curve.lr.length} points)`, ...summaryLines({ doc, paths })]) say(line);
+  else for (const line of [`lrfind analyze: ${path} (${plural(doc.curve.lr.length, 'point')})`, ...summaryLines({ doc, paths })]) say(line);
   return EXIT.ok;
 }

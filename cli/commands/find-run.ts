@@ -6,6 +6,7 @@ import { rangeTestFiles } from '../output/report-files.js';
 import { findDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
 import { columns, isInteractive } from '../terminal.js';
+import { plural } from '../ui/format.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
@@ -53,7 +54,7 @@ function sweep(
           reporter.start({
             model: p.labels.model,
             data: p.labels.data,
-            dataDetail: `${message.examples} examples, ${message.numClasses} classes`,
+            dataDetail: `${plural(message.examples, 'example')}, ${plural(message.numClasses, 'class', 'classes')}`,
             optimizer: message.optimizer,
             backend: message.backend,
             startLr: p.settings.startLr,
@@ -95,8 +96,8 @@ export async function runFind(p: FindPlan): Promise<number> {
     const { result, analysis, confirmation } = await sweep(p, reporter, (listener) => listeners.push(listener));
     const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
-      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
-      throw new Error(`the range test stopped (${result.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
+      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${plural(steps, 'step')}: too few to analyse; nothing written`);
+      throw new Error(`the range test stopped (${result.stopReason}) after ${plural(steps, 'step')}: too few to analyse; try a lower --start-lr`);
     }
     const doc = findDocument(result, analysis, p.labels, confirmation ?? undefined);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: doc.optimizer, backend: doc.backend });

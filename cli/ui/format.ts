@@ -9,6 +9,11 @@ export function formatLoss(loss: number): string {
   return String(Number(loss.toPrecision(4)));
 }
 
+/** "1 epoch", "8 epochs", "1 class", "10 classes": a count with its noun in the right number. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 /** Seconds as "0.4s", "12s", "3m05s", "1h02m". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';

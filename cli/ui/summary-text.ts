@@ -1,6 +1,6 @@
 // The words of a result, shared by the ink view and the plain-text output so both say the same.
 import type { CurveDocument, FindDocument } from '../output/result-json.js';
-import { formatDuration, formatLoss, formatLr } from './format.js';
+import { formatDuration, formatLoss, formatLr, plural } from './format.js';
 
 export interface RunHeader {
   model: string;
@@ -19,7 +19,7 @@ export interface RunHeader {
 export function headerLine(h: RunHeader): string {
   const data = h.dataDetail ? `${h.data} (${h.dataDetail})` : h.data;
   const runs = h.runs > 1 ? ` × ${h.runs} runs` : '';
-  return `${h.model} on ${data} · ${h.optimizer} · ${h.backend} · lr ${formatLr(h.startLr)} → ${formatLr(h.endLr)} over ${h.numIter} steps${runs}`;
+  return `${h.model} on ${data} · ${h.optimizer} · ${h.backend} · lr ${formatLr(h.startLr)} → ${formatLr(h.endLr)} over ${plural(h.numIter, 'step')}${runs}`;
 }
 
 export interface StepStatus {
@@ -47,7 +47,7 @@ const STOP_WORDS: Record<string, string> = {
 
 /** "completed the sweep: 100 steps in 2.1s" */
 export function stopLine(stopReason: string, steps: number, seconds: number): string {
-  return `${STOP_WORDS[stopReason] ?? stopReason}: ${steps} steps in ${formatDuration(seconds)}`;
+  return `${STOP_WORDS[stopReason] ?? stopReason}: ${plural(steps, 'step')} in ${formatDuration(seconds)}`;
 }
 
 /** "bounds: max lr 0.1 · min lr 0.01 (valley, confidence 0.82)" or why there are none. */
@@ -77,7 +77,7 @@ export function rulesLine(doc: Pick<CurveDocument, 'suggestions'>): string {
 export function confirmationLine(doc: Pick<FindDocument, 'confirmation'>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
-  const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
+  const probes = plural(c.probes.length, 'probe');
   if (c.maxLr === null || c.edge === null) {
     const lowest = c.probes.at(-1);
     const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';
