@@ -1,6 +1,6 @@
 // Routes `lrfind <command> ...` to its command and turns errors into one line and an exit code.
 import { readFileSync } from 'node:fs';
-import { EXIT, isInputError, oneLine } from './errors.js';
+import { EXIT, isInputError, oneLine, printable } from './errors.js';
 import { warn } from './terminal.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     if (!COMMANDS[topic]) {
-      warn(`lrfind: no help for "${topic}": expected one of ${Object.keys(COMMANDS).join(', ')}`);
+      warn(`lrfind: no help for "${printable(topic)}": expected one of ${Object.keys(COMMANDS).join(', ')}`);
       return EXIT.usage;
     }
     return main([topic, '--help']);
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    warn(`lrfind: unknown command "${first}"; expected one of ${Object.keys(COMMANDS).join(', ')} (see lrfind --help)`);
+    warn(`lrfind: unknown command "${printable(first)}"; expected one of ${Object.keys(COMMANDS).join(', ')} (see lrfind --help)`);
     return EXIT.usage;
   }
   try {

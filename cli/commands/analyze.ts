@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 // The analysis sub-barrel: the full one loads tfjs, which analysing a curve never needs.
-import { analyzeCurve, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
+import { analyzeCurve, CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
 import type { Analysis, Curve } from '../../src/types.js';
 import type { FlagSpecs } from '../args.js';
-import { parseFlags } from '../args.js';
+import { parseFlags, withFlagNames } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
@@ -16,8 +16,8 @@ import { plural } from '../ui/format.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {
-  'lr-column': { type: 'string', placeholder: '<name>', description: 'CSV column of learning rates', default: 'lr, learning_rate, …' },
-  'loss-column': { type: 'string', placeholder: '<name>', description: 'CSV column of losses', default: 'loss, …' },
+  'lr-column': { type: 'string', option: 'lrColumn', placeholder: '<name>', description: 'CSV column of learning rates', default: `the first of ${CURVE_LR_COLUMNS.join(', ')}` },
+  'loss-column': { type: 'string', option: 'lossColumn', placeholder: '<name>', description: 'CSV column of losses', default: `the first of ${CURVE_LOSS_COLUMNS.join(', ')}` },
   out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },
   json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
   help: { type: 'boolean', description: 'show this help' },
@@ -30,8 +30,9 @@ export const ANALYZE_HELP: HelpPage = {
     'smooths it, finds the regions and recommends bounds, and writes the same report as `lrfind find`.',
   flags: ANALYZE_FLAGS,
   notes: [
-    'CSV: a header row and one row per step. JSON: {"lr": [...], "loss": [...]} (or lrs/losses), or a',
-    'range-test.json written by lrfind.',
+    'CSV: a header row and one row per step, separated by commas, semicolons, tabs or bars (read off the',
+    'header); column names match ignoring case. JSON: {"lr": [...], "loss": [...]} under any of the names',
+    'above, an array of {lr, loss} rows, or a range-test.json written by lrfind.',
   ],
   examples: [
     'lrfind analyze lr_finder.csv',
@@ -78,7 +79,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   try {
     analysis = analyzeCurve(parse(path, text, flags));
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? '';
+    const message = withFlagNames((error as Error).message.split('\n')[0] ?? '', ANALYZE_FLAGS);
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
   const doc = curveDocument(analysis);

@@ -26,6 +26,6 @@ export type { SteepestOptions } from './suggesters/steepest.js';
 export { valleySuggester, slideSuggester, minimumSuggester, steepSuggester } from './suggesters/fastai.js';
 export type { FastaiRuleOptions, SlideOptions } from './suggesters/fastai.js';
 export type { PeerSmoothing } from './suggesters/peer.js';
-export { parseCurveCsv } from './csv.js';
+export { CURVE_DELIMITERS, CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv } from './csv.js';
 export type { CurveCsvOptions } from './csv.js';
 export { parseCurveJson, parseRunsJson, curveFromJson } from './json.js';

@@ -206,6 +206,8 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     ['CSV label column missing', () => ['--model', 'mlp', '--data', csv, '--label', 'colour', '--backend', 'cpu'], /^lrfind: --data: .*no column named "colour"/],
     ['cnn on a CSV', () => ['--model', 'cnn', '--data', csv, '--label', 'species'], /^lrfind: --model cnn needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features: use --model mlp or a model of your own$/],
     ['vgg-mini on a CSV', () => ['--model', 'vgg-mini', '--data', csv], /^lrfind: --model vgg-mini needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features/],
+    ['control characters in a name', () => ['--model', 'mlp', '--data', join(dir, '\u001b[31mred\u0007.csv')], /^lrfind: --data must be digits, mnist, fashion-mnist or a CSV file, got ".*\\x1b\[31mred\\x07\.csv" \(no such file\)$/],
+    ['a binary CSV', () => ['--model', 'mlp', '--data', join(dir, 'binary.csv'), '--backend', 'cpu'], /^lrfind: --data: .*binary\.csv: not a text CSV: binary data \(byte 0x03\) on line 1$/],
     ['--out is a file', () => ['--model', 'mlp', '--data', 'digits', '--out', csv], `lrfind: --out ${'CSV'} is a file, not a folder`],
   ];
 
@@ -215,6 +217,7 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     const json = JSON.parse(readFileSync(modelJson, 'utf8')) as object;
     writeFileSync(join(dir, 'no-weights', 'model.json'), JSON.stringify(json));
     writeFileSync(join(dir, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n5,6,x\n');
+    writeFileSync(join(dir, 'binary.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x0a]));
   });
 
   it.concurrent.each(cases)('%s', async (name, args, expected) => {
@@ -226,6 +229,7 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     if (typeof expected === 'string') expect(line).toBe(expected.replace('CSV', csv));
     else expect(line).toMatch(expected);
     expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(existsSync(out)).toBe(false);
   });
 });
