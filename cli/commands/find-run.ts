@@ -5,7 +5,7 @@ import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../output/report-files.js';
 import { findDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
-import { columns, isInteractive } from '../terminal.js';
+import { isInteractive } from '../terminal.js';
 import { plural } from '../ui/format.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
@@ -29,7 +29,7 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   if (json) return silentReporter();
   if (!isInteractive()) return plainReporter();
   const { liveReporter } = await import('./live-reporter.js');
-  return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
+  return liveReporter();
 }
 
 /** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */

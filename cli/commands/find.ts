@@ -26,6 +26,8 @@ export const FIND_HELP: HelpPage = {
     'A model.json is compiled with --optimizer and categorical cross-entropy. A .js/.mjs module must export',
     '(default or createModel) a function ({tf, inputShape, numClasses, seed}) => compiled tf.LayersModel;',
     'build it with the tf it receives. Writes range-test.json, range-test.svg (+ .vl.json) and index.html.',
+    '"smoothed" is the same curve everywhere (live view, summary, chart, curve.smoothedLoss): a running median',
+    'and Savitzky-Golay, which does not lag. The EMA of --smooth only decides when to stop (--diverge).',
   ],
   examples: [
     'lrfind find --model mlp --data digits',

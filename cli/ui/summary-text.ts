@@ -29,13 +29,32 @@ export interface StepStatus {
   done: number;
   numIter: number;
   lr: number;
+  /** The step's raw mini-batch loss. */
   loss: number;
-  bestLoss: number;
+  /** The smoothed loss at this step: the report's smoothing of the losses so far (`smoothLosses`). */
+  smoothed: number;
+  /** The lowest smoothed loss so far; once the sweep is over, the lowest of the report's curve. */
+  lowest: number;
 }
 
-/** "lr 3.2e-3  loss 0.412  best 0.398" */
+/** "lr 3.2e-3  loss 0.412  smoothed 0.398 (lowest 0.35)": the raw loss, and the report's smoothing. */
 export function stepLine(s: StepStatus): string {
-  return `lr ${formatLr(s.lr)}  loss ${formatLoss(s.loss)}  best ${formatLoss(s.bestLoss)}`;
+  return `lr ${formatLr(s.lr)}  loss ${formatLoss(s.loss)}  smoothed ${formatLoss(s.smoothed)} (lowest ${formatLoss(s.lowest)})`;
+}
+
+/**
+ * "smoothed loss: 2.303 at the start, lowest 0.412 at lr 3.2e-3": the report's smoothed curve
+ * (`curve.smoothedLoss` in range-test.json), in the words the live view uses. Null without finite points.
+ */
+export function smoothedLine(doc: Pick<CurveDocument, 'curve'>): string | null {
+  const { lr, smoothedLoss } = doc.curve;
+  let low = -1;
+  smoothedLoss.forEach((v, i) => {
+    if (Number.isFinite(v) && (low < 0 || v < smoothedLoss[low]!)) low = i;
+  });
+  const first = smoothedLoss.find(Number.isFinite);
+  if (low < 0 || first === undefined) return null;
+  return `smoothed loss: ${formatLoss(first)} at the start, lowest ${formatLoss(smoothedLoss[low]!)} at lr ${formatLr(lr[low]!)}`;
 }
 
 const STOP_WORDS: Record<string, string> = {

@@ -9,7 +9,7 @@ export type { SavitzkyGolayOptions, SavitzkyGolayFilterOptions } from './savitzk
 export { numpyGradient } from './gradient.js';
 export { prepareCurve } from './prepare.js';
 export type { PreparedCurve } from './prepare.js';
-export { readCurve, findDivergence } from './reading.js';
+export { readCurve, findDivergence, smoothLosses } from './reading.js';
 export type { CurveReading, ReadingOptions } from './reading.js';
 export { classifyRegions, regionsFromReading } from './regions.js';
 export type { RegionOptions } from './regions.js';

@@ -99,13 +99,23 @@ export function findDivergence(values: readonly number[], options: { level: numb
   return null;
 }
 
+/**
+ * The one smoothing of a loss curve that lrfind reads, reports and shows: a running median (spikes
+ * out), then Savitzky-Golay (no lag, unlike an EMA). `readCurve` gives the same values as `smoothed`;
+ * a live view calls this on the losses so far, so that its last frame shows the report's curve.
+ */
+export function smoothLosses(losses: readonly number[], options: Pick<ReadingOptions, 'medianWindow' | 'windowSize' | 'polynomial'> = {}): number[] {
+  checkReadingOptions(options);
+  return savitzkyGolay(medianFilter(losses, options.medianWindow ?? 5), { windowSize: options.windowSize, polynomial: options.polynomial });
+}
+
 /** Reads a cleaned curve (see `prepareCurve`: ≥ 2 finite points, increasing lrs). */
 export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveReading {
   checkReadingOptions(options);
   const { lrs, losses } = curve;
   const sg = { windowSize: options.windowSize, polynomial: options.polynomial };
   const filtered = medianFilter(losses, options.medianWindow ?? 5);
-  const smoothed = savitzkyGolay(filtered, sg);
+  const smoothed = smoothLosses(losses, options);
   const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
   const level = initialLevel(losses);
   // Noise is measured before any blow-up: a long diverged tail would swamp even a median. The

@@ -103,7 +103,8 @@ describe('lrfind analyze without a terminal', () => {
     expect(r.stdout).not.toMatch(ESCAPE);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(`lrfind analyze: ${csv} (120 points)`);
-    expect(lines[1]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
+    expect(lines[1]).toMatch(/^smoothed loss: \S+ at the start, lowest \S+ at lr \S+$/);
+    expect(lines[2]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
     expect(lines).toContain(`report: ${join(out, 'index.html')}`);
   });
 });

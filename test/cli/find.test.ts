@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
 import type { ConfirmationDocument as ConfirmationJson } from '../../cli/output/result-json.js';
+import { formatLoss, formatLr } from '../../cli/ui/format.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 
 const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
@@ -150,6 +151,19 @@ describe('lrfind find without a terminal', () => {
     expect(lines).toContain(`report: ${join(out, 'index.html')}`);
     expect(lines.some((l) => l.startsWith('bounds: '))).toBe(true);
     expect(lines.length).toBeLessThan(30);
+  });
+
+  it('shows one smoothing: the progress lines and the summary quote the smoothed curve of range-test.json', async () => {
+    const out = join(dir, 'one-smoothing');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '60', '--backend', 'cpu', '--no-confirm', '--out', out], { env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
+    const smoothed = doc.curve.smoothedLoss;
+    const low = smoothed.indexOf(Math.min(...smoothed));
+    const last = r.stdout.split('\n').find((l) => l.startsWith('  100%'))!;
+    expect(last).toBe(`  100%  step 60/60  lr 1  loss ${formatLoss(doc.curve.loss.at(-1)!)}  smoothed ${formatLoss(smoothed.at(-1)!)} (lowest ${formatLoss(smoothed[low]!)})`);
+    expect(r.stdout).toContain(`\nsmoothed loss: ${formatLoss(smoothed[0]!)} at the start, lowest ${formatLoss(smoothed[low]!)} at lr ${formatLr(doc.curve.lr[low]!)}\n`);
+    expect(r.stdout).not.toMatch(/\bbest\b/);
   });
 });
 
