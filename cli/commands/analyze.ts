@@ -8,6 +8,7 @@ import type { FlagSpecs } from '../args.js';
 import { parseFlags, withFlagNames } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
+import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
@@ -68,6 +69,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   if (path === undefined) throw new UsageError('analyze needs a curve file (CSV or JSON)');
   const out = flags.out ?? './lrfind-out';
   checkOutDir(out);
+  checkInputFile(path, 'curve file');
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -5,6 +5,7 @@ import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '
 import { parseFlags, withFlagNames } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
+import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
 import { writeFilesAtomically } from '../output/write-files.js';
@@ -81,6 +82,7 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   if (flags.out !== undefined) checkOutDir(flags.out);
   // Check the flags before reading --from: placeholder bounds stand in for the ones it will supply.
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
+  if (flags.from !== undefined) checkInputFile(flags.from, '--from');
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
   const { built, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;

@@ -28,6 +28,7 @@ export function resolveModelSource(flag: string, builtins: string): ModelSource 
     if (!existsSync(json)) throw new UsageError(`--model: ${flag} is a folder without a model.json`);
     return { kind: 'layers', path: json };
   }
+  if (!statSync(path).isFile()) throw new UsageError(`--model: ${flag} is not a regular file (a device, pipe or socket)`);
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return { kind: 'layers', path };
   if (MODULE_EXTENSIONS.has(ext)) return { kind: 'module', path };
