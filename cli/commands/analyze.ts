@@ -12,7 +12,7 @@ import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { curveDocument, toJsonText } from '../output/result-json.js';
 import { writeFilesAtomically } from '../output/write-files.js';
-import { isInteractive, say } from '../terminal.js';
+import { columns, isInteractive, say } from '../terminal.js';
 import { plural } from '../ui/format.js';
 import { summaryLines } from './find-progress.js';
 
@@ -90,12 +90,13 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
   else if (isInteractive()) {
-    const [{ createElement }, { showOnce }, { AnalyzeView }] = await Promise.all([
+    const [{ createElement }, { showOnce }, { AnalyzeView }, { fitChartWidth }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),
       import('../ui/analyze-view.js'),
+      import('../ui/line-chart.js'),
     ]);
-    await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
+    await showOnce(createElement(AnalyzeView, { source: path, doc, paths, chartWidth: fitChartWidth(columns()) }));
   }
   else for (const line of [`lrfind analyze: ${path} (${plural(doc.curve.lr.length, 'point')})`, ...summaryLines({ doc, paths })]) say(line);
   return EXIT.ok;

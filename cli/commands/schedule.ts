@@ -9,7 +9,7 @@ import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
 import { writeFilesAtomically } from '../output/write-files.js';
-import { isInteractive, say } from '../terminal.js';
+import { columns, isInteractive, say } from '../terminal.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
 import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';
 import { COMMON_FLAGS, SCHEDULE_FLAGS, SCHEDULE_NAMES, type ScheduleName } from './schedule-flags.js';
@@ -90,12 +90,13 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
   else if (isInteractive()) {
-    const [{ createElement }, { showOnce }, { ScheduleView }] = await Promise.all([
+    const [{ createElement }, { showOnce }, { ScheduleView }, { fitChartWidth }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),
       import('../ui/schedule-view.js'),
+      import('../ui/line-chart.js'),
     ]);
-    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths }));
+    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths, chartWidth: fitChartWidth(columns()) }));
   } else {
     say(scheduleHeadline(name, rows));
     const momentum = momentumLine(rows);

@@ -2,6 +2,7 @@
 // the loss-vs-lr chart, and at the end the summary. Fits the terminal's width.
 import { Box, Text } from 'ink';
 import { formatDuration, etaSeconds } from './format.js';
+import { fitChartWidth } from './line-chart.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
@@ -58,7 +59,7 @@ export function FindView(props: FindViewProps) {
   const eta = over ? null : etaSeconds(done, total, elapsed);
   const text = `step ${done}/${total}  ${formatDuration(elapsed)}${eta !== null ? `  eta ${formatDuration(eta)}` : ''}`;
   const bar = barLayout(columns, total);
-  const chartWidth = props.chartWidth ?? Math.max(20, Math.min(72, columns - 12));
+  const chartWidth = props.chartWidth ?? fitChartWidth(columns);
   return (
     <Box flexDirection="column">
       <Text bold>{`lrfind · ${headerLine(header)}`}</Text>

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { AnalyzeView } from '../../../cli/ui/analyze-view.js';
 import { barLayout, FindView } from '../../../cli/ui/find-view.js';
-import { LineChart } from '../../../cli/ui/line-chart.js';
+import { fitChartWidth, LineChart } from '../../../cli/ui/line-chart.js';
 import { lossDomain } from '../../../cli/ui/loss-chart.js';
 import { ProgressBar } from '../../../cli/ui/progress-bar.js';
 import { ScheduleView } from '../../../cli/ui/schedule-view.js';
@@ -138,9 +138,11 @@ describe('FindView', () => {
     expect(frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} />)).toContain('eta 2.5s');
   });
 
-  it.each([40, 60, 80, 120])('fits the bar line to %i columns without splitting the bar', (columns) => {
+  it.each([40, 60, 80, 120])('fits the bar line and the chart to %i columns without splitting the bar', (columns) => {
     const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
-    const lines = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} columns={columns} />).split('\n');
+    const points = Array.from({ length: 40 }, (_, i) => ({ lr: 1e-7 * 10 ** (i / 6), loss: 2.3 - i * 0.03 }));
+    const lines = frame(<FindView header={HEADER} status={status} points={points} elapsed={4} columns={columns} />).split('\n');
+    for (const line of lines.filter((l) => /[\u2800-\u28ff└]/.test(l))) expect(line.length, line).toBeLessThan(columns);
     const barLines = lines.filter((l) => /[█░]/.test(l));
     expect(barLines).toHaveLength(1);
     expect(barLines[0]!.length).toBeLessThan(columns);
@@ -184,6 +186,15 @@ describe('AnalyzeView', () => {
     expect(text).toContain('lrfind · curve.csv · 5 points');
     expect(text).toMatch(/[\u2801-\u28ff]/);
     expect(text).toContain('bounds: max lr 3e-2');
+  });
+});
+
+describe('fitChartWidth', () => {
+  it('leaves room for the axis labels in the terminal, within [20, 72]', () => {
+    expect(fitChartWidth(40)).toBe(28);
+    expect(fitChartWidth(80)).toBe(68);
+    expect(fitChartWidth(200)).toBe(72);
+    expect(fitChartWidth(10)).toBe(20);
   });
 });
 
