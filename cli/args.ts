@@ -111,9 +111,16 @@ function translate(error: unknown, specs: FlagSpecs, command: string): UsageErro
   }
 }
 
+/** `-h` or `--help` among the arguments (before a `--`): help wins over any other problem, as in git and npm. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '-h' || arg === '--help');
+}
+
 /**
  * Parses `argv` against `specs`: unknown flags, missing values, bad numbers and values outside
  * `choices` throw a UsageError naming the flag. At most `maxPositionals` positionals are allowed.
+ * When `specs` has a `help` flag, `-h` or `--help` anywhere returns just `{help: true}`.
  */
 export function parseFlags<S extends FlagSpecs>(
   argv: readonly string[],
@@ -121,6 +128,7 @@ export function parseFlags<S extends FlagSpecs>(
   command: string,
   maxPositionals = 0,
 ): Parsed<S> {
+  if (specs['help'] && asksForHelp(argv)) return { flags: { help: true } as unknown as Flags<S>, positionals: [] };
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const [name, spec] of Object.entries(specs)) options[name] = { type: spec.type === 'boolean' ? 'boolean' : 'string' };
   let parsed: ReturnType<typeof parseArgs>;

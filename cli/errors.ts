@@ -33,9 +33,20 @@ export function isInputError(error: unknown): boolean {
   return error instanceof Error && INPUT_ERROR_NAMES.has(error.name);
 }
 
-/** The first line of an error's message, so that stderr gets exactly one line. */
+/** Longest error line printed; past it the line is cut with "…" (a message may quote a file's contents). */
+export const MAX_LINE = 300;
+
+/**
+ * Text safe to print on a terminal: control characters (ESC, NUL, bell, …) and C1 controls as
+ * `\xNN`, so that a message quoting a binary file never drives the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** The first line of an error's message, printable and at most MAX_LINE characters, so that stderr gets exactly one line. */
 export function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'unknown error';
-  return first.trim();
+  const first = printable(text.split(/\r?\n/).find((line) => line.trim() !== '')?.trim() ?? 'unknown error');
+  return first.length > MAX_LINE ? `${first.slice(0, MAX_LINE - 1)}…` : first;
 }

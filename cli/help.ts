@@ -11,11 +11,16 @@ export interface HelpPage {
 }
 
 function flagColumn(name: string, spec: FlagSpecs[string]): string {
+  if (name === 'help') return '-h, --help'; // parseFlags takes -h for every command
   if (spec.type === 'boolean') return `--${name}`;
   const value = spec.placeholder ?? (spec.choices ? `<${spec.choices.join('|')}>` : spec.type === 'string' ? '<text>' : '<n>');
   return `--${name} ${value}`;
 }
 
+/**
+ * The help page. A flag's default is shown as "(default …)"; a default that needs its own
+ * parentheses must say it another way (a test checks every page for nested parentheses).
+ */
 export function formatHelp(page: HelpPage): string {
   const rows = Object.entries(page.flags).map(([name, spec]) => {
     const shown = spec.default !== undefined ? ` (default ${spec.default})` : '';

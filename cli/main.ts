@@ -1,6 +1,6 @@
 // Routes `lrfind <command> ...` to its command and turns errors into one line and an exit code.
 import { readFileSync } from 'node:fs';
-import { EXIT, exitCodeOf, isInputError, oneLine } from './errors.js';
+import { EXIT, exitCodeOf, isInputError, oneLine, printable } from './errors.js';
 import { warn } from './terminal.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -26,8 +26,8 @@ Commands:
   demo       the whole workflow on the bundled digits: range test → bounds → one-cycle training
 
 Options:
-  --help     show help (also after a command: lrfind find --help)
-  --version  show the version
+  -h, --help     show help; of a command too: lrfind find -h, lrfind help find
+  -v, --version  show the version
 
 Examples:
   lrfind find --model mlp --data digits --num-iter 100
@@ -51,8 +51,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(MAIN_HELP);
-    return EXIT.ok;
+    // `lrfind help find` is `lrfind find --help`.
+    const topic = rest[0];
+    if (topic === undefined) {
+      process.stdout.write(MAIN_HELP);
+      return EXIT.ok;
+    }
+    if (!COMMANDS[topic]) {
+      warn(`lrfind: no help for "${printable(topic)}": expected one of ${Object.keys(COMMANDS).join(', ')}`);
+      return EXIT.usage;
+    }
+    return main([topic, '--help']);
   }
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);
@@ -60,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    warn(`lrfind: unknown command "${first}"; expected one of ${Object.keys(COMMANDS).join(', ')} (see lrfind --help)`);
+    warn(`lrfind: unknown command "${printable(first)}"; expected one of ${Object.keys(COMMANDS).join(', ')} (see lrfind --help)`);
     return EXIT.usage;
   }
   try {

@@ -6,7 +6,7 @@ import { indexHtml } from './index-html.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { renderSvg } from './render-svg.js';
 import { toJsonText, type RangeTestFile } from '../src/range-test/file.js';
-import type { OutputFile } from './write-files.js';
+import type { OutputFile } from './output-file.js';
 
 export const RANGE_TEST_FILES = {
   html: 'index.html',

@@ -5,4 +5,3 @@ export * from './index.js';
 export { BACKEND_CHOICES, EnvironmentError, initBackend, type BackendChoice, type BackendInfo, type BackendOptions } from './tfjs/backend.js';
 export * from './data/node.js';
 export { writeReport, writeFileAtomic, type WrittenReport } from '../reports/write-report.js';
-export { writeFilesAtomically, type OutputFile } from '../reports/write-files.js';

@@ -25,7 +25,7 @@ import {
   type Chart,
   type StudyDocument,
 } from '../study/files.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../../cli/output/write-files.js';
 import { formatLr } from '../../reports/format.js';
 import { indexHtml, type IndexSection } from '../../reports/index-html.js';
 import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';

@@ -12,6 +12,7 @@ import { sgdr } from '../../src/schedules/sgdr.js';
 import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../../src/types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
+import { plural } from '../../src/text.js';
 import { NoBoundsError } from './no-bounds.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
@@ -149,7 +150,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
     }).finally(() => finder.dispose());
     const { rangeTest, analysis, confirmation, bounds } = found;
-    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
+    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(rangeTest.lrs.length, 'step')}: too few to analyse`);
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     const { maxLr, minLr } = bounds;

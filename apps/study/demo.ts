@@ -11,6 +11,7 @@ import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfj
 import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
 import type { RangeTestStep } from '../../src/tfjs/range-test.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
+import { plural } from '../../src/text.js';
 import { NoBoundsError } from './no-bounds.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
@@ -91,7 +92,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
     const { rangeTest, analysis, confirmation, bounds } = found;
-    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${rangeTest.lrs.length} step(s): too few to analyse`);
+    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(rangeTest.lrs.length, 'step')}: too few to analyse`);
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) {
       throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);

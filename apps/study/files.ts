@@ -19,8 +19,9 @@ import {
 } from '../../reports/index.js';
 import { phaseRanges, type StepRange } from '../../src/schedules/from-bounds.js';
 import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../../src/range-test/file.js';
-import type { OutputFile } from '../../reports/write-files.js';
+import type { OutputFile } from '../../reports/output-file.js';
 import { boundsNumbers } from '../../reports/range-test-files.js';
+import { plural } from '../../src/text.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
 export interface TimingOption {
@@ -313,7 +314,7 @@ export async function studyCharts(doc: StudyDocument, found: Found): Promise<Cha
     const s = doc.settings;
     const settings = studySettingsNumbers(doc);
     charts.push(
-      await chart('comparison', comparisonWithColors(`Schedules and optimizers: ${what}, ${s.epochs} epochs`, runs), 'All runs', {
+      await chart('comparison', comparisonWithColors(`Schedules and optimizers: ${what}, ${plural(s.epochs, 'epoch')}`, runs), 'All runs', {
         ...settings,
         ...studyRunNumbers(runs, s.epochs),
       }),
@@ -322,7 +323,7 @@ export async function studyCharts(doc: StudyDocument, found: Found): Promise<Cha
     if (groups.length > 1) {
       for (const group of groups) {
         const members = runs.filter((r) => r.group === group);
-        charts.push(await chart(`comparison-${group}`, comparisonWithColors(`${group}: ${what}, ${s.epochs} epochs`, members), `Group: ${group}`, studyRunNumbers(members, s.epochs)));
+        charts.push(await chart(`comparison-${group}`, comparisonWithColors(`${group}: ${what}, ${plural(s.epochs, 'epoch')}`, members), `Group: ${group}`, studyRunNumbers(members, s.epochs)));
       }
     }
   }

@@ -2,22 +2,24 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 // The analysis sub-barrel: the full one loads tfjs, which analysing a curve never needs.
-import { analyzeCurve, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
+import { analyzeCurve, CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
 import type { Analysis, Curve } from '../../src/types.js';
 import type { FlagSpecs } from '../args.js';
-import { parseFlags } from '../args.js';
+import { parseFlags, withFlagNames } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
+import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
 import { inkAvailable } from '../output/ink-available.js';
-import { isInteractive, say } from '../terminal.js';
+import { columns, isInteractive, say } from '../terminal.js';
+import { plural } from '../ui/format.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {
-  'lr-column': { type: 'string', placeholder: '<name>', description: 'CSV column of learning rates', default: 'lr, learning_rate, …' },
-  'loss-column': { type: 'string', placeholder: '<name>', description: 'CSV column of losses', default: 'loss, …' },
+  'lr-column': { type: 'string', option: 'lrColumn', placeholder: '<name>', description: 'CSV column of learning rates', default: `the first of ${CURVE_LR_COLUMNS.join(', ')}` },
+  'loss-column': { type: 'string', option: 'lossColumn', placeholder: '<name>', description: 'CSV column of losses', default: `the first of ${CURVE_LOSS_COLUMNS.join(', ')}` },
   out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go (never over the input)', default: './lrfind-out/analyze' },
   json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
   help: { type: 'boolean', description: 'show this help' },
@@ -30,8 +32,9 @@ export const ANALYZE_HELP: HelpPage = {
     'smooths it, finds the regions and recommends bounds, and writes the same report as `lrfind find`.',
   flags: ANALYZE_FLAGS,
   notes: [
-    'CSV: a header row and one row per step. JSON: {"lr": [...], "loss": [...]} (or lrs/losses), or a',
-    'range-test.json written by lrfind.',
+    'CSV: a header row and one row per step, separated by commas, semicolons, tabs or bars (read off the',
+    'header); column names match ignoring case. JSON: {"lr": [...], "loss": [...]} under any of the names',
+    'above, an array of {lr, loss} rows, or a range-test.json written by lrfind.',
   ],
   examples: [
     'lrfind analyze lr_finder.csv',
@@ -67,6 +70,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   if (path === undefined) throw new UsageError('analyze needs a curve file (CSV or JSON)');
   const out = flags.out ?? './lrfind-out/analyze';
   checkOutDir(out);
+  checkInputFile(path, 'curve file');
   const { rangeTestFiles, RANGE_TEST_FILES } = await import('../../reports/range-test-files.js');
   const overwritten = Object.values(RANGE_TEST_FILES).find((name) => resolve(out, name) === resolve(path));
   if (overwritten !== undefined) throw new UsageError(`--out ${out} would write over the input ${path}: pass --out <another folder>`);
@@ -81,7 +85,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   try {
     analysis = analyzeCurve(parse(path, text, flags));
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? '';
+    const message = withFlagNames((error as Error).message.split('\n')[0] ?? '', ANALYZE_FLAGS);
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
   const doc = analysisFile(analysis);
@@ -89,13 +93,14 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
   else if (isInteractive() && (await inkAvailable())) {
-    const [{ createElement }, { showOnce }, { AnalyzeView }] = await Promise.all([
+    const [{ createElement }, { showOnce }, { AnalyzeView }, { fitChartWidth }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),
       import('../ui/analyze-view.js'),
+      import('../ui/line-chart.js'),
     ]);
-    await showOnce(createElement(AnalyzeView, { source: path, doc, paths }));
+    await showOnce(createElement(AnalyzeView, { source: path, doc, paths, chartWidth: fitChartWidth(columns()) }));
   }
-  else for (const line of [`lrfind analyze: ${path} (${doc.curve.lr.length} points)`, ...summaryLines({ doc, paths })]) say(line);
+  else for (const line of [`lrfind analyze: ${path} (${plural(doc.curve.lr.length, 'point')})`, ...summaryLines({ doc, paths })]) say(line);
   return doc.bounds === null ? EXIT.noBounds : EXIT.ok;
 }

@@ -5,9 +5,9 @@ import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
 import { studyDocument, studyFiles } from '../../apps/study/files.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
 import { say } from '../terminal.js';
-import { formatDuration } from '../ui/format.js';
+import { formatDuration, plural } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
@@ -34,7 +34,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
     const n = p.runs.length;
     write(
       `lrfind compare: ${p.model} on ${p.dataset} (${p.trainSize} training, ${p.validationSize} validation examples) · ` +
-        `${n} run${n === 1 ? '' : 's'} of ${p.epochs} epoch${p.epochs === 1 ? '' : 's'} · batch ${p.batchSize} · backend ${backendLine}`,
+        `${plural(n, 'run')} of ${plural(p.epochs, 'epoch')} · batch ${p.batchSize} · backend ${backendLine}`,
     );
     write('range test with SGD + momentum 0.9 …');
     let result: StudyResult;
@@ -54,7 +54,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         confirm: p.confirm,
         signal: interruption.signal,
         onRangeTest: (rangeTest, analysis) => {
-          write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
+          write(`range test ${rangeTest.stopReason}: ${plural(rangeTest.lrs.length, 'step')} in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(analysisFile(analysis)));
           phase = p.confirm ? 'probes' : 'runs';
           if (p.confirm) write('confirming the max lr by short training probes …');
@@ -84,8 +84,8 @@ export async function runCompare(p: ComparePlan): Promise<number> {
       const runs = doc.runs.map((r) => ({ ...r, epochs: r.history.length }));
       if (runs.length > 0) for (const line of ['', ...studyTable(runs, p.epochs), '']) write(line);
       const finished = doc.runs.filter((r) => r.history.length === p.epochs).length;
-      if (stopped) write(`stopped by Ctrl-C: ${finished} of ${n} runs finished`);
-      write(`${doc.runs.length} runs in ${formatDuration(result.seconds)} — report: ${paths[0]}`);
+      if (stopped) write(`stopped by Ctrl-C: ${finished} of ${plural(n, 'run')} finished`);
+      write(`${plural(doc.runs.length, 'run')} in ${formatDuration(result.seconds)} — report: ${paths[0]}`);
     }
     return stopped ? EXIT.interrupted : EXIT.ok;
   } finally {

@@ -4,9 +4,10 @@ import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
 import { demoDocument, demoFiles } from '../../apps/study/files.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
 import { say } from '../terminal.js';
-import { formatDuration } from '../ui/format.js';
+import { formatDuration, plural } from '../ui/format.js';
+import { DATASET_CLASS_NAMES } from '../../src/data/names.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
@@ -16,7 +17,7 @@ import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
 const MODEL = 'cnn';
-const DATASET = 'digits';
+const DATASET = 'digits' as const;
 
 export async function runDemoCommand(p: DemoPlan): Promise<number> {
   const write = p.json ? () => {} : say;
@@ -45,12 +46,12 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
         confirm: p.confirm,
         signal: interruption.signal,
         onStep: (step) => {
-          if (step.step === 0) write(`range test: ${step.numIter} steps, lr growing exponentially`);
+          if (step.step === 0) write(`range test: ${plural(step.numIter, 'step')}, lr growing exponentially`);
           sweep.step(step);
         },
         onRangeTest: (rangeTest, analysis) => {
           phase = p.confirm ? 'probes' : 'training';
-          write(`range test ${rangeTest.stopReason}: ${rangeTest.lrs.length} steps in ${formatDuration(rangeTest.timing.seconds)}`);
+          write(`range test ${rangeTest.stopReason}: ${plural(rangeTest.lrs.length, 'step')} in ${formatDuration(rangeTest.timing.seconds)}`);
           write(boundsLine(analysisFile(analysis)));
         },
         onProbeStep: (step) => sweep.probe(probeStatus(step)),
@@ -59,7 +60,7 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
           for (const line of confirmedLines(found)) write(line);
         },
         onEpoch: (record) => {
-          if (!trainingStarted) write(`one-cycle training, ${p.epochs} epochs:`);
+          if (!trainingStarted) write(`one-cycle training, ${plural(p.epochs, 'epoch')}:`);
           trainingStarted = true;
           write(`  ${epochLine(record, p.epochs)}`);
         },
@@ -81,9 +82,11 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
       process.stdout.write(toJsonText(doc, 0) + '\n');
     } else {
       const epochs = doc.history.length;
-      if (stopped && epochs < p.epochs) write(`stopped by Ctrl-C after ${epochs} of ${p.epochs} epochs`);
-      const reached = epochs > 0 ? `accuracy ${formatAccuracy(doc.accuracy)} after ${epochs} epoch${epochs === 1 ? '' : 's'}` : 'no epoch trained';
-      write(`${reached} (chance ${formatAccuracy(doc.initialAccuracy)} before training) — report: ${paths[0]}`);
+      if (stopped && epochs < p.epochs) write(`stopped by Ctrl-C after ${epochs} of ${plural(p.epochs, 'epoch')}`);
+      const reached = epochs > 0 ? `accuracy ${formatAccuracy(doc.accuracy)} after ${plural(epochs, 'epoch')}` : 'no epoch trained';
+      // What the untrained model scored is not chance: chance is one in the number of classes.
+      const chance = 1 / DATASET_CLASS_NAMES[DATASET].length;
+      write(`${reached} (${formatAccuracy(doc.initialAccuracy)} before training; chance ${formatAccuracy(chance)}) — report: ${paths[0]}`);
     }
     return stopped ? EXIT.interrupted : EXIT.ok;
   } finally {

@@ -5,8 +5,9 @@ import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, headerLine, probeStartLine, regionLines, rulesLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus,
+  boundsLine, confirmationLine, headerLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine, type ProbeStatus, type RunHeader,
 } from '../ui/summary-text.js';
+import { liveCurve } from './live-curve.js';
 
 export interface FindReporter {
   start(header: RunHeader): void;
@@ -19,11 +20,6 @@ export interface FindReporter {
   finish(summary: SummaryProps): Promise<void>;
   /** Something failed: leave the terminal clean. */
   close(): Promise<void>;
-}
-
-/** What the views show of a step. */
-export function stepStatus(step: RangeTestStep, runs: number): StepStatus {
-  return { run: step.run, runs, done: step.step + 1, numIter: step.numIter, lr: step.lr, loss: step.loss, bestLoss: step.bestLoss };
 }
 
 /**
@@ -54,6 +50,8 @@ export function silentReporter(): FindReporter {
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
 export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   const lines = stop ? [stop] : [];
+  const smoothed = smoothedLine(doc);
+  if (smoothed !== null) lines.push(smoothed);
   lines.push(boundsLine(doc), ...regionLines(doc).map((l) => `  ${l}`));
   const confirmed = confirmationLine(doc);
   if (confirmed !== null) lines.push(confirmed);
@@ -68,12 +66,15 @@ export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
 export function plainReporter(write: (line: string) => void = say): FindReporter {
   let header: RunHeader | null = null;
   let lastQuarter = 0;
+  let curve = liveCurve(1);
   return {
     start(h) {
       header = h;
+      curve = liveCurve(h.runs);
       write(`lrfind find: ${headerLine(h)}`);
     },
     step(step) {
+      curve.add(step);
       const runs = header?.runs ?? 1;
       const total = step.numIter * runs;
       const done = step.run * step.numIter + step.step + 1;
@@ -81,7 +82,7 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
       if (quarter > lastQuarter) {
         lastQuarter = quarter;
         const run = runs > 1 ? `run ${step.run + 1}/${runs}  ` : '';
-        write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(stepStatus(step, runs))}`);
+        write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(curve.status()!)}`);
       }
     },
     probe(status) {

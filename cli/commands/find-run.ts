@@ -5,9 +5,10 @@ import { EXIT } from '../errors.js';
 import { rangeTestFiles } from '../../reports/range-test-files.js';
 import type { LrFinderResult } from '../../src/index.js';
 import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
 import { inkAvailable } from '../output/ink-available.js';
-import { columns, isInteractive } from '../terminal.js';
+import { isInteractive } from '../terminal.js';
+import { plural } from '../ui/format.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
@@ -30,7 +31,7 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   if (json) return silentReporter();
   if (!isInteractive() || !(await inkAvailable())) return plainReporter();
   const { liveReporter } = await import('./live-reporter.js');
-  return liveReporter(Math.max(20, Math.min(72, columns() - 12)));
+  return liveReporter();
 }
 
 /** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */
@@ -55,7 +56,7 @@ function sweep(
           reporter.start({
             model: p.labels.model,
             data: p.labels.data,
-            dataDetail: `${message.examples} examples, ${message.numClasses} classes`,
+            dataDetail: `${plural(message.examples, 'example')}, ${plural(message.numClasses, 'class', 'classes')}`,
             optimizer: message.optimizer,
             backend: message.backend,
             startLr: p.settings.startLr,
@@ -98,8 +99,8 @@ export async function runFind(p: FindPlan): Promise<number> {
     const { rangeTest, analysis } = found;
     const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
-      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${steps} step(s): too few to analyse; nothing written`);
-      throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${steps} step(s): too few to analyse; try a lower --start-lr`);
+      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${plural(steps, 'step')}: too few to analyse; nothing written`);
+      throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(steps, 'step')}: too few to analyse; try a lower --start-lr`);
     }
     const doc = rangeTestFile(found, p.labels);
     const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend });

@@ -7,7 +7,8 @@ import { parseFlags, withFlagNames, type Flags } from '../args.js';
 import { resolveDataSource, type DataSource } from '../data-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { resolveModelSource, type ModelSource } from '../model/source.js';
+import { checkBuiltinFitsData, checkModelName, resolveModelSource, type ModelSource } from '../model/source.js';
+import type { ModelName } from '../../src/models/names.js';
 import type { OptimizerName } from '../model/optimizer-names.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { FIND_FLAGS } from './find-flags.js';
@@ -25,6 +26,8 @@ export const FIND_HELP: HelpPage = {
     'A model.json is compiled with --optimizer and categorical cross-entropy. A .js/.mjs module must export',
     '(default or createModel) a function ({tf, inputShape, numClasses, seed}) => compiled tf.LayersModel;',
     'build it with the tf it receives. Writes range-test.json, range-test.svg (+ .vl.json) and index.html.',
+    '"smoothed" is the same curve everywhere (live view, summary, chart, curve.smoothedLoss): a running median',
+    'and Savitzky-Golay, which does not lag. The EMA of --smooth only decides when to stop (--diverge).',
   ],
   examples: [
     'lrfind find --model mlp --data digits',
@@ -75,6 +78,10 @@ export function planFind(flags: FindFlags): FindPlan {
   }
   const model = resolveModelSource(flags.model, 'mlp, cnn, vgg-mini');
   const data = resolveDataSource(flags.data);
+  checkModelName(model);
+  // A CSV holds flat features: a conv model is refused before anything loads. Built-in datasets are
+  // images, which every built-in model takes (their shapes are checked again once loaded).
+  if (model.kind === 'builtin' && data.kind === 'csv') checkBuiltinFitsData(model.name as ModelName, 'csv', basename(data.path));
   if (model.kind === 'module' && flags.optimizer !== undefined) {
     throw new UsageError('--optimizer does not apply to a model module: it returns a compiled model');
   }

@@ -1,27 +1,42 @@
 // The live ink view of `find` (loaded only on a terminal: ink takes a while to import).
 import { createElement } from 'react';
-import type { RangeTestStep } from '../../src/index.js';
 import { startLive, type LiveView } from '../output/ink.js';
+import { columns } from '../terminal.js';
 import { FindView, type FindViewProps } from '../ui/find-view.js';
-import { stepStatus, type FindReporter } from './find-progress.js';
+import type { StepStatus } from '../ui/summary-text.js';
+import type { FindReporter } from './find-progress.js';
+import { liveCurve, type LiveCurve } from './live-curve.js';
 
 /** Redraws at most this often (ms): fast sweeps take thousands of steps a second. */
 const FRAME_MS = 80;
 
-/** The live ink view with a progress bar, ETA and the loss chart. */
-export function liveReporter(chartWidth: number): FindReporter {
+/** The last step's status, its smoothed numbers read off the report's curve (what the summary quotes). */
+function finalStatus(status: StepStatus | null, points: readonly { lr: number; loss: number }[]): StepStatus | null {
+  const finite = points.map((p) => p.loss).filter(Number.isFinite);
+  if (status === null || finite.length === 0) return status;
+  return { ...status, smoothed: finite.at(-1)!, lowest: Math.min(...finite) };
+}
+
+/**
+ * The live ink view with a progress bar, ETA and the loss chart. One clock: the bar shows the
+ * sweep's seconds, counting from the start until its last step arrives, and at the end the
+ * document's (the summary's "… steps in 1.0s").
+ */
+export function liveReporter(): FindReporter {
   let view: LiveView | null = null;
   let props: FindViewProps | null = null;
+  let curve: LiveCurve = liveCurve(1);
   let started = 0;
+  let lastStep = 0;
+  let sweepDone = false;
   let lastDraw = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
-  let points: { lr: number; loss: number }[] = [];
-  let run = 0;
+  const elapsed = (): number => ((sweepDone ? lastStep : performance.now()) - started) / 1000;
   const draw = (force = false): void => {
     const now = performance.now();
     if (!props || !view || (!force && now - lastDraw < FRAME_MS)) return;
     lastDraw = now;
-    props = { ...props, points: [...points], elapsed: (now - started) / 1000 };
+    props = { ...props, status: curve.status(), points: curve.points(), elapsed: elapsed(), sweepDone, columns: columns() };
     view.update(createElement(FindView, props));
   };
   const stopTimer = (): void => {
@@ -31,7 +46,8 @@ export function liveReporter(chartWidth: number): FindReporter {
   return {
     start(header) {
       started = performance.now();
-      props = { header, status: null, points: [], elapsed: 0, chartWidth };
+      curve = liveCurve(header.runs);
+      props = { header, status: null, points: [], elapsed: 0, columns: columns() };
       view = startLive(createElement(FindView, props));
       // Keeps the clock and ETA moving during slow steps.
       timer = setInterval(() => draw(true), 500);
@@ -39,16 +55,13 @@ export function liveReporter(chartWidth: number): FindReporter {
     },
     step(step) {
       if (!props) return;
-      if (step.run !== run) {
-        run = step.run;
-        points = [];
-      }
-      points.push({ lr: step.lr, loss: step.smoothedLoss });
-      props = { ...props, status: stepStatus(step, props.header.runs) };
-      draw(step.step + 1 === step.numIter);
+      curve.add(step);
+      lastStep = performance.now();
+      draw(step.run * step.numIter + step.step + 1 === step.numIter * props.header.runs);
     },
     probe(status) {
       if (!props) return;
+      sweepDone = true; // the probes start after the last step
       props = { ...props, probe: status };
       draw();
     },
@@ -60,12 +73,18 @@ export function liveReporter(chartWidth: number): FindReporter {
     async finish(summary) {
       stopTimer();
       if (!props || !view) return;
-      props = { ...props, points: [...points], elapsed: (performance.now() - started) / 1000, summary };
+      sweepDone = true;
+      // The last frame: the report's own curve and the document's sweep time, as the summary says.
+      const { doc } = summary;
+      const points = doc.curve.lr.map((lr, i) => ({ lr, loss: doc.curve.smoothedLoss[i] ?? Number.NaN }));
+      props = {
+        ...props, status: finalStatus(curve.status(), points), points, elapsed: doc.seconds ?? elapsed(), sweepDone, columns: columns(), summary,
+      };
       await view.finish(createElement(FindView, props));
     },
     async close() {
       stopTimer();
-      if (props && view) await view.finish(createElement(FindView, props));
+      if (props && view) await view.finish(createElement(FindView, { ...props, sweepDone: true }));
     },
   };
 }

@@ -21,7 +21,7 @@ export const SCHEDULE_FLAGS = {
   'total-steps': { type: 'integer', option: 'totalSteps', description: 'steps in the whole run' },
   epochs: { type: 'integer', option: 'epochs', description: 'with --steps-per-epoch, instead of --total-steps' },
   'steps-per-epoch': { type: 'integer', option: 'stepsPerEpoch', description: 'batches per epoch' },
-  'pct-start': { type: 'number', option: 'pctStart', description: 'one-cycle: fraction of the run spent warming up', default: '0.3 (fastai 0.25)' },
+  'pct-start': { type: 'number', option: 'pctStart', description: 'one-cycle: fraction of the run spent warming up', default: '0.3; fastai-onecycle 0.25' },
   'anneal-strategy': { type: 'string', option: 'annealStrategy', choices: ['cos', 'linear'], description: 'one-cycle: shape of the phases', default: 'cos' },
   'div-factor': { type: 'number', option: 'divFactor', description: 'one-cycle: start lr = max-lr / div-factor', default: '25' },
   'final-div-factor': { type: 'number', option: 'finalDivFactor', description: 'one-cycle: final lr = start lr / final-div-factor', default: '1e4' },

@@ -5,11 +5,12 @@ import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '
 import { parseFlags, withFlagNames } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
+import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
-import { writeFilesAtomically } from '../../reports/write-files.js';
+import { writeFilesAtomically } from '../output/write-files.js';
 import { inkAvailable } from '../output/ink-available.js';
-import { isInteractive, say } from '../terminal.js';
+import { columns, isInteractive, say } from '../terminal.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';
 import { applyBounds, buildSchedule, checkScheduleFlags, type BuiltSchedule, type ScheduleFlags } from './schedule-build.js';
 import { COMMON_FLAGS, SCHEDULE_FLAGS, SCHEDULE_NAMES, type ScheduleName } from './schedule-flags.js';
@@ -79,22 +80,24 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   }
   const name = scheduleName(positionals[0]);
   if (flags.json && flags.format === 'csv') throw new UsageError('--json and --format csv ask for two formats; give one');
+  if (flags.out !== undefined) checkOutDir(flags.out);
   // Check the flags before reading --from: placeholder bounds stand in for the ones it will supply.
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
+  if (flags.from !== undefined) checkInputFile(flags.from, '--from');
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
   const { built, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;
-  if (flags.out !== undefined) checkOutDir(flags.out);
   const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
   else if (isInteractive() && (await inkAvailable())) {
-    const [{ createElement }, { showOnce }, { ScheduleView }] = await Promise.all([
+    const [{ createElement }, { showOnce }, { ScheduleView }, { fitChartWidth }] = await Promise.all([
       import('react'),
       import('../output/ink.js'),
       import('../ui/schedule-view.js'),
+      import('../ui/line-chart.js'),
     ]);
-    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths }));
+    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths, chartWidth: fitChartWidth(columns()) }));
   } else {
     say(scheduleHeadline(name, rows));
     const momentum = momentumLine(rows);

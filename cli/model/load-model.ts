@@ -1,10 +1,10 @@
 // `--model`: a built-in architecture, a tfjs Layers model.json, or a JS module that builds one.
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, MODEL_NAMES, type ModelName } from '../../src/index.js';
+import { buildModel, type ModelName } from '../../src/index.js';
 import { UsageError } from '../errors.js';
 import { fileLoadHandler } from './file-handler.js';
-import type { ModelSource } from './source.js';
+import { checkBuiltinFitsData, checkModelName, type ModelSource } from './source.js';
 import { createOptimizer } from './optimizer.js';
 import type { OptimizerName } from './optimizer-names.js';
 
@@ -79,13 +79,6 @@ export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], 
   }
 }
 
-/** Throws unless a built-in name is one of MODEL_NAMES (the front end lets any word through). */
-export function checkModelName(source: ModelSource): void {
-  if (source.kind === 'builtin' && !(MODEL_NAMES as readonly string[]).includes(source.name)) {
-    throw new UsageError(`--model must be ${MODEL_NAMES.join(', ')}, a model.json or a .js/.mjs module, got "${source.name}"`);
-  }
-}
-
 /**
  * Builds or loads the model and compiles it with `--optimizer` and categorical cross-entropy
  * (a model module returns its own compiled model). Checks that it fits the data.
@@ -96,6 +89,7 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions, 
   if (source.kind === 'module') {
     model = await fromModule(source.path, options);
   } else {
+    if (source.kind === 'builtin') checkBuiltinFitsData(source.name as ModelName, options.inputShape, label.data);
     model =
       source.kind === 'builtin'
         ? buildModel(source.name as ModelName, { inputShape: options.inputShape, numClasses: options.numClasses, seed: options.seed })

@@ -1,6 +1,7 @@
 // `lrfind analyze` on a terminal: the curve as a chart, then the summary.
 import { Box, Text } from 'ink';
 import type { RangeTestFile } from '../../src/range-test/file.js';
+import { plural } from './format.js';
 import { LossChart } from './loss-chart.js';
 import { Summary } from './summary.js';
 
@@ -20,7 +21,7 @@ export function AnalyzeView({ source, doc, paths, chartWidth, chartHeight }: Ana
   const last = lrs[lrs.length - 1];
   return (
     <Box flexDirection="column">
-      <Text bold>{`lrfind · ${source} · ${lrs.length} points`}</Text>
+      <Text bold>{`lrfind · ${source} · ${plural(lrs.length, 'point')}`}</Text>
       {first !== undefined && last !== undefined && last > first ? (
         <LossChart
           points={points}

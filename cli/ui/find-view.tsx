@@ -1,7 +1,8 @@
-// The live view of `lrfind find`: header, progress bar with ETA, current lr / loss / best loss,
-// the loss-vs-lr chart, and at the end the summary.
+// The live view of `lrfind find`: header, progress bar with ETA, current lr / loss / smoothed loss,
+// the loss-vs-lr chart, and at the end the summary. Fits the terminal's width.
 import { Box, Text } from 'ink';
 import { formatDuration, etaSeconds } from './format.js';
+import { fitChartWidth } from './line-chart.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
@@ -11,41 +12,74 @@ export interface FindViewProps {
   header: RunHeader;
   /** The latest step; null before the first one. */
   status: StepStatus | null;
-  /** The current run's (lr, smoothed loss) points. */
+  /** The current run's (lr, smoothed loss) points: the report's smoothing of the losses so far. */
   points: readonly { lr: number; loss: number }[];
-  /** Seconds since the sweep started. */
+  /** Seconds the sweep has run: counting while it runs, fixed once it is over (then the summary's number). */
   elapsed: number;
+  /** The sweep is over (the probes or the report follow): the bar stays where it got to and shows no ETA. */
+  sweepDone?: boolean;
   /** The confirmation probe running after the sweep, if any. */
   probe?: ProbeStatus;
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
   stopping?: boolean;
   /** Present once the test is over and the report is written. */
   summary?: SummaryProps;
-  /** Chart size in characters. */
+  /** Terminal width in characters. @default 80 */
+  columns?: number;
+  /** Chart size in characters. @default width: columns - 12, within [20, 72]; height 8 */
   chartWidth?: number;
   chartHeight?: number;
 }
 
+/** " 100%" after the bar. */
+const PERCENT_WIDTH = 5;
+/** Narrowest bar worth drawing beside the step text; narrower, the text goes under the bar. */
+const MIN_BAR = 10;
+const MAX_BAR = 30;
+
+/**
+ * The bar's width and whether the step text fits beside it, in `columns` (one column is left free:
+ * writing the last one makes some terminals wrap). The text's widest form is reserved, so the bar
+ * does not change width as the numbers change.
+ */
+export function barLayout(columns: number, total: number): { width: number; besides: boolean } {
+  const widest = `  step ${total}/${total}  00m00s  eta 00m00s`.length;
+  const room = columns - 1 - PERCENT_WIDTH - widest;
+  if (room >= MIN_BAR) return { width: Math.min(MAX_BAR, room), besides: true };
+  return { width: Math.max(1, Math.min(MAX_BAR, columns - 1 - PERCENT_WIDTH)), besides: false };
+}
+
 export function FindView(props: FindViewProps) {
   const { header, status, points, elapsed } = props;
+  const columns = props.columns ?? 80;
   const total = header.numIter * header.runs;
   const done = status ? status.run * header.numIter + status.done : 0;
-  const eta = props.summary ? null : etaSeconds(done, total, elapsed);
+  // Only the sweep's pace is known: no ETA once it is over (probes, Ctrl-C, the summary).
+  const over = props.sweepDone === true || props.probe !== undefined || props.stopping === true || props.summary !== undefined;
+  const eta = over ? null : etaSeconds(done, total, elapsed);
+  const text = `step ${done}/${total}  ${formatDuration(elapsed)}${eta !== null ? `  eta ${formatDuration(eta)}` : ''}`;
+  const bar = barLayout(columns, total);
+  const chartWidth = props.chartWidth ?? fitChartWidth(columns);
   return (
     <Box flexDirection="column">
       <Text bold>{`lrfind · ${headerLine(header)}`}</Text>
-      <Box>
-        <ProgressBar done={props.summary ? total : done} total={total} />
-        <Text dimColor>
-          {`  step ${done}/${total}  ${formatDuration(elapsed)}${eta !== null ? `  eta ${formatDuration(eta)}` : ''}`}
-        </Text>
-      </Box>
+      {bar.besides ? (
+        <Box>
+          <ProgressBar done={done} total={total} width={bar.width} />
+          <Text dimColor>{`  ${text}`}</Text>
+        </Box>
+      ) : (
+        <>
+          <ProgressBar done={done} total={total} width={bar.width} />
+          <Text dimColor>{text}</Text>
+        </>
+      )}
       <Text>{status ? stepLine(status) : 'starting…'}</Text>
       {points.length > 0 ? (
         <LossChart
           points={points}
           lrDomain={[header.startLr, header.endLr]}
-          {...(props.chartWidth !== undefined ? { width: props.chartWidth } : {})}
+          width={chartWidth}
           {...(props.chartHeight !== undefined ? { height: props.chartHeight } : {})}
         />
       ) : null}

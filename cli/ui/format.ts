@@ -9,6 +9,8 @@ export function formatLoss(loss: number): string {
   return String(Number(loss.toPrecision(4)));
 }
 
+export { plural } from '../../src/text.js';
+
 /** Seconds as "0.4s", "12s", "3m05s", "1h02m". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';

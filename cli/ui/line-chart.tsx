@@ -20,6 +20,14 @@ export interface LineChartProps {
   xLabel?: string;
 }
 
+/**
+ * A plot width that fits `columns` with the axis labels beside it (up to 10 characters) and one
+ * column free: at least 20, at most 72.
+ */
+export function fitChartWidth(columns: number): number {
+  return Math.max(20, Math.min(72, Math.floor(columns) - 12));
+}
+
 function domain(values: number[]): [number, number] | null {
   const finite = values.filter(Number.isFinite);
   return finite.length > 0 ? [Math.min(...finite), Math.max(...finite)] : null;

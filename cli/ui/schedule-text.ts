@@ -1,7 +1,7 @@
 // The words of a schedule, shared by the ink view and the plain output.
 import type { ScheduleRow } from '../../src/index.js';
 import type { ReportPhase } from '../commands/schedule-build.js';
-import { formatLr } from './format.js';
+import { formatLr, plural } from './format.js';
 
 /** "onecycle · 1000 steps · lr 0.004 → 0.1 (step 299) → 4e-7" */
 export function scheduleHeadline(name: string, rows: readonly ScheduleRow[]): string {
@@ -11,7 +11,7 @@ export function scheduleHeadline(name: string, rows: readonly ScheduleRow[]): st
   let peak = first;
   for (const r of rows) if (r.lr > peak.lr) peak = r;
   const middle = peak !== first && peak !== last ? ` → ${formatLr(peak.lr)} (step ${peak.step})` : '';
-  return `${name} · ${rows.length} steps · lr ${formatLr(first.lr)}${middle} → ${formatLr(last.lr)}`;
+  return `${name} · ${plural(rows.length, 'step')} · lr ${formatLr(first.lr)}${middle} → ${formatLr(last.lr)}`;
 }
 
 /** "momentum 0.95 → 0.85 → 0.95", or null when momentum is not scheduled. */

@@ -1,6 +1,6 @@
 // The words of a result, shared by the ink view and the plain-text output so both say the same.
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { formatDuration, formatLoss, formatLr } from './format.js';
+import { formatDuration, formatLoss, formatLr, plural } from './format.js';
 
 export interface RunHeader {
   model: string;
@@ -19,7 +19,7 @@ export interface RunHeader {
 export function headerLine(h: RunHeader): string {
   const data = h.dataDetail ? `${h.data} (${h.dataDetail})` : h.data;
   const runs = h.runs > 1 ? ` × ${h.runs} runs` : '';
-  return `${h.model} on ${data} · ${h.optimizer} · ${h.backend} · lr ${formatLr(h.startLr)} → ${formatLr(h.endLr)} over ${h.numIter} steps${runs}`;
+  return `${h.model} on ${data} · ${h.optimizer} · ${h.backend} · lr ${formatLr(h.startLr)} → ${formatLr(h.endLr)} over ${plural(h.numIter, 'step')}${runs}`;
 }
 
 export interface StepStatus {
@@ -29,13 +29,32 @@ export interface StepStatus {
   done: number;
   numIter: number;
   lr: number;
+  /** The step's raw mini-batch loss. */
   loss: number;
-  bestLoss: number;
+  /** The smoothed loss at this step: the report's smoothing of the losses so far (`smoothLosses`). */
+  smoothed: number;
+  /** The lowest smoothed loss so far; once the sweep is over, the lowest of the report's curve. */
+  lowest: number;
 }
 
-/** "lr 3.2e-3  loss 0.412  best 0.398" */
+/** "lr 3.2e-3  loss 0.412  smoothed 0.398 (lowest 0.35)": the raw loss, and the report's smoothing. */
 export function stepLine(s: StepStatus): string {
-  return `lr ${formatLr(s.lr)}  loss ${formatLoss(s.loss)}  best ${formatLoss(s.bestLoss)}`;
+  return `lr ${formatLr(s.lr)}  loss ${formatLoss(s.loss)}  smoothed ${formatLoss(s.smoothed)} (lowest ${formatLoss(s.lowest)})`;
+}
+
+/**
+ * "smoothed loss: 2.303 at the start, lowest 0.412 at lr 3.2e-3": the report's smoothed curve
+ * (`curve.smoothedLoss` in range-test.json), in the words the live view uses. Null without finite points.
+ */
+export function smoothedLine(doc: Pick<RangeTestFile, 'curve'>): string | null {
+  const { lr, smoothedLoss } = doc.curve;
+  let low = -1;
+  smoothedLoss.forEach((v, i) => {
+    if (Number.isFinite(v) && (low < 0 || v < smoothedLoss[low]!)) low = i;
+  });
+  const first = smoothedLoss.find(Number.isFinite);
+  if (low < 0 || first === undefined) return null;
+  return `smoothed loss: ${formatLoss(first)} at the start, lowest ${formatLoss(smoothedLoss[low]!)} at lr ${formatLr(lr[low]!)}`;
 }
 
 const STOP_WORDS: Record<string, string> = {
@@ -47,7 +66,7 @@ const STOP_WORDS: Record<string, string> = {
 
 /** "completed the sweep: 100 steps in 2.1s" */
 export function stopLine(stopReason: string, steps: number, seconds: number): string {
-  return `${STOP_WORDS[stopReason] ?? stopReason}: ${steps} steps in ${formatDuration(seconds)}`;
+  return `${STOP_WORDS[stopReason] ?? stopReason}: ${plural(steps, 'step')} in ${formatDuration(seconds)}`;
 }
 
 /** "bounds: max lr 0.1 · min lr 0.01 (valley, confidence 0.82)" or why there are none. */
@@ -77,8 +96,8 @@ export function rulesLine(doc: Pick<RangeTestFile, 'suggestions'>): string {
 export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
-  const probes = `${c.probes.length} probe${c.probes.length === 1 ? '' : 's'}`;
-  if (c.stopped) return `confirmation stopped (Ctrl-C) after ${c.probes.length} finished ${c.probes.length === 1 ? 'probe' : 'probes'}: the bounds are the curve's, unconfirmed`;
+  const probes = plural(c.probes.length, 'probe');
+  if (c.stopped) return `confirmation stopped (Ctrl-C) after ${plural(c.probes.length, 'finished probe')}: the bounds are the curve's, unconfirmed`;
   if (c.maxLr === null || c.edge === null) {
     const lowest = c.probes.at(-1);
     const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';

@@ -1,10 +1,10 @@
 // The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
 import { Box, Text } from 'ink';
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { boundsLine, confirmationLine, regionLines, rulesLine } from './summary-text.js';
+import { boundsLine, confirmationLine, regionLines, rulesLine, smoothedLine } from './summary-text.js';
 
 export interface SummaryProps {
-  doc: Pick<RangeTestFile, 'bounds' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation'>>;
+  doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds'>>;
   /** Files written, the report (index.html) first. */
   paths: readonly string[];
   /** e.g. "completed the sweep: 100 steps in 2.1s". */
@@ -13,9 +13,11 @@ export interface SummaryProps {
 
 export function Summary({ doc, paths, stop }: SummaryProps) {
   const confirmed = confirmationLine(doc);
+  const smoothed = smoothedLine(doc);
   return (
     <Box flexDirection="column">
       {stop ? <Text>{stop}</Text> : null}
+      {smoothed !== null ? <Text>{smoothed}</Text> : null}
       <Text bold color={doc.bounds ? 'green' : 'yellow'}>
         {boundsLine(doc)}
       </Text>

@@ -71,7 +71,7 @@ export function aggregateRuns(runs: readonly Curve[], options: AggregateOptions 
     result.upper.push(Number.isFinite(upper) ? upper : highest);
   }
   if (result.lrs.length < 2) {
-    throw new AnalysisError('too-few-points', `the runs' median curve has ${result.lrs.length} point(s): the runs barely overlap`);
+    throw new AnalysisError('too-few-points', `the runs' median curve has ${result.lrs.length} point${result.lrs.length === 1 ? '' : 's'}: the runs barely overlap`);
   }
   return result;
 }

@@ -1,5 +1,7 @@
 // Reading curves from the JSON shapes in use: lrfind's results, pytorch-lr-finder's history, rows.
 import type { Curve } from '../types.js';
+import { CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, normalizeName } from './csv.js';
+import { binaryProblem } from '../text.js';
 import { CurveFormatError } from './errors.js';
 
 type Json = unknown;
@@ -25,27 +27,53 @@ function pair(lrs: Json, losses: Json, lrName: string, lossName: string): Curve 
   return curve;
 }
 
+/** The first key of `object` among `names` (compared like CSV headers: case, spaces and dashes aside). */
+function findKey(object: Record<string, Json>, names: readonly string[]): string | undefined {
+  const keys = Object.keys(object);
+  const normalized = keys.map(normalizeName);
+  for (const name of names) {
+    const at = normalized.indexOf(normalizeName(name));
+    if (at >= 0) return keys[at];
+  }
+  return undefined;
+}
+
+/** The lr and loss keys of an object (the same names a CSV header may use), or undefined for both when neither is there. */
+function curveKeys(object: Record<string, Json>): { lr: string; loss: string } | undefined {
+  const lr = findKey(object, CURVE_LR_COLUMNS);
+  const loss = findKey(object, CURVE_LOSS_COLUMNS);
+  if (lr === undefined && loss === undefined) return undefined;
+  // A lone half is named after its usual partner, so the message says what is missing.
+  return { lr: lr ?? (loss === 'losses' ? 'lrs' : 'lr'), loss: loss ?? (lr === 'lrs' ? 'losses' : 'loss') };
+}
+
 /** One curve from an already parsed JSON value (see `parseCurveJson` for the shapes). */
 export function curveFromJson(value: Json): Curve {
   if (Array.isArray(value)) {
-    const rows = value.map((row: Json, i) => {
-      if (!isObject(row) || !('lr' in row) || !('loss' in row)) throw new CurveFormatError(`row ${i} must be an object with lr and loss`);
-      return row;
+    const keys = value.map((row: Json, i) => {
+      const found = isObject(row) ? curveKeys(row) : undefined;
+      if (!found || !(found.lr in (row as object)) || !(found.loss in (row as object))) throw new CurveFormatError(`row ${i} must be an object with lr and loss`);
+      return found;
     });
-    return pair(rows.map((row) => row['lr']), rows.map((row) => row['loss']), 'lr', 'loss');
+    const rows = value as Record<string, Json>[];
+    return pair(rows.map((row, i) => row[keys[i]!.lr]), rows.map((row, i) => row[keys[i]!.loss]), 'lr', 'loss');
   }
   if (!isObject(value)) throw new CurveFormatError('expected a JSON object or an array of {lr, loss} rows');
-  if ('lrs' in value || 'losses' in value) return pair(value['lrs'], value['losses'], 'lrs', 'losses');
-  if ('lr' in value || 'loss' in value) return pair(value['lr'], value['loss'], 'lr', 'loss');
+  const keys = curveKeys(value);
+  if (keys) return pair(value[keys.lr], value[keys.loss], keys.lr, keys.loss);
   if (isObject(value['curve'])) {
     const curve = value['curve'];
     if ('lrs' in curve) return pair(curve['lrs'], curve['losses'], 'curve.lrs', 'curve.losses');
     return pair(curve['lr'], curve['loss'], 'curve.lr', 'curve.loss');
   }
-  throw new CurveFormatError(`no curve found: expected lrs/losses, lr/loss or curve.lr/curve.loss (keys found: ${Object.keys(value).join(', ')})`);
+  throw new CurveFormatError(
+    `no curve found: expected an lr array (${CURVE_LR_COLUMNS.join(', ')}) and a loss array (${CURVE_LOSS_COLUMNS.join(', ')}), or curve.lr/curve.loss; keys found: ${Object.keys(value).join(', ')}`,
+  );
 }
 
 function parse(text: string): Json {
+  const binary = binaryProblem(text, 'JSON file');
+  if (binary !== null) throw new CurveFormatError(binary);
   try {
     return JSON.parse(text) as Json;
   } catch (error) {

@@ -36,7 +36,7 @@ export function prepareCurve(curve: Curve): PreparedCurve {
   const warnings: string[] = [];
   let start = 0;
   while (start < lrs.length && isNumber(lrs[start]) && lrs[start]! <= 0) start++;
-  if (start > 0) warnings.push(`dropped the first ${start} point(s): an lr ≤ 0 has no log scale`);
+  if (start > 0) warnings.push(`dropped the first ${start === 1 ? 'point' : `${start} points`}: an lr ≤ 0 has no log scale`);
   let end = start;
   while (end < lrs.length && usable(lrs[end], losses[end])) end++;
   const cut = end < lrs.length;

@@ -100,6 +100,19 @@ export function findDivergence(values: readonly number[], options: { level: numb
 }
 
 /**
+ * The one smoothing of a loss curve that lrfind reads, reports and shows: a running median (spikes
+ * out), then Savitzky-Golay (no lag, unlike an EMA), kept within the range of the values each
+ * window saw. `readCurve` gives the same values as `smoothed`; a live view calls this on the losses
+ * so far, so that its last frame shows the report's curve.
+ */
+export function smoothLosses(losses: readonly number[], options: Pick<ReadingOptions, 'medianWindow' | 'windowSize' | 'polynomial'> = {}): number[] {
+  checkReadingOptions(options);
+  const filtered = medianFilter(losses, options.medianWindow ?? 5);
+  const half = (effectiveWindow(losses.length, options.windowSize) - 1) / 2;
+  return withinWindow(savitzkyGolay(filtered, { windowSize: options.windowSize, polynomial: options.polynomial }), filtered, half);
+}
+
+/**
  * Keeps each smoothed value within the range of the values its window saw: a polynomial fit
  * overshoots at a kink (the foot of a blow-up, a spike at the edge), and a smoothed curve must
  * never invent a minimum (or a maximum) that no loss near it had.
@@ -125,8 +138,7 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   const { lrs, losses } = curve;
   const sg = { windowSize: options.windowSize, polynomial: options.polynomial };
   const filtered = medianFilter(losses, options.medianWindow ?? 5);
-  const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
-  const smoothed = withinWindow(savitzkyGolay(filtered, sg), filtered, half);
+  const smoothed = smoothLosses(losses, options);
   const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
   const level = initialLevel(losses);
   // Noise is measured before any blow-up: a long diverged tail would swamp even a median. The
@@ -135,6 +147,7 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   const noise = noiseLevel(losses.slice(0, Math.max(blowUp, 2)));
   const divergenceIndex = findDivergence(filtered, { level, noise, threshold: options.divergenceMargin });
   const minimumIndex = Math.max(0, argmin(smoothed, 0, divergenceIndex ?? smoothed.length));
+  const half = (effectiveWindow(lrs.length, options.windowSize) - 1) / 2;
   const step = Math.log10(lrs[lrs.length - 1]! / lrs[0]!) / (lrs.length - 1);
   const gradientNoise = noise / (step * Math.sqrt((half * (half + 1) * (2 * half + 1)) / 3));
   return { lrs, losses, filtered, smoothed, gradient, level, noise, gradientNoise, minimumIndex, divergenceIndex };

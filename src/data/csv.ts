@@ -1,4 +1,5 @@
 // A numeric-feature CSV with one label column, parsed into typed arrays. Pure; no I/O, no tfjs.
+import { binaryProblem } from '../text.js';
 import { DatasetFormatError } from './errors.js';
 
 export interface CsvParseOptions {
@@ -85,6 +86,8 @@ function encodeLabels(raw: string[]): { labels: Int32Array; classNames: string[]
  */
 export function parseCsv(text: string, options: CsvParseOptions = {}, source = '<csv>'): CsvTable {
   validateOptions(options);
+  const binary = binaryProblem(text, 'CSV');
+  if (binary !== null) throw new DatasetFormatError(`${source}: ${binary}`, source);
   const delimiter = options.delimiter ?? ',';
   const rows: { line: number; cells: string[] }[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {

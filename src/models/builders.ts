@@ -1,7 +1,7 @@
 // Built-in architectures, sized to a dataset's input shape and class count. Returned uncompiled.
 import * as tf from '@tensorflow/tfjs';
 
-import { MODEL_NAMES, type ModelName } from './names.js';
+import { MODEL_NAMES, modelInputProblem, type ModelName } from './names.js';
 
 export type { ModelName };
 
@@ -20,47 +20,42 @@ function init(seed: number, layer: number): ReturnType<typeof tf.initializers.gl
   return tf.initializers.glorotUniform({ seed: seed * 1000 + layer });
 }
 
-function validate(spec: ModelSpec): void {
-  if (spec.inputShape.length === 0 || spec.inputShape.some((d) => !Number.isInteger(d) || d <= 0)) {
-    throw new RangeError(`inputShape must be positive integers, got [${spec.inputShape.join(', ')}]`);
-  }
+function validate(spec: ModelSpec, name: ModelName): void {
+  const problem = modelInputProblem(name, spec.inputShape);
+  if (problem !== null) throw new RangeError(problem);
   if (!Number.isInteger(spec.numClasses) || spec.numClasses < 2) {
     throw new RangeError(`numClasses must be an integer ≥ 2, got ${spec.numClasses}`);
   }
 }
 
-/** Flatten → dense ReLU layers → softmax. */
+/** Flatten (when the examples are not already flat) → dense ReLU layers → softmax. */
 export function mlp(spec: ModelSpec): tf.Sequential {
-  validate(spec);
+  validate(spec, 'mlp');
   const seed = spec.seed ?? 0;
   const inputs = spec.inputShape.reduce((a, b) => a * b, 1);
   const hidden = spec.hidden ?? (inputs <= 256 ? [64] : [256, 128]);
   const model = tf.sequential({ name: 'mlp' });
-  model.add(tf.layers.flatten({ inputShape: spec.inputShape }));
+  // tfjs's Flatten refuses rank-1 examples (a CSV's features): those go straight into the first dense layer.
+  const flat = spec.inputShape.length === 1;
+  if (!flat) model.add(tf.layers.flatten({ inputShape: spec.inputShape }));
+  const input = (layer: number) => (flat && layer === 0 ? { inputShape: spec.inputShape } : {});
   hidden.forEach((units, i) => {
-    model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(seed, i) }));
+    model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(seed, i), ...input(i) }));
   });
   model.add(
-    tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, hidden.length) }),
+    tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, hidden.length), ...input(hidden.length) }),
   );
   return model;
 }
 
-function imageShape(spec: ModelSpec, name: string): number[] {
-  if (spec.inputShape.length !== 3) {
-    throw new RangeError(`${name} needs image inputs [height, width, channels], got [${spec.inputShape.join(', ')}]`);
-  }
-  return spec.inputShape;
-}
-
 /** The small CNN: conv3×3·16 + pool, conv3×3·32 + pool, dense 64, softmax. */
 export function cnn(spec: ModelSpec): tf.Sequential {
-  validate(spec);
+  validate(spec, 'cnn');
   const seed = spec.seed ?? 0;
   const model = tf.sequential({ name: 'cnn' });
   const conv = (filters: number, layer: number, inputShape?: number[]) =>
     tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(seed, layer), ...(inputShape ? { inputShape } : {}) });
-  model.add(conv(16, 0, imageShape(spec, 'cnn')));
+  model.add(conv(16, 0, spec.inputShape));
   model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   model.add(conv(32, 1));
   model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
@@ -72,7 +67,7 @@ export function cnn(spec: ModelSpec): tf.Sequential {
 
 /** VGG-style: two blocks of (conv3×3·32, conv3×3·32, maxpool 2), dense 128, softmax. */
 export function vggMini(spec: ModelSpec): tf.Sequential {
-  validate(spec);
+  validate(spec, 'vgg-mini');
   const seed = spec.seed ?? 0;
   const model = tf.sequential({ name: 'vgg-mini' });
   let layer = 0;
@@ -82,7 +77,7 @@ export function vggMini(spec: ModelSpec): tf.Sequential {
         tf.layers.conv2d({
           filters: 32, kernelSize: 3, padding: 'same', activation: 'relu',
           kernelInitializer: init(seed, layer++),
-          ...(layer === 1 ? { inputShape: imageShape(spec, 'vgg-mini') } : {}),
+          ...(layer === 1 ? { inputShape: spec.inputShape } : {}),
         }),
       );
     }

@@ -59,8 +59,11 @@ export interface RangeTestFile extends Partial<RunPart> {
   data?: string;
   /** Present when probes ran. */
   confirmation?: ConfirmationPart;
-  /** Every run's curve when there were several (`curve` is then their median). */
-  runs?: (CurvePart & { stopReason: StopReason; seed: number })[];
+  /**
+   * Every run's curve when there were several (`curve` is then their median, smoothed as every
+   * `smoothedLoss`); `emaLoss` is the bias-corrected EMA the range test's stop rule watched.
+   */
+  runs?: { lr: number[]; loss: number[]; emaLoss: number[]; stopReason: StopReason; seed: number }[];
 }
 
 /** A range-test file that cannot be read: the message names the file and what is wrong. */
@@ -115,12 +118,12 @@ function runPart(rangeTest: RangeTestResult): RunPart {
  */
 export function rangeTestFile(found: LrFinderResult, labels: { model?: string; data?: string } = {}): RangeTestFile {
   const { rangeTest, analysis, confirmation, bounds } = found;
-  if (analysis === null) throw new RangeError(`the range test stopped after ${rangeTest.lrs.length} step(s): too few to read a curve`);
+  if (analysis === null) throw new RangeError(`the range test stopped after ${rangeTest.lrs.length} ${rangeTest.lrs.length === 1 ? 'step' : 'steps'}: too few to read a curve`);
   const file: RangeTestFile = { ...analysisFile(analysis, bounds), ...runPart(rangeTest), ...labels };
   if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation);
   if (rangeTest.runs.length > 1) {
     file.runs = rangeTest.runs.map((run) => ({
-      lr: run.lrs, loss: run.losses, smoothedLoss: run.smoothedLosses, stopReason: run.stopReason, seed: run.seed,
+      lr: run.lrs, loss: run.losses, emaLoss: run.smoothedLosses, stopReason: run.stopReason, seed: run.seed,
     }));
   }
   return file;

@@ -25,9 +25,20 @@ describe('parseCurveJson', () => {
     expect(() => parseCurveJson('{"lrs": [1, "2"], "losses": [1, 2]}')).toThrow('lrs[1] must be a number, got "2"');
     expect(() => parseCurveJson('[{"lr": 1}]')).toThrow('row 0 must be an object with lr and loss');
     expect(() => parseCurveJson('{"x": 1, "y": 2}')).toThrow(
-      'no curve found: expected lrs/losses, lr/loss or curve.lr/curve.loss (keys found: x, y)',
+      'no curve found: expected an lr array (lr, learning_rate, lrs) and a loss array (loss, losses, train_loss, training_loss), or curve.lr/curve.loss; keys found: x, y',
     );
+    expect(() => parseCurveJson('{"lr": [1, 2], "loss": \u001b[1, 2]}')).toThrow(/^not a text JSON file: binary data \(byte 0x1b\) on line 1$/);
     expect(() => parseCurveJson('3')).toThrow(CurveFormatError);
+  });
+});
+
+describe('parseCurveJson: the names other tools use', () => {
+  it('reads Keras history ({loss, learning_rate}), fastai-style {lrs, losses} and rows with any of the CSV names', () => {
+    expect(parseCurveJson('{"loss": [2.3, 2.1], "learning_rate": [0.001, 0.01]}')).toEqual({ lrs: [0.001, 0.01], losses: [2.3, 2.1] });
+    expect(parseCurveJson('{"lrs": [1, 2], "losses": [3, 4]}')).toEqual({ lrs: [1, 2], losses: [3, 4] });
+    expect(parseCurveJson('{"Learning Rate": [1, 2], "train_loss": [3, 4]}')).toEqual({ lrs: [1, 2], losses: [3, 4] });
+    expect(parseCurveJson('[{"learning_rate": 1, "loss": 3}, {"learning_rate": 2, "loss": 4}]')).toEqual({ lrs: [1, 2], losses: [3, 4] });
+    expect(() => parseCurveJson('{"learning_rate": [1, 2]}')).toThrow('loss must be an array of numbers');
   });
 });
 

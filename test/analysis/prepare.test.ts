@@ -38,7 +38,8 @@ describe('prepareCurve', () => {
     const prepared = prepareCurve({ lrs: [0, 0.5, 1], losses: [3, 2, 1] });
     expect(prepared.curve).toEqual({ lrs: [0.5, 1], losses: [2, 1] });
     expect(prepared.dropped).toBe(1);
-    expect(prepared.warnings[0]).toMatch(/dropped the first 1 point/);
+    expect(prepared.warnings[0]).toBe('dropped the first point: an lr ≤ 0 has no log scale');
+    expect(prepareCurve({ lrs: [0, 0, 0.5, 1], losses: [3, 3, 2, 1] }).warnings[0]).toBe('dropped the first 2 points: an lr ≤ 0 has no log scale');
   });
 
   it('throws typed errors when there is nothing to analyse', () => {

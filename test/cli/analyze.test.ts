@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS } from '../../src/analysis/index.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
 
 interface CurveJson {
@@ -44,6 +45,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'no-lr.csv'), 'step,loss\n0,2.3\n1,2.2\n');
   writeFileSync(join(dir, 'broken.json'), '{"lr": [1e-3, 1e-2], "loss": ');
   writeFileSync(join(dir, 'one-point.csv'), 'lr,loss\n0.001,2.3\n');
+  // What other tools export: the same curve under their column names, separators and shapes.
+  const rows = (header: string, sep = ',') => [header, ...lrs.map((lr, i) => [i, lr, losses[i]].join(sep))].join('\n') + '\n';
+  writeFileSync(join(dir, 'lightning.csv'), rows('step,lr,loss'));
+  writeFileSync(join(dir, 'keras3.csv'), rows('epoch,learning_rate,loss'));
+  writeFileSync(join(dir, 'fastai.csv'), rows('iteration,lrs,losses'));
+  writeFileSync(join(dir, 'semicolon.csv'), rows('step;lr;loss', ';'));
+  writeFileSync(join(dir, 'tab.tsv'), rows('step\tLearning Rate\tTrain Loss', '\t'));
+  writeFileSync(join(dir, 'history.json'), JSON.stringify({ loss: losses, learning_rate: lrs }));
+  writeFileSync(join(dir, 'spaces.csv'), rows('step lr loss', ' '));
+  // A binary file, ESC and all: none of it may reach the terminal.
+  writeFileSync(join(dir, 'model.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x07, 0x9b, 0x0a, 0x1b, 0x5d, 0x30, 0x3b]));
+  writeFileSync(join(dir, 'model.csv'), Buffer.from([0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x6c, 0x72, 0x2c, 0x6c, 0x6f, 0x73, 0x73, 0x0a, 0x00]));
 });
 
 describe('lrfind analyze --json', () => {
@@ -90,7 +103,8 @@ describe('lrfind analyze without a terminal', () => {
     expect(r.stdout).not.toMatch(ESCAPE);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(`lrfind analyze: ${csv} (120 points)`);
-    expect(lines[1]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
+    expect(lines[1]).toMatch(/^smoothed loss: \S+ at the start, lowest \S+ at lr \S+$/);
+    expect(lines[2]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
     expect(lines).toContain(`report: ${join(out, 'index.html')}`);
   });
 });
@@ -99,7 +113,10 @@ describe('lrfind analyze bad input: one line on stderr, exit 2, nothing written'
   const cases: [string, () => string[], string | RegExp][] = [
     ['no file given', () => [], 'lrfind: analyze needs a curve file (CSV or JSON)'],
     ['missing file', () => [join(dir, 'nope.csv')], /^lrfind: curve file not found: .*nope\.csv$/],
-    ['no lr column', () => [join(dir, 'no-lr.csv')], /^lrfind: .*no-lr\.csv: missing column "lr" \(columns found: step, loss\)$/],
+    ['no lr column', () => [join(dir, 'no-lr.csv')], /^lrfind: .*no-lr\.csv: no learning-rate column: none of lr, learning_rate, lrs \(name it with --lr-column; columns found: step, loss\)$/],
+    ['space-separated', () => [join(dir, 'spaces.csv')], /^lrfind: .*spaces\.csv: the header has one column \("step lr loss"\): expected columns separated by comma, semicolon, tab, bar$/],
+    ['a binary file', () => [join(dir, 'model.bin')], /^lrfind: .*model\.bin: not a text CSV: binary data \(byte 0x7f\) on line 1$/],
+    ['a binary file named .csv', () => [join(dir, 'model.csv')], /^lrfind: .*model\.csv: not a text CSV: binary data \(byte 0x1b\) on line 1$/],
     ['named column missing', () => [csv, '--loss-column', 'val_loss'], /^lrfind: .*curve\.csv: missing column "val_loss"/],
     ['malformed JSON', () => [join(dir, 'broken.json')], /^lrfind: .*broken\.json: /],
     ['columns with JSON', () => [join(dir, 'curve.json'), '--lr-column', 'x'], /^lrfind: .*--lr-column and --loss-column apply to CSV curves, not JSON$/],
@@ -114,7 +131,26 @@ describe('lrfind analyze bad input: one line on stderr, exit 2, nothing written'
     if (typeof expected === 'string') expect(line).toBe(expected);
     else expect(line).toMatch(expected);
     expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/); // no ESC, NUL, bell: nothing drives the terminal
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('lrfind analyze: what other tools export', () => {
+  it.each(['lightning.csv', 'keras3.csv', 'fastai.csv', 'semicolon.csv', 'tab.tsv', 'history.json'])('reads %s without naming a column, to the same bounds', async (name) => {
+    const [mine, theirs] = await Promise.all([
+      runCli(['analyze', csv, '--json', '--out', join(dir, `same-${name}-a`)]),
+      runCli(['analyze', join(dir, name), '--json', '--out', join(dir, `same-${name}-b`)]),
+    ]);
+    expect(theirs.code, theirs.stderr).toBe(0);
+    expect((JSON.parse(theirs.stdout) as CurveJson).bounds).toEqual((JSON.parse(mine.stdout) as CurveJson).bounds);
+  });
+
+  it('--help lists the column names it looks for, from the same list the parser uses', async () => {
+    const r = await runCli(['analyze', '--help']);
+    expect(CURVE_LR_COLUMNS).toContain('learning_rate');
+    expect(r.stdout).toContain(`  --lr-column <name>    CSV column of learning rates (default the first of ${CURVE_LR_COLUMNS.join(', ')})\n`);
+    expect(r.stdout).toContain(`  --loss-column <name>  CSV column of losses (default the first of ${CURVE_LOSS_COLUMNS.join(', ')})\n`);
   });
 });
 

@@ -110,8 +110,9 @@ describe('lrfind demo, plain output', () => {
     expect(lines.some((l) => /^bounds: max lr \S+ · min lr \S+ \(lrfind, /.test(l))).toBe(true);
     expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 8 at lr \S+$/.test(l))).toBe(true);
     expect(lines.some((l) => /^confirmed by training: /.test(l))).toBe(true);
+    expect(lines).toContain('one-cycle training, 1 epoch:');
     expect(lines.some((l) => /^  epoch 1\/1  lr \S+  loss \S+  val loss \S+  val acc \d\.\d{3}$/.test(l))).toBe(true);
-    expect(lines.at(-1)).toMatch(new RegExp(`^accuracy \\d\\.\\d{3} after 1 epoch \\(chance \\d\\.\\d{3} before training\\) — report: ${join(out, 'index.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(lines.at(-1)).toMatch(new RegExp(`^accuracy \\d\\.\\d{3} after 1 epoch \\(\\d\\.\\d{3} before training; chance 0\\.100\\) — report: ${join(out, 'index.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     expect(lines.length).toBeLessThan(20);
     expect(readdirSync(out).sort()).toEqual(FILES);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
 import type { ConfirmationPart as ConfirmationJson } from '../../src/range-test/file.js';
+import { formatLoss, formatLr } from '../../cli/ui/format.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 
 const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
@@ -127,6 +128,16 @@ describe('lrfind find --json', () => {
   });
 });
 
+describe('lrfind find: built-in models on a CSV of flat features', () => {
+  it('the mlp takes the flat features as they are and trains', async () => {
+    const r = await runCli(['find', '--model', 'mlp', '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--no-confirm', '--backend', 'cpu', '--json', '--out', join(dir, 'mlp-csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson;
+    expect(doc.curve.loss).toHaveLength(20);
+    expect(doc.curve.loss.every(Number.isFinite)).toBe(true);
+  });
+});
+
 describe('lrfind find without a terminal', () => {
   it('prints a few plain lines (start, every 25 %, summary) with no escape codes', async () => {
     const out = join(dir, 'plain-out');
@@ -140,6 +151,19 @@ describe('lrfind find without a terminal', () => {
     expect(lines).toContain(`report: ${join(out, 'index.html')}`);
     expect(lines.some((l) => l.startsWith('bounds: '))).toBe(true);
     expect(lines.length).toBeLessThan(30);
+  });
+
+  it('shows one smoothing: the progress lines and the summary quote the smoothed curve of range-test.json', async () => {
+    const out = join(dir, 'one-smoothing');
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '60', '--backend', 'cpu', '--no-confirm', '--out', out], { env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
+    const smoothed = doc.curve.smoothedLoss;
+    const low = smoothed.indexOf(Math.min(...smoothed));
+    const last = r.stdout.split('\n').find((l) => l.startsWith('  100%'))!;
+    expect(last).toBe(`  100%  step 60/60  lr 1  loss ${formatLoss(doc.curve.loss.at(-1)!)}  smoothed ${formatLoss(smoothed.at(-1)!)} (lowest ${formatLoss(smoothed[low]!)})`);
+    expect(r.stdout).toContain(`\nsmoothed loss: ${formatLoss(smoothed[0]!)} at the start, lowest ${formatLoss(smoothed[low]!)} at lr ${formatLr(doc.curve.lr[low]!)}\n`);
+    expect(r.stdout).not.toMatch(/\bbest\b/);
   });
 });
 
@@ -195,6 +219,10 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     ['missing CSV', () => ['--model', 'mlp', '--data', join(dir, 'nope.csv')], /^lrfind: --data must be digits, mnist, fashion-mnist or a CSV file, got ".*nope\.csv" \(no such file\)$/],
     ['malformed CSV', () => ['--model', 'mlp', '--data', join(dir, 'bad.csv'), '--backend', 'cpu'], /^lrfind: --data: .*bad\.csv: row 3, column 2 \("b"\) is not a number: "oops"$/],
     ['CSV label column missing', () => ['--model', 'mlp', '--data', csv, '--label', 'colour', '--backend', 'cpu'], /^lrfind: --data: .*no column named "colour"/],
+    ['cnn on a CSV', () => ['--model', 'cnn', '--data', csv, '--label', 'species'], /^lrfind: --model cnn needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features: use --model mlp or a model of your own$/],
+    ['vgg-mini on a CSV', () => ['--model', 'vgg-mini', '--data', csv], /^lrfind: --model vgg-mini needs image data \(digits, mnist, fashion-mnist\), but --data iris-like\.csv is a CSV of flat features/],
+    ['control characters in a name', () => ['--model', 'mlp', '--data', join(dir, '\u001b[31mred\u0007.csv')], /^lrfind: --data must be digits, mnist, fashion-mnist or a CSV file, got ".*\\x1b\[31mred\\x07\.csv" \(no such file\)$/],
+    ['a binary CSV', () => ['--model', 'mlp', '--data', join(dir, 'binary.csv'), '--backend', 'cpu'], /^lrfind: --data: .*binary\.csv: not a text CSV: binary data \(byte 0x03\) on line 1$/],
     ['--out is a file', () => ['--model', 'mlp', '--data', 'digits', '--out', csv], `lrfind: --out ${'CSV'} is a file, not a folder`],
   ];
 
@@ -204,6 +232,7 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     const json = JSON.parse(readFileSync(modelJson, 'utf8')) as object;
     writeFileSync(join(dir, 'no-weights', 'model.json'), JSON.stringify(json));
     writeFileSync(join(dir, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n5,6,x\n');
+    writeFileSync(join(dir, 'binary.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x0a]));
   });
 
   it.concurrent.each(cases)('%s', async (name, args, expected) => {
@@ -215,6 +244,7 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     if (typeof expected === 'string') expect(line).toBe(expected.replace('CSV', csv));
     else expect(line).toMatch(expected);
     expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -32,6 +32,37 @@ describe('lrfind --help and --version', () => {
     expect(examples.split('\n').filter((l) => l.startsWith(`  lrfind ${command} `)).length).toBeGreaterThanOrEqual(3);
   });
 
+  const COMMANDS = ['find', 'analyze', 'schedule', 'compare', 'demo'];
+  const ASKS = (command: string): [string, string[]][] => [
+    ['--help', [command, '--help']],
+    ['-h', [command, '-h']],
+    ['help <command>', ['help', command]],
+    ['-h with a bad flag beside it', [command, '--no-such-flag', '3', '-h']],
+  ];
+
+  it.each(COMMANDS.flatMap((c) => ASKS(c).map(([how, argv]) => [c, how, argv] as const)))('%s: %s prints that command\'s help, exit 0', async (command, _how, argv) => {
+    const r = await runCli(argv);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(new RegExp(`^Usage: lrfind ${command} `));
+    expect(r.stdout).toMatch(/^ {2}-h, --help +show this help$/m);
+  });
+
+  it('help text never nests parentheses, on any page', async () => {
+    for (const argv of [['--help'], ...COMMANDS.map((c) => [c, '--help'])]) {
+      const r = await runCli(argv);
+      const nested = r.stdout.split('\n').filter((line) => /\([^()]*\(/.test(line));
+      expect(nested, argv.join(' ')).toEqual([]);
+    }
+  });
+
+  it('help for an unknown command is one line on stderr and exit 2', async () => {
+    const r = await runCli(['help', 'fnd']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: no help for "fnd": expected one of find, analyze, schedule, compare, demo');
+  });
+
   it('find --help documents each range-test flag with its default', async () => {
     const r = await runCli(['find', '--help']);
     for (const [flag, def] of [['--start-lr', '1e-7'], ['--end-lr', '1'], ['--num-iter', '100'], ['--batch-size', '64'], ['--diverge', '4'], ['--smooth', '0.98'], ['--out', './lrfind-out']] as const) {

@@ -5,21 +5,22 @@ import type { RunHeader } from '../../../cli/ui/summary-text.js';
 const HEADER: RunHeader = { model: 'mlp', data: 'digits', optimizer: 'sgd', backend: 'cpu', startLr: 1e-7, endLr: 1, numIter: 8, runs: 2 };
 
 describe('plainReporter', () => {
-  it('writes the start line and one line per quarter of all runs', () => {
+  it('writes the start line and one line per quarter of all runs, with the raw loss and the report\'s smoothing (not the stop rule\'s EMA)', () => {
     const lines: string[] = [];
     const reporter = plainReporter((l) => lines.push(l));
     reporter.start(HEADER);
     for (let run = 0; run < 2; run++) {
       for (let step = 0; step < 8; step++) {
-        reporter.step({ run, step, numIter: 8, lr: 10 ** (step - 7), loss: 2, smoothedLoss: 2, bestLoss: 1.5 });
+        // The EMA fields are what the stop rule watches: never shown.
+        reporter.step({ run, step, numIter: 8, lr: 10 ** (step - 7), loss: 2 - 0.1 * step + 0.3 * run, smoothedLoss: 9, bestLoss: 9 });
       }
     }
     expect(lines[0]).toBe('lrfind find: mlp on digits · sgd · cpu · lr 1e-7 → 1 over 8 steps × 2 runs');
     expect(lines.slice(1)).toEqual([
-      '   25%  run 1/2  step 4/8  lr 1e-4  loss 2  best 1.5',
-      '   50%  run 1/2  step 8/8  lr 1  loss 2  best 1.5',
-      '   75%  run 2/2  step 4/8  lr 1e-4  loss 2  best 1.5',
-      '  100%  run 2/2  step 8/8  lr 1  loss 2  best 1.5',
+      '   25%  run 1/2  step 4/8  lr 1e-4  loss 1.7  smoothed 1.7 (lowest 1.7)',
+      '   50%  run 1/2  step 8/8  lr 1  loss 1.3  smoothed 1.3 (lowest 1.3)',
+      '   75%  run 2/2  step 4/8  lr 1e-4  loss 2  smoothed 2 (lowest 2)',
+      '  100%  run 2/2  step 8/8  lr 1  loss 1.6  smoothed 1.6 (lowest 1.6)',
     ]);
   });
 
@@ -39,10 +40,11 @@ describe('plainReporter', () => {
 });
 
 describe('summaryLines', () => {
-  it('puts the stop reason, bounds, regions, rules, warnings and the report in that order', () => {
+  it('puts the stop reason, the smoothed curve, bounds, regions, rules, warnings and the report in that order', () => {
     const lines = summaryLines({
       stop: 'completed the sweep: 8 steps in 1.0s',
       doc: {
+        curve: { lr: [1e-3, 1e-2, 0.1], loss: [2.3, 1.1, 3], smoothedLoss: [2.2, 1.25, 2.9] },
         bounds: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
         regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
         suggestions: { steepest: null, valley: 0.01, minimum: null, slide: null },
@@ -52,6 +54,7 @@ describe('summaryLines', () => {
     });
     expect(lines).toEqual([
       'completed the sweep: 8 steps in 1.0s',
+      'smoothed loss: 2.2 at the start, lowest 1.25 at lr 1e-2',
       'bounds: max lr 0.1 · min lr 1e-2 (lrfind, confidence 0.90)',
       '  good       1e-3 … 0.1',
       'rules: steepest – · valley 1e-2 · minimum – · slide –',

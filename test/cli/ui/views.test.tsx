@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { AnalyzeView } from '../../../cli/ui/analyze-view.js';
-import { FindView } from '../../../cli/ui/find-view.js';
-import { LineChart } from '../../../cli/ui/line-chart.js';
+import { barLayout, FindView } from '../../../cli/ui/find-view.js';
+import { fitChartWidth, LineChart } from '../../../cli/ui/line-chart.js';
 import { lossDomain } from '../../../cli/ui/loss-chart.js';
 import { ProgressBar } from '../../../cli/ui/progress-bar.js';
 import { ScheduleView } from '../../../cli/ui/schedule-view.js';
@@ -87,18 +87,18 @@ describe('FindView', () => {
 
   it('shows progress, ETA, the current lr / loss / best loss and the chart', () => {
     const points = Array.from({ length: 40 }, (_, i) => ({ lr: 1e-7 * 10 ** (i / 6), loss: 2.3 - i * 0.03 }));
-    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, bestLoss: 1.1 };
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
     const text = frame(<FindView header={HEADER} status={status} points={points} elapsed={4} chartWidth={30} chartHeight={4} />);
     expect(text).toContain(' 40%');
     expect(text).toContain('step 40/100');
     expect(text).toContain('eta 6.0s');
-    expect(text).toContain('lr 3.2e-3  loss 1.234  best 1.1');
+    expect(text).toContain('lr 3.2e-3  loss 1.234  smoothed 1.2 (lowest 1.1)');
     expect(text).toContain('learning rate (log)');
     expect(text).toMatch(/[\u2801-\u28ff]/);
   });
 
   it('says it is stopping after Ctrl-C, then shows the summary in place of the ETA', () => {
-    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, bestLoss: 1.1 };
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
     const stopping = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping />);
     expect(stopping).toContain('stopping after this step (Ctrl-C)');
     const done = frame(
@@ -110,7 +110,7 @@ describe('FindView', () => {
   });
 
   it('shows the running confirmation probe under the chart, and not once the summary is there', () => {
-    const status = { run: 0, runs: 1, done: 100, numIter: 100, lr: 1, loss: 3, bestLoss: 1.1 };
+    const status = { run: 0, runs: 1, done: 100, numIter: 100, lr: 1, loss: 3, smoothed: 1.2, lowest: 1.1 };
     const probe = { probe: 3, maxProbes: 8, lr: 0.17, done: 40, steps: 60, loss: 0.52 };
     const running = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} probe={probe} />);
     expect(running).toContain('confirming max lr: probe 3 of ≤ 8 at lr 0.17 · step 40/60 · loss 0.52');
@@ -118,8 +118,45 @@ describe('FindView', () => {
     expect(done).not.toContain('confirming max lr');
   });
 
+  it('keeps the bar at the step reached when Ctrl-C stopped the sweep, and ends on the summary\'s seconds', () => {
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
+    const summary = { doc: DOC, paths: [], stop: 'stopped by Ctrl-C (partial curve): 40 steps in 4.0s' };
+    const text = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping summary={summary} />);
+    expect(text).toContain(' 40%');
+    expect(text).not.toContain('100%');
+    expect(text).toMatch(/step 40\/100 {2}4\.0s$/m);
+    expect(text).toContain('40 steps in 4.0s');
+  });
+
+  it('shows no ETA once the sweep is over: during the probes, after Ctrl-C, when stopped early', () => {
+    const status = { run: 0, runs: 1, done: 100, numIter: 100, lr: 1, loss: 3, smoothed: 2, lowest: 1.1 };
+    const probe = { probe: 2, maxProbes: 8, lr: 0.17, done: 10, steps: 60, loss: 0.9 };
+    expect(frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} probe={probe} />)).not.toContain('eta');
+    const partial = { ...status, done: 62 };
+    expect(frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} stopping />)).not.toContain('eta');
+    const diverged = frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} sweepDone />);
+    expect(diverged).not.toContain('eta');
+    expect(diverged).toContain(' 62%');
+    expect(frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} />)).toContain('eta 2.5s');
+  });
+
+  it.each([40, 60, 80, 120])('fits the bar line and the chart to %i columns without splitting the bar', (columns) => {
+    const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
+    const points = Array.from({ length: 40 }, (_, i) => ({ lr: 1e-7 * 10 ** (i / 6), loss: 2.3 - i * 0.03 }));
+    const lines = frame(<FindView header={HEADER} status={status} points={points} elapsed={4} columns={columns} />).split('\n');
+    for (const line of lines.filter((l) => /[\u2800-\u28ff└]/.test(l))) expect(line.length, line).toBeLessThan(columns);
+    const barLines = lines.filter((l) => /[█░]/.test(l));
+    expect(barLines).toHaveLength(1);
+    expect(barLines[0]!.length).toBeLessThan(columns);
+    expect(barLines[0]).toMatch(/^█+░+ {2}40%/);
+    expect(lines.some((l) => l.includes('step 40/100  4.0s  eta 6.0s'))).toBe(true);
+    const { width, besides } = barLayout(columns, 100);
+    expect(barLines[0]!.startsWith('█'.repeat(Math.round(0.4 * width)) + '░')).toBe(true);
+    expect(besides).toBe(columns >= 60);
+  });
+
   it('counts steps across runs', () => {
-    const status = { run: 1, runs: 2, done: 50, numIter: 100, lr: 1e-3, loss: 1, bestLoss: 1 };
+    const status = { run: 1, runs: 2, done: 50, numIter: 100, lr: 1e-3, loss: 1, smoothed: 1, lowest: 1 };
     const text = frame(<FindView header={{ ...HEADER, runs: 2 }} status={status} points={[]} elapsed={3} />);
     expect(text).toContain('step 150/200');
     expect(text).toContain('× 2 runs');
@@ -127,8 +164,9 @@ describe('FindView', () => {
 });
 
 describe('Summary', () => {
-  it('lists the bounds, the regions, every rule, warnings and the files', () => {
+  it('lists the smoothed curve, the bounds, the regions, every rule, warnings and the files', () => {
     const text = frame(<Summary doc={DOC} paths={['/o/index.html', '/o/range-test.json']} />);
+    expect(text).toContain('smoothed loss: 2.3 at the start, lowest 1.4 at lr 0.1');
     expect(text).toContain('bounds: max lr 3e-2 · min lr 3e-3 (valley, confidence 0.80)');
     expect(text).toContain('too small  1e-4 … 1e-3');
     expect(text).toContain('good       1e-3 … 0.1');
@@ -150,6 +188,15 @@ describe('AnalyzeView', () => {
     expect(text).toContain('lrfind · curve.csv · 5 points');
     expect(text).toMatch(/[\u2801-\u28ff]/);
     expect(text).toContain('bounds: max lr 3e-2');
+  });
+});
+
+describe('fitChartWidth', () => {
+  it('leaves room for the axis labels in the terminal, within [20, 72]', () => {
+    expect(fitChartWidth(40)).toBe(28);
+    expect(fitChartWidth(80)).toBe(68);
+    expect(fitChartWidth(200)).toBe(72);
+    expect(fitChartWidth(10)).toBe(20);
   });
 });
 

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomically } from '../../reports/write-files.js';
-import { tempDir } from '../cli/helpers.js';
+import { writeFilesAtomically } from '../../../cli/output/write-files.js';
+import { tempDir } from '../helpers.js';
 
 describe('writeFilesAtomically', () => {
   it('creates the folder and writes every file under its name, leaving no temporary files', async () => {
@@ -31,13 +31,17 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('leaves no temporary file when a name cannot be written', async () => {
+  it('touches nothing when a name is taken by a folder: no file of the set is replaced', async () => {
     const dir = tempDir();
     // A folder where a file should go: its rename fails after the temporary files were written.
     const blocked = join(dir, 'blocked');
     await writeFilesAtomically(blocked, [{ name: 'keep.txt', content: 'k' }]);
-    await expect(writeFilesAtomically(dir, [{ name: 'ok.txt', content: 'o' }, { name: 'blocked', content: 'b' }])).rejects.toThrow();
+    writeFileSync(join(dir, 'ok.txt'), 'old');
+    await expect(writeFilesAtomically(dir, [{ name: 'ok.txt', content: 'o' }, { name: 'blocked', content: 'b' }])).rejects.toThrow(
+      `--out ${dir}: blocked is a folder there; move it or choose another --out`,
+    );
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readFileSync(join(dir, 'ok.txt'), 'utf8')).toBe('old');
     expect(existsSync(join(blocked, 'keep.txt'))).toBe(true);
   });
 });
