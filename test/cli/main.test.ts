@@ -18,7 +18,7 @@ describe('lrfind --help and --version', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     for (const command of ['find', 'analyze', 'schedule', 'compare', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
-    expect(r.stdout).toContain('Exit codes: 0 ok, 1 unexpected error, 2 bad input, 130 stopped by Ctrl-C.');
+    expect(r.stdout).toContain('Exit codes: 0 ok, 1 unexpected error, 2 bad input, 3 no bounds (the curve has none: see the warnings), 130 stopped by Ctrl-C.');
   });
 
   it.concurrent.each(['find', 'analyze', 'schedule'])('%s --help shows usage, every flag and examples', async (command) => {
