@@ -1,12 +1,16 @@
 // Picks the fastest tfjs backend that can train: native TensorFlow (tfjs-node-gpu, tfjs-node) when
-// installed, else wasm with lrfind's training kernels, else the pure-JS cpu backend.
+// installed, else webgpu on a hardware GPU, else wasm with lrfind's training kernels, else the
+// pure-JS cpu backend.
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
 import { registerWasmTrainingKernels } from './kernels/register.js';
 import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
+// webgpu (issue #17): the choices live in a tfjs-free file; the webgpu start in its own folder.
+import { BACKEND_CHOICES, type BackendChoice } from './backend-choices.js';
+import type { AdapterDescription } from './webgpu/adapter.js';
+import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
 
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+export { BACKEND_CHOICES, type BackendChoice };
 
 /** Options of `initBackend`. */
 export interface BackendOptions {
@@ -18,11 +22,17 @@ export interface BackendOptions {
    * @default 'auto'
    */
   wasmThreads?: number | 'auto';
+  /**
+   * webgpu only: train on a software adapter (lavapipe, SwiftShader) when asked for 'webgpu'
+   * explicitly; overridden by LRFIND_WEBGPU_ALLOW_SOFTWARE=1. `auto` never picks one.
+   * @default false
+   */
+  allowSoftwareAdapter?: boolean;
 }
 
 /** What `initBackend` set up. */
 export interface BackendInfo {
-  /** The active tfjs backend: 'tensorflow', 'wasm' or 'cpu'. */
+  /** The active tfjs backend: 'tensorflow', 'webgpu', 'wasm' or 'cpu'. */
   backend: string;
   /** One line saying why, including what was tried first (e.g. "tfjs-node not installed"). */
   reason: string;
@@ -34,6 +44,8 @@ export interface BackendInfo {
   simd?: boolean;
   /** wasm only: the threads XNNPACK uses (see `BackendOptions.wasmThreads` and docs/backend.md). */
   threads?: number;
+  /** webgpu only: the adapter it trains on (`adapter.software` says whether it is a software one). */
+  adapter?: AdapterDescription;
 }
 
 const NATIVE_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
@@ -115,9 +127,14 @@ async function useCpu(tried: string[]): Promise<BackendInfo> {
   return { backend: 'cpu', reason: [...tried, 'using the cpu backend (pure JS: slow for conv nets)'].join('; '), package: '@tensorflow/tfjs-backend-cpu', trainingKernels: [] };
 }
 
-async function select(choice: BackendChoice, threads: number): Promise<BackendInfo> {
+async function select(choice: BackendChoice, threads: number, allowSoftware: boolean): Promise<BackendInfo> {
   const tried: string[] = [];
   switch (choice) {
+    case 'webgpu': {
+      const webgpu = await tryWebGpu(tried, allowSoftware);
+      if (webgpu === null) throw new Error(`backend 'webgpu' could not start: ${tried.join('; ')}`);
+      return webgpu;
+    }
     case 'cpu':
       return useCpu(['cpu requested']);
     case 'wasm': {
@@ -133,7 +150,7 @@ async function select(choice: BackendChoice, threads: number): Promise<BackendIn
       return native;
     }
     case 'auto':
-      return (await tryNative(tried)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
+      return (await tryNative(tried)) ?? (await tryWebGpu(tried, false)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
   }
 }
 
@@ -158,7 +175,8 @@ function resolveThreads(wanted: number | 'auto'): number {
 
 /**
  * Selects and starts the backend lrfind trains on. `auto` tries @tensorflow/tfjs-node-gpu, then
- * @tensorflow/tfjs-node (both optional dependencies), then wasm with lrfind's training kernels,
+ * @tensorflow/tfjs-node (both optional dependencies), then webgpu on a hardware adapter (optional
+ * peers `webgpu` and `@tensorflow/tfjs-backend-webgpu`), then wasm with lrfind's training kernels,
  * then cpu. `tensorflow` means either native package and throws when neither loads. Calling it
  * again with the same arguments is cheap and returns the same answer while that backend is active.
  * @example
@@ -172,11 +190,12 @@ export async function initBackend(choice: BackendChoice = 'auto', options: Backe
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
     throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
   }
-  const key = `${choice}/${threads}`;
+  const allowSoftware = allowSoftwareAdapter(options.allowSoftwareAdapter);
+  const key = `${choice}/${threads}/${allowSoftware}`;
   const known = cache.get(key);
   const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === wasmThreads());
   if (stillActive) return known;
-  const info = await select(choice, threads);
+  const info = await select(choice, threads, allowSoftware);
   await tf.ready();
   cache.set(key, info);
   return info;

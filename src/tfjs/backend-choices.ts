@@ -1,0 +1,6 @@
+// The backends `initBackend` accepts, in a file that loads no tfjs: the CLI checks --backend
+// against this list before tfjs loads.
+
+/** `auto`: the fastest that can train (native, webgpu on a hardware GPU, wasm, cpu); or one of them. */
+export type BackendChoice = 'auto' | 'tensorflow' | 'webgpu' | 'wasm' | 'cpu';
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'];
