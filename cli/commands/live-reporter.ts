@@ -13,6 +13,9 @@ export function liveReporter(chartWidth: number): FindReporter {
   let view: LiveView | null = null;
   let props: FindViewProps | null = null;
   let started = 0;
+  // The ETA's pace starts when the first step ends (warm-ups and first-step compiles excluded).
+  let firstStepEnded: number | null = null;
+  let stepsSince = 0;
   let lastDraw = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
   let points: { lr: number; loss: number }[] = [];
@@ -22,6 +25,7 @@ export function liveReporter(chartWidth: number): FindReporter {
     if (!props || !view || (!force && now - lastDraw < FRAME_MS)) return;
     lastDraw = now;
     props = { ...props, points: [...points], elapsed: (now - started) / 1000 };
+    if (firstStepEnded !== null) props = { ...props, pace: { steps: stepsSince, seconds: (now - firstStepEnded) / 1000 } };
     view.update(createElement(FindView, props));
   };
   const stopTimer = (): void => {
@@ -44,6 +48,8 @@ export function liveReporter(chartWidth: number): FindReporter {
         points = [];
       }
       points.push({ lr: step.lr, loss: step.smoothedLoss });
+      if (firstStepEnded === null) firstStepEnded = performance.now();
+      else stepsSince += 1;
       props = { ...props, status: stepStatus(step, props.header.runs) };
       draw(step.step + 1 === step.numIter);
     },

@@ -1,7 +1,7 @@
 // The live view of `lrfind find`: header, progress bar with ETA, current lr / loss / best loss,
 // the loss-vs-lr chart, and at the end the summary.
 import { Box, Text } from 'ink';
-import { formatDuration, etaSeconds } from './format.js';
+import { formatDuration, etaAfterFirstStep, etaSeconds } from './format.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
@@ -15,6 +15,8 @@ export interface FindViewProps {
   points: readonly { lr: number; loss: number }[];
   /** Seconds since the sweep started. */
   elapsed: number;
+  /** Steps and seconds since the first step ended: when given, the ETA uses this pace (see etaAfterFirstStep). */
+  pace?: { steps: number; seconds: number };
   /** The confirmation probe running after the sweep, if any. */
   probe?: ProbeStatus;
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
@@ -30,7 +32,7 @@ export function FindView(props: FindViewProps) {
   const { header, status, points, elapsed } = props;
   const total = header.numIter * header.runs;
   const done = status ? status.run * header.numIter + status.done : 0;
-  const eta = props.summary ? null : etaSeconds(done, total, elapsed);
+  const eta = props.summary ? null : props.pace ? etaAfterFirstStep(props.pace.steps, props.pace.seconds, total - done) : etaSeconds(done, total, elapsed);
   return (
     <Box flexDirection="column">
       <Text bold>{`lrfind · ${headerLine(header)}`}</Text>

@@ -1,6 +1,7 @@
 // Public exports of src/tfjs (re-exported by src/index.ts).
 export { findLearningRate } from './range-test.js';
 export type { RangeTestOptions, RangeTestStep } from './range-test.js';
+export { warmUp } from './warm-up.js';
 export { confirmMaxLr } from './confirm.js';
 export type { Confirmation, ConfirmOptions, LrProbe } from './confirm.js';
 export { recommendLearningRate } from './recommend.js';
