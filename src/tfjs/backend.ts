@@ -2,21 +2,22 @@
 // installed, else webgpu on a hardware GPU, else wasm with lrfind's training kernels, else the
 // pure-JS cpu backend.
 import * as tf from '@tensorflow/tfjs';
-import { availableParallelism } from 'node:os';
 import { registerWasmTrainingKernels } from './kernels/register.js';
 import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
 // webgpu (issue #17): the choices live in a tfjs-free file; the webgpu start in its own folder.
 import { BACKEND_CHOICES, type BackendChoice } from './backend-choices.js';
 import type { AdapterDescription } from './webgpu/adapter.js';
 import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
+import { chooseWasmThreads } from './wasm-thread-choice.js';
 
 export { BACKEND_CHOICES, type BackendChoice };
 
 /** Options of `initBackend`. */
 export interface BackendOptions {
   /**
-   * Threads for wasm's matrix kernels (XNNPACK), 1–8, or 'auto': one per core the process may use
-   * (up to 8), overridden by the LRFIND_WASM_THREADS environment variable. More than 1 starts
+   * Threads for wasm's matrix kernels (XNNPACK), 1–8, or 'auto': one per core (up to 8) only where
+   * a probe model measured that clearly faster than one thread, else 1 (see wasm-thread-choice.ts);
+   * overridden by the LRFIND_WASM_THREADS environment variable. More than 1 starts
    * tfjs's threaded SIMD build through lrfind's own loader (stock tfjs runs one thread under Node);
    * results are bitwise the same. Set it before making wasm tensors: switching disposes them.
    * @default 'auto'
@@ -44,6 +45,8 @@ export interface BackendInfo {
   simd?: boolean;
   /** wasm only: the threads XNNPACK uses (see `BackendOptions.wasmThreads` and docs/backend.md). */
   threads?: number;
+  /** wasm only: why that many threads (what 'auto' measured, or "asked for"). */
+  threadsWhy?: string;
   /** webgpu only: the adapter it trains on (`adapter.software` says whether it is a software one). */
   adapter?: AdapterDescription;
 }
@@ -92,8 +95,11 @@ async function startWasm(): Promise<string | null> {
   }
 }
 
-async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | null> {
+async function tryWasm(tried: string[], asked: number | 'auto'): Promise<BackendInfo | null> {
   const trainingKernels = registerWasmTrainingKernels();
+  // 'auto' (issue #17): measured once per process, so that it is never slower than one thread.
+  const choice = asked === 'auto' ? await chooseWasmThreads() : { threads: asked, why: 'asked for' };
+  const wanted = choice.threads;
   if (wanted !== wasmThreads()) {
     if (wanted === 1) restoreStockWasm();
     else registerThreadedWasm(wanted);
@@ -111,7 +117,7 @@ async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | n
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
   const threads = getThreadsCount();
-  const build = `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}`;
+  const build = `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}${asked === 'auto' ? `: ${choice.why}` : ''}`;
   return {
     backend: 'wasm',
     reason: [...tried, `using wasm with lrfind's training kernels (${build})`].join('; '),
@@ -119,6 +125,7 @@ async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | n
     trainingKernels,
     simd,
     threads,
+    threadsWhy: threads === wanted ? choice.why : 'the threaded build failed',
   };
 }
 
@@ -127,7 +134,7 @@ async function useCpu(tried: string[]): Promise<BackendInfo> {
   return { backend: 'cpu', reason: [...tried, 'using the cpu backend (pure JS: slow for conv nets)'].join('; '), package: '@tensorflow/tfjs-backend-cpu', trainingKernels: [] };
 }
 
-async function select(choice: BackendChoice, threads: number, allowSoftware: boolean): Promise<BackendInfo> {
+async function select(choice: BackendChoice, threads: number | 'auto', allowSoftware: boolean): Promise<BackendInfo> {
   const tried: string[] = [];
   switch (choice) {
     case 'webgpu': {
@@ -159,8 +166,8 @@ export class EnvironmentError extends RangeError {
   override name = 'EnvironmentError';
 }
 
-/** 'auto' → LRFIND_WASM_THREADS when set, else one thread per available core, at most 8. */
-function resolveThreads(wanted: number | 'auto'): number {
+/** 'auto' → LRFIND_WASM_THREADS when set, else 'auto' (measured when wasm starts). */
+function resolveThreads(wanted: number | 'auto'): number | 'auto' {
   if (wanted !== 'auto') return wanted;
   const fromEnv = process.env['LRFIND_WASM_THREADS'];
   if (fromEnv !== undefined && fromEnv !== '') {
@@ -170,7 +177,7 @@ function resolveThreads(wanted: number | 'auto'): number {
     }
     return threads;
   }
-  return Math.max(1, Math.min(MAX_WASM_THREADS, availableParallelism()));
+  return 'auto';
 }
 
 /**
@@ -187,7 +194,7 @@ export async function initBackend(choice: BackendChoice = 'auto', options: Backe
     throw new RangeError(`backend must be one of ${BACKEND_CHOICES.join(', ')}, got ${String(choice)}`);
   }
   const threads = resolveThreads(options.wasmThreads ?? 'auto');
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS)) {
     throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
   }
   const allowSoftware = allowSoftwareAdapter(options.allowSoftwareAdapter);
