@@ -78,11 +78,14 @@ async function fromDawn(): Promise<Found> {
 
 /**
  * Returns the runtime's `navigator.gpu`, installing Dawn's (npm `webgpu`) when there is none, or
- * why there is none ("webgpu not installed", "webgpu failed to load (…)"). Dawn is loaded once.
+ * why there is none ("webgpu not installed", "webgpu failed to load (…)"). Dawn is set up once.
  */
 export async function navigatorGpu(): Promise<Found> {
   const gpu = existingGpu();
   if (gpu !== undefined) return { gpu };
   dawn ??= fromDawn();
-  return dawn;
+  const found = await dawn;
+  // Look again next time: a Vulkan driver may have been pointed at since (VK_ICD_FILENAMES).
+  if ('failure' in found) dawn = null;
+  return found;
 }
