@@ -11,6 +11,7 @@ export type {
 // Finding the learning rate.
 export { recommendLearningRate, type RecommendLrOptions } from './tfjs/recommend.js';
 export { findLearningRate, type RangeTestOptions, type RangeTestStep } from './tfjs/range-test.js';
+export { warmUp } from './tfjs/warm-up.js';
 export { confirmMaxLr, type ConfirmOptions } from './tfjs/confirm.js';
 export { analyzeRangeTest } from './range-test/analyze-result.js';
 export { DEFAULT_RANGE_TEST_SETTINGS, RangeTestSettingsError, type RangeTestSettingsInput } from './range-test/settings.js';

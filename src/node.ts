@@ -3,5 +3,10 @@
 // reads or writes files.
 export * from './index.js';
 export { BACKEND_CHOICES, EnvironmentError, initBackend, type BackendChoice, type BackendInfo, type BackendOptions } from './tfjs/backend.js';
+// WebGPU through Dawn, the backends report and wasm's thread choice.
+export { registerWebGpuTrainingKernels } from './tfjs/webgpu/kernels/register.js';
+export { describeAdapter, type AdapterDescription, type GpuAdapterInfoLike } from './tfjs/webgpu/adapter.js';
+export { probeBackends, type BackendName, type BackendReport, type BackendsReport } from './tfjs/backends-report.js';
+export type { MeasureOptions, WasmThreadChoice, WasmThreadProbe } from './tfjs/wasm-thread-choice.js';
 export * from './data/node.js';
 export { writeReport, writeFileAtomic, type WrittenReport } from '../reports/write-report.js';

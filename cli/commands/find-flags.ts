@@ -1,6 +1,7 @@
 // The flags of `lrfind find`, named after the library's range-test options.
 import type { FlagSpecs } from '../args.js';
 import { OPTIMIZER_NAMES } from '../model/optimizer-names.js';
+import { BACKEND_CHOICES } from '../../src/tfjs/backend-choices.js';
 
 export const FIND_FLAGS = {
   model: { type: 'string', placeholder: '<mlp|cnn|vgg-mini|model.json|module.js>', description: 'built-in model sized to the data, a tfjs Layers model.json, or a module exporting createModel' },
@@ -19,7 +20,7 @@ export const FIND_FLAGS = {
   'train-size': { type: 'integer', option: 'trainSize', description: 'use a seeded subset of this many training examples', default: 'all' },
   'no-confirm': { type: 'boolean', description: "skip the probes that confirm the max lr by short sustained training (up to 8 × 60 steps): the curve's bounds alone" },
   'data-dir': { type: 'string', placeholder: '<dir>', description: 'folder with the dataset files (mnist, fashion-mnist, digits)' },
-  backend: { type: 'string', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], description: 'tfjs backend', default: 'auto' },
+  backend: { type: 'string', choices: BACKEND_CHOICES, description: 'tfjs backend (lrfind backends lists what works here)', default: 'auto' },
   out: { type: 'string', placeholder: '<dir>', description: 'where range-test.json, range-test.svg and index.html go', default: './lrfind-out' },
   json: { type: 'boolean', description: 'print one JSON document on stdout and nothing else' },
   help: { type: 'boolean', description: 'show this help' },

@@ -29,6 +29,9 @@ export function liveReporter(): FindReporter {
   let started = 0;
   let lastStep = 0;
   let sweepDone = false;
+  // The ETA's pace starts when the first step ends (warm-ups and first-step compiles excluded).
+  let firstStepEnded: number | null = null;
+  let stepsSince = 0;
   let lastDraw = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
   const elapsed = (): number => ((sweepDone ? lastStep : performance.now()) - started) / 1000;
@@ -37,6 +40,7 @@ export function liveReporter(): FindReporter {
     if (!props || !view || (!force && now - lastDraw < FRAME_MS)) return;
     lastDraw = now;
     props = { ...props, status: curve.status(), points: curve.points(), elapsed: elapsed(), sweepDone, columns: columns() };
+    if (firstStepEnded !== null) props = { ...props, pace: { steps: stepsSince, seconds: (now - firstStepEnded) / 1000 } };
     view.update(createElement(FindView, props));
   };
   const stopTimer = (): void => {
@@ -57,6 +61,8 @@ export function liveReporter(): FindReporter {
       if (!props) return;
       curve.add(step);
       lastStep = performance.now();
+      if (firstStepEnded === null) firstStepEnded = lastStep;
+      else stepsSince += 1;
       draw(step.run * step.numIter + step.step + 1 === step.numIter * props.header.runs);
     },
     probe(status) {

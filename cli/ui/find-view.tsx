@@ -1,7 +1,7 @@
 // The live view of `lrfind find`: header, progress bar with ETA, current lr / loss / smoothed loss,
 // the loss-vs-lr chart, and at the end the summary. Fits the terminal's width.
 import { Box, Text } from 'ink';
-import { formatDuration, etaSeconds } from './format.js';
+import { formatDuration, etaAfterFirstStep, etaSeconds } from './format.js';
 import { fitChartWidth } from './line-chart.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
@@ -18,6 +18,8 @@ export interface FindViewProps {
   elapsed: number;
   /** The sweep is over (the probes or the report follow): the bar stays where it got to and shows no ETA. */
   sweepDone?: boolean;
+  /** Steps and seconds since the first step ended: when given, the ETA uses this pace (see etaAfterFirstStep). */
+  pace?: { steps: number; seconds: number };
   /** The confirmation probe running after the sweep, if any. */
   probe?: ProbeStatus;
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
@@ -54,9 +56,10 @@ export function FindView(props: FindViewProps) {
   const columns = props.columns ?? 80;
   const total = header.numIter * header.runs;
   const done = status ? status.run * header.numIter + status.done : 0;
-  // Only the sweep's pace is known: no ETA once it is over (probes, Ctrl-C, the summary).
+  // Only the sweep's pace is known: no ETA once it is over (probes, Ctrl-C, the summary). The pace
+  // counts from the end of the first step, so a warm-up or first-step compile does not skew it.
   const over = props.sweepDone === true || props.probe !== undefined || props.stopping === true || props.summary !== undefined;
-  const eta = over ? null : etaSeconds(done, total, elapsed);
+  const eta = over ? null : props.pace ? etaAfterFirstStep(props.pace.steps, props.pace.seconds, total - done) : etaSeconds(done, total, elapsed);
   const text = `step ${done}/${total}  ${formatDuration(elapsed)}${eta !== null ? `  eta ${formatDuration(eta)}` : ''}`;
   const bar = barLayout(columns, total);
   const chartWidth = props.chartWidth ?? fitChartWidth(columns);

@@ -1,4 +1,5 @@
 // What `initBackend` takes and returns, in Node and in the browser alike.
+import type { AdapterDescription } from './webgpu/adapter.js';
 
 /** A backend to ask `initBackend` for; each entry accepts the ones it lists in `BACKEND_CHOICES`. */
 export type BackendChoice = 'auto' | 'tensorflow' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -17,6 +18,10 @@ export interface BackendInfo {
   simd?: boolean;
   /** wasm only: the threads XNNPACK uses. */
   threads?: number;
+  /** wasm only: why that many threads (what 'auto' measured, or "asked for"). */
+  threadsWhy?: string;
+  /** webgpu only: the adapter it trains on (`adapter.software` says whether it is a software one). */
+  adapter?: AdapterDescription;
 }
 
 /** A bad environment variable (not a bad argument): callers can report it as such. */

@@ -1,15 +1,15 @@
 // Node's initBackend: picks the fastest tfjs backend that can train: native TensorFlow
-// (tfjs-node-gpu, tfjs-node) when installed, else wasm with lrfind's training kernels, else the
-// pure-JS cpu backend. The wasm packages load only when asked for: importing this changes nothing.
+// (tfjs-node-gpu, tfjs-node) when installed, else webgpu on a hardware GPU, else wasm with lrfind's
+// training kernels, else the pure-JS cpu backend. The backend packages load only when asked for:
+// importing this changes nothing.
 import * as tf from '@tensorflow/tfjs';
-import { availableParallelism } from 'node:os';
+import { BACKEND_CHOICES } from './backend-choices.js';
 import { checkChoice, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
+import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
 
+export { BACKEND_CHOICES } from './backend-choices.js';
 export { EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
-
-/** The backends `initBackend` offers in Node. */
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 /** The most threads tfjs's wasm C++ accepts (kept here so that reading it loads no wasm). */
 const MAX_WASM_THREADS = 8;
@@ -19,13 +19,20 @@ const wasmThreadsModule = () => import('./kernels/wasm-threads.js');
 /** Options of `initBackend`. */
 export interface BackendOptions {
   /**
-   * Threads for wasm's matrix kernels (XNNPACK), 1–8, or 'auto': one per core the process may use
-   * (up to 8), overridden by the LRFIND_WASM_THREADS environment variable. More than 1 starts
+   * Threads for wasm's matrix kernels (XNNPACK), 1–8, or 'auto': one per core (up to 8) only where
+   * a probe model measured that clearly faster than one thread, else 1 (see wasm-thread-choice.ts);
+   * overridden by the LRFIND_WASM_THREADS environment variable. More than 1 starts
    * tfjs's threaded SIMD build through lrfind's own loader (stock tfjs runs one thread under Node);
    * results are bitwise the same. Set it before making wasm tensors: switching disposes them.
    * @default 'auto'
    */
   wasmThreads?: number | 'auto';
+  /**
+   * webgpu only: train on a software adapter (lavapipe, SwiftShader) when asked for 'webgpu'
+   * explicitly; overridden by LRFIND_WEBGPU_ALLOW_SOFTWARE=1. `auto` never picks one.
+   * @default false
+   */
+  allowSoftwareAdapter?: boolean;
 }
 
 const NATIVE_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
@@ -80,7 +87,7 @@ async function startWasm(): Promise<string | null> {
   }
 }
 
-async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | null> {
+async function tryWasm(tried: string[], asked: number | 'auto'): Promise<BackendInfo | null> {
   let trainingKernels: string[];
   try {
     trainingKernels = await registerWasmTrainingKernels();
@@ -88,6 +95,9 @@ async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | n
     tried.push(`tfjs-backend-wasm ${notInstalled(error, '@tensorflow/tfjs-backend-wasm') ? 'not installed' : `failed to load (${firstLine(error)})`}`);
     return null;
   }
+  // 'auto': measured once per process, so that it is never slower than one thread.
+  const choice = asked === 'auto' ? await (await import('./wasm-thread-choice.js')).chooseWasmThreads() : { threads: asked, why: 'asked for' };
+  const wanted = choice.threads;
   const { registerThreadedWasm, restoreStockWasm, wasmThreads } = await wasmThreadsModule();
   if (wanted !== wasmThreads()) {
     if (wanted === 1) restoreStockWasm();
@@ -106,7 +116,7 @@ async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | n
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
   const threads = getThreadsCount();
-  const build = `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}`;
+  const build = `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}${asked === 'auto' ? `: ${choice.why}` : ''}`;
   return {
     backend: 'wasm',
     reason: [...tried, `using wasm with lrfind's training kernels (${build})`].join('; '),
@@ -114,6 +124,7 @@ async function tryWasm(tried: string[], wanted: number): Promise<BackendInfo | n
     trainingKernels,
     simd,
     threads,
+    threadsWhy: threads === wanted ? choice.why : 'the threaded build failed',
   };
 }
 
@@ -122,9 +133,14 @@ async function useCpu(tried: string[]): Promise<BackendInfo> {
   return { backend: 'cpu', reason: [...tried, 'using the cpu backend (pure JS: slow for conv nets)'].join('; '), package: '@tensorflow/tfjs-backend-cpu', trainingKernels: [] };
 }
 
-async function select(choice: BackendChoice, threads: number): Promise<BackendInfo> {
+async function select(choice: BackendChoice, threads: number | 'auto', allowSoftware: boolean): Promise<BackendInfo> {
   const tried: string[] = [];
   switch (choice) {
+    case 'webgpu': {
+      const webgpu = await tryWebGpu(tried, allowSoftware);
+      if (webgpu === null) throw new Error(`backend 'webgpu' could not start: ${tried.join('; ')}`);
+      return webgpu;
+    }
     case 'cpu':
       return useCpu(['cpu requested']);
     case 'wasm': {
@@ -140,14 +156,14 @@ async function select(choice: BackendChoice, threads: number): Promise<BackendIn
       return native;
     }
     case 'auto':
-      return (await tryNative(tried)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
+      return (await tryNative(tried)) ?? (await tryWebGpu(tried, false)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
     default:
       throw new RangeError(`backend ${choice} is not available in Node`);
   }
 }
 
-/** 'auto' → LRFIND_WASM_THREADS when set, else one thread per available core, at most 8. */
-function resolveThreads(wanted: number | 'auto'): number {
+/** 'auto' → LRFIND_WASM_THREADS when set, else 'auto' (measured when wasm starts). */
+function resolveThreads(wanted: number | 'auto'): number | 'auto' {
   if (wanted !== 'auto') return wanted;
   const fromEnv = process.env['LRFIND_WASM_THREADS'];
   if (fromEnv !== undefined && fromEnv !== '') {
@@ -157,12 +173,13 @@ function resolveThreads(wanted: number | 'auto'): number {
     }
     return threads;
   }
-  return Math.max(1, Math.min(MAX_WASM_THREADS, availableParallelism()));
+  return 'auto';
 }
 
 /**
  * Selects and starts the backend lrfind trains on. `auto` tries @tensorflow/tfjs-node-gpu, then
- * @tensorflow/tfjs-node (both optional dependencies), then wasm with lrfind's training kernels,
+ * @tensorflow/tfjs-node (both optional dependencies), then webgpu on a hardware adapter (optional
+ * peers `webgpu` and `@tensorflow/tfjs-backend-webgpu`), then wasm with lrfind's training kernels,
  * then cpu. `tensorflow` means either native package and throws when neither loads. Calling it
  * again with the same arguments is cheap and returns the same answer while that backend is active.
  * @example
@@ -171,14 +188,15 @@ function resolveThreads(wanted: number | 'auto'): number {
 export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
   checkChoice(choice, BACKEND_CHOICES, 'in Node');
   const threads = resolveThreads(options.wasmThreads ?? 'auto');
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS)) {
     throw new RangeError(`wasmThreads must be an integer in [1, ${MAX_WASM_THREADS}], got ${threads}`);
   }
-  const key = `${choice}/${threads}`;
+  const allowSoftware = allowSoftwareAdapter(options.allowSoftwareAdapter);
+  const key = `${choice}/${threads}/${allowSoftware}`;
   const known = cache.get(key);
   const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === (await wasmThreadsModule()).wasmThreads());
   if (stillActive) return known;
-  const info = await select(choice, threads);
+  const info = await select(choice, threads, allowSoftware);
   await tf.ready();
   cache.set(key, info);
   return info;

@@ -9,6 +9,7 @@ import { isTensorData, makeBatchSource, type RangeTestData, type TensorData } fr
 import { checkBatchFits, checkTrainingInputs } from './check-inputs.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { trainStep } from './train-step.js';
+import { warmsUpByDefault, warmUpOnData } from './warm-up.js';
 import { yieldToEventLoop } from './yield.js';
 
 /** What `onStep` receives after every step. */
@@ -32,6 +33,14 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   signal?: AbortSignal;
   /** Called after every step, e.g. to draw progress. */
   onStep?: (step: RangeTestStep) => void;
+  /**
+   * Train one step before the sweep and undo it (see warm-up.ts): the backend's one-time costs,
+   * e.g. webgpu compiling its shaders, then land neither on the first lr nor in `timing`.
+   * @default true on webgpu and webgl, false elsewhere
+   */
+  warmUp?: boolean;
+  /** Called after the warm-up step with its wall time in ms. */
+  onWarmUp?: (ms: number) => void;
 }
 
 async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
@@ -123,6 +132,11 @@ export async function findLearningRate(
   const settings = resolveRangeTestSettings(options);
   await checkInputs(model, data, options);
   const lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
+  if (options.warmUp ?? warmsUpByDefault()) {
+    const validation = options.validationData;
+    const evaluate = validation && (() => validationLoss(model, validation, settings.batchSize));
+    options.onWarmUp?.(await warmUpOnData(model, data, settings.batchSize, settings.seed, evaluate));
+  }
   const snapshot = takeSnapshot(model);
   const started = performance.now();
   const runs: RangeTestRun[] = [];

@@ -4,8 +4,11 @@
 // Options: --quick (fewer steps, no cpu, no range test), --no-cpu, --no-range-test, --profile-only,
 // --threads=N (wasm with N XNNPACK threads instead of the default, one per core; the process must
 // still exit on its own). With several threads, one-thread rows are measured beside them.
+// Then webgpu where an adapter exists (lavapipe is labelled software; webgpu-rows.ts): --no-webgpu
+// skips it, --webgpu-only runs nothing else.
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/node.js';
+import { webgpuRows } from './webgpu-rows.js';
 
 const BATCH = 64;
 const args = new Set(process.argv.slice(2));
@@ -98,6 +101,7 @@ async function kernelProfile(net: Net, steps: number): Promise<Array<[string, nu
 }
 
 async function main(): Promise<void> {
+  if (args.has('--webgpu-only')) return webgpuRows(quick ? [CNN] : [CNN, VGG], BATCH, quick ? 3 : 5);
   const info = await initBackend('auto', { wasmThreads });
   console.log(`default backend: ${info.backend} — ${info.reason}`);
   console.log(`batch ${BATCH}, SGD, trainOnBatch; medians (the machine is shared, so timings are noisy)\n`);
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       console.log(`| ${name} | ${ms.toFixed(1)} | ${calls > 0 ? calls.toFixed(0) : ''} |`);
     }
   }
+  if (!args.has('--no-webgpu')) await webgpuRows(quick ? [CNN] : [CNN, VGG], BATCH, quick ? 3 : 5);
 }
 
 await main();

@@ -164,7 +164,7 @@ describe('lrfind demo bad input: one line on stderr, exit 2, nothing written', (
     ['fractional epochs', ['--epochs', '1.5'], 'lrfind: --epochs must be an integer, got 1.5'],
     ['negative seed', ['--seed', '-1'], 'lrfind: --seed must be an integer ≥ 0, got -1'],
     ['unknown flag', ['--epoch', '3'], 'lrfind: unknown flag --epoch (did you mean --epochs?)'],
-    ['bad backend', ['--backend', 'gpu'], 'lrfind: --backend must be one of auto, tensorflow, wasm, cpu, got "gpu"'],
+    ['bad backend', ['--backend', 'gpu'], 'lrfind: --backend must be one of auto, tensorflow, webgpu, wasm, cpu, got "gpu"'],
     ['positional', ['digits'], 'lrfind: unexpected argument "digits" (see lrfind demo --help)'],
   ];
   it.concurrent.each(cases)('%s', async (_name, args, message) => {

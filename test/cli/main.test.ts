@@ -89,6 +89,6 @@ describe('lrfind routing', () => {
   it('an unknown command is one line on stderr and exit 2', async () => {
     const r = await runCli(['fnd']);
     expect(r.code).toBe(2);
-    expect(oneErrorLine(r.stderr)).toBe('lrfind: unknown command "fnd"; expected one of find, analyze, schedule, compare, demo (see lrfind --help)');
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: unknown command "fnd"; expected one of find, analyze, schedule, compare, demo, backends (see lrfind --help)');
   });
 });

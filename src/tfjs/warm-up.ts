@@ -1,0 +1,49 @@
+// One training step that does not count. webgpu compiles a shader for every kernel and shape the
+// first time it meets them (~10 s cold for a small CNN on lavapipe, 0.26 s per later step): left in
+// the sweep, that time would land on the first lr, inflate ms/step and fool the ETA. The step runs
+// on a snapshot that is then restored, so the model, the optimizer and the lr sequence are exactly
+// as if it never happened; only the compiled shaders (and allocated buffers) stay.
+import * as tf from '@tensorflow/tfjs';
+import { makeBatchSource, type RangeTestData } from './batches.js';
+import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+
+/** Backends whose first step compiles programs (webgpu shaders, webgl programs). */
+const COMPILING_BACKENDS = ['webgpu', 'webgl'];
+
+/** Whether the range test warms up by default on `backend` (the active one unless given). */
+export function warmsUpByDefault(backend: string = tf.getBackend()): boolean {
+  return COMPILING_BACKENDS.includes(backend);
+}
+
+/**
+ * Trains `model` one step on `batch` and restores weights, optimizer state and lr bit-exactly: the
+ * backend's one-time costs (shader compilation) are paid here, not by the first timed step.
+ * `evaluate`, when given, runs after the step (e.g. a validation loss, whose kernels compile too).
+ * The batch is left to the caller to dispose.
+ * @returns the step's wall time in ms
+ * @example
+ * const ms = await warmUp(model, { xs, ys }); // then train or run findLearningRate as usual
+ */
+export async function warmUp(model: tf.LayersModel, batch: { xs: tf.Tensor; ys: tf.Tensor }, evaluate?: () => Promise<unknown>): Promise<number> {
+  const snapshot = takeSnapshot(model);
+  const started = performance.now();
+  try {
+    await model.trainOnBatch(batch.xs, batch.ys);
+    // Evaluation runs other kernels (no gradients), compiled on their first use too.
+    await evaluate?.();
+    return performance.now() - started;
+  } finally {
+    restoreSnapshot(model, snapshot);
+    disposeSnapshot(snapshot);
+  }
+}
+
+/** `warmUp` on the first batch the range test would draw (from a source of its own: the test's batches are untouched). */
+export async function warmUpOnData(model: tf.LayersModel, data: RangeTestData, batchSize: number, seed: number, evaluate?: () => Promise<unknown>): Promise<number> {
+  const batch = await makeBatchSource(data, batchSize, seed).next();
+  try {
+    return await warmUp(model, batch, evaluate);
+  } finally {
+    tf.dispose([batch.xs, batch.ys]);
+  }
+}
