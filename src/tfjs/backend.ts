@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKEND_CHOICES } from './backend-choices.js';
 import { checkChoice, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
+import { withoutNewProcessHandlers } from './process-handlers.js';
 import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
 
 export { BACKEND_CHOICES } from './backend-choices.js';
@@ -196,8 +197,12 @@ export async function initBackend(choice: BackendChoice = 'auto', options: Backe
   const known = cache.get(key);
   const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === (await wasmThreadsModule()).wasmThreads());
   if (stillActive) return known;
-  const info = await select(choice, threads, allowSoftware);
-  await tf.ready();
+  // Starting wasm (stock, threaded, or the thread probe) runs Emscripten's glue: keep its process handlers out.
+  const info = await withoutNewProcessHandlers(async () => {
+    const selected = await select(choice, threads, allowSoftware);
+    await tf.ready();
+    return selected;
+  });
   cache.set(key, info);
   return info;
 }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import type { BackendOptions } from './backend.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
+import { withoutNewProcessHandlers } from './process-handlers.js';
 import type { WasmThreadChoice } from './wasm-thread-choice.js';
 import type { AdapterDescription } from './webgpu/adapter.js';
 import { allowSoftwareAdapter } from './webgpu/choose.js';
@@ -117,7 +118,7 @@ const CPU: BackendReport = { name: 'cpu', usable: true, auto: true, packages: [{
  */
 export async function probeBackends(options: BackendOptions = {}): Promise<BackendsReport> {
   const allowSoftware = allowSoftwareAdapter(options.allowSoftwareAdapter);
-  const backends = [await probeNative(), await probeWebGpu(allowSoftware), await probeWasm(options), CPU];
+  const backends = [await probeNative(), await probeWebGpu(allowSoftware), await withoutNewProcessHandlers(() => probeWasm(options)), CPU];
   const pick = backends.find((b) => b.auto) ?? CPU;
   const passed = backends.slice(0, backends.indexOf(pick)).map((b) => `${b.name}: ${b.why}`);
   return { backends, auto: pick.name, autoWhy: [...passed, `${pick.name}: ${pick.why}`].join('; ') };

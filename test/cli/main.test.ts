@@ -60,7 +60,7 @@ describe('lrfind --help and --version', () => {
     const r = await runCli(['help', 'fnd']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(oneErrorLine(r.stderr)).toBe('lrfind: no help for "fnd": expected one of find, analyze, schedule, compare, demo');
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: no help for "fnd": expected one of find, analyze, schedule, compare, demo, backends');
   });
 
   it('find --help documents each range-test flag with its default', async () => {

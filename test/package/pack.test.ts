@@ -38,7 +38,7 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     const [packed] = JSON.parse(await npmAsync(['pack', '--json', '--ignore-scripts', '--pack-destination', project], root)) as { filename: string }[];
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', type: 'module', private: true }));
     const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
-    await npmAsync(['install', ...quiet, `@tensorflow/tfjs@${OLDEST_TFJS}`, `@tensorflow/tfjs-backend-wasm@${OLDEST_TFJS}`], project);
+    await npmAsync(['install', ...quiet, '--save-exact', `@tensorflow/tfjs@${OLDEST_TFJS}`, `@tensorflow/tfjs-backend-wasm@${OLDEST_TFJS}`], project);
     baseline = megabytes(join(project, 'node_modules'));
     await npmAsync(['install', ...quiet, join(project, packed!.filename)], project);
     withLrfind = megabytes(join(project, 'node_modules'));

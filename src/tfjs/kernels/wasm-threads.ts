@@ -11,6 +11,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { withoutNewProcessHandlers } from '../process-handlers.js';
 
 /** The most threads tfjs's C++ accepts (it pre-spawns this many pthread workers). */
 export const MAX_WASM_THREADS = 8;
@@ -55,28 +56,6 @@ function writeWorkerScript(source: string, version: string): string {
   writeFileSync(temp, wasmWorkerContents.replace(/\n/g, '\\n'));
   renameSync(temp, file); // atomic, so concurrent processes never read half a file
   return file;
-}
-
-/** The process events whose handlers Emscripten's Node glue installs. */
-const HIJACKED_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
-
-/**
- * Runs `load` and removes the process handlers it added: Emscripten's glue rethrows every uncaught
- * error from its own handler, so Node prints the 55 KB minified glue and exits with 7 instead of
- * the user's stack trace and 1.
- */
-async function withoutNewProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
-  const listeners = (event: string): Function[] => process.listeners(event as 'uncaughtException');
-  const before = new Map(HIJACKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
-  try {
-    return await load();
-  } finally {
-    for (const event of HIJACKED_EVENTS) {
-      for (const listener of listeners(event)) {
-        if (!before.get(event)!.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
-      }
-    }
-  }
 }
 
 async function createModule(threads: number): Promise<ThreadedModule> {
