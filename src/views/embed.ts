@@ -13,10 +13,17 @@ export interface ViewOptions {
   width?: number;
 }
 
+/** What the live views add: their datasets start empty, which vega would warn about once per field. */
+export interface EmbedExtras {
+  quiet?: boolean;
+}
+
 /** Draws `spec` into `element` with tooltips and no action menu; the element is emptied first. */
-export async function embedSpec(element: HTMLElement, spec: TopLevelSpec, options: ViewOptions = {}): Promise<VegaView> {
+export async function embedSpec(element: HTMLElement, spec: TopLevelSpec, options: ViewOptions & EmbedExtras = {}): Promise<VegaView> {
   element.replaceChildren();
-  const config: EmbedOptions = { actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme: 'light' } };
+  const config: EmbedOptions = {
+    actions: false, renderer: options.renderer ?? 'svg', tooltip: { theme: 'light' }, ...(options.quiet ? { logLevel: vega.Error } : {}),
+  };
   const result = await embed(element, spec as Parameters<typeof embed>[1], config);
   return result.view;
 }

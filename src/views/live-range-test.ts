@@ -8,7 +8,7 @@ import { formatLr, formatValue } from '../../reports/format.js';
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import type { RangeTestStep } from '../tfjs/range-test.js';
 import type { LrFinderResult } from '../types.js';
-import { embedSpec, type VegaView, type ViewOptions } from './embed.js';
+import { changeset, embedSpec, type VegaView, type ViewOptions } from './embed.js';
 import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } from './live-specs.js';
 import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
 import { RowStream } from './row-stream.js';
@@ -56,8 +56,8 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
   probeEl.hidden = true;
   const width = options.width !== undefined ? { width: options.width } : {};
   const renderer = { renderer: options.renderer ?? 'svg' } as const;
-  const sweep = await embedSpec(sweepEl, liveSweepSpec({ ...width, ...pickDefined(options) }), renderer);
-  const probes = await embedSpec(probeEl, liveProbeSpec(width), renderer);
+  const sweep = await embedSpec(sweepEl, liveSweepSpec({ ...width, ...pickDefined(options) }), { ...renderer, quiet: true });
+  const probes = await embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true });
   const sweepRows = new RowStream(sweep, LIVE_DATA.sweep);
   const probeRows = new RowStream(probes, LIVE_DATA.probes);
   const clipFactor = options.clipFactor ?? 1.5;
@@ -94,6 +94,15 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
       status.textContent = b === null
         ? `no bounds: ${found.analysis?.warnings.join(' ') ?? 'the sweep stopped too early'}`
         : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.method}, confidence ${b.confidence.toFixed(2)})`;
+      const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
+      if (verdicts.size > 0) {
+        // Each probe's line learns its verdict in place: one modify changeset, no redraw from scratch.
+        const label = (d: Record<string, unknown>): string => {
+          const passed = verdicts.get(d['lr'] as number);
+          return passed === undefined ? String(d['probe']) : `${String(d['probe'])} ${passed ? 'trained' : 'failed'}`;
+        };
+        await probes.change(LIVE_DATA.probes, changeset().modify(() => true, 'probe', label)).runAsync();
+      }
       if (found.analysis === null) return Promise.reject(new RangeError(status.textContent));
       return showRangeTest(sweepEl, found, { ...width, ...renderer, ...viewOptions });
     },

@@ -16,6 +16,9 @@ export interface LiveSweepSpecOptions {
   height?: number;
 }
 
+/** Axes and legends grow as data streams in; vega lays the padding out again on every update only when told. */
+const AUTOSIZE = { type: 'pad', resize: true } as const;
+
 const lrAxis = {
   title: 'learning rate (log scale)',
   axis: { labelExpr: "datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)" },
@@ -38,6 +41,7 @@ export function liveSweepSpec(options: LiveSweepSpecOptions = {}): TopLevelSpec 
     width: options.width ?? 640,
     height: options.height ?? 300,
     config: CONFIG,
+    autosize: AUTOSIZE,
     data: { name: LIVE_DATA.sweep },
     layer: [
       {
@@ -62,6 +66,7 @@ export function liveProbeSpec(options: { width?: number; height?: number } = {})
     width: options.width ?? 640,
     height: options.height ?? 200,
     config: CONFIG,
+    autosize: AUTOSIZE,
     data: { name: LIVE_DATA.probes },
     mark: { type: 'line', strokeWidth: 1.6 },
     encoding: {
@@ -87,6 +92,7 @@ export function liveTrainingSpec(options: { width?: number; height?: number } = 
     $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Training (live)', subtitle: 'loss and accuracy per batch; validation accuracy after each epoch' },
     config: CONFIG,
+    autosize: AUTOSIZE,
     vconcat: [
       {
         width, height,

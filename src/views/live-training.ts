@@ -31,7 +31,7 @@ const num = (logs: Logs, ...keys: string[]): number => {
 
 /** Empties `element` and draws the live training chart in it. */
 export async function liveTraining(element: HTMLElement, options: ViewOptions = {}): Promise<LiveTraining> {
-  const view = await embedSpec(element, liveTrainingSpec(options.width !== undefined ? { width: options.width } : {}), options);
+  const view = await embedSpec(element, liveTrainingSpec(options.width !== undefined ? { width: options.width } : {}), { ...options, quiet: true });
   const batches = new RowStream(view, LIVE_DATA.batches);
   const epochs = new RowStream(view, LIVE_DATA.epochs);
   let step = 0;
