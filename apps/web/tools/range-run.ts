@@ -43,6 +43,8 @@ export interface RunReport {
   probes: { lr: number; passed: boolean; steps: number }[];
   /** Sweep steps only (tfjs's timing of the range test). */
   msPerStep: number;
+  /** Median time between two sweep steps (without the first steps' warm-up: kernel set-up, shader compiles). */
+  medianMsPerStep: number;
   /** Sweep and probes, wall clock. */
   seconds: number;
   weightsRestored: boolean;
@@ -63,6 +65,12 @@ const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => {
   return new Uint32Array(x.buffer).every((v, i) => v === new Uint32Array(y.buffer)[i]);
 };
 
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function optimizer(name: SeededRun['optimizer']): tf.Optimizer {
   if (name === 'sgd') return tf.train.sgd(0.01);
   if (name === 'adam') return tf.train.adam(0.001);
@@ -80,9 +88,14 @@ export async function seededRun(arrays: DatasetArrays, spec: SeededRun, hooks: R
     const lrBefore = (model.optimizer as unknown as { learningRate: number }).learningRate;
     const started = performance.now();
     const beforeRun = tf.memory().numTensors;
+    const stamps: number[] = [];
+    const onStep = (step: RangeTestStep): void => {
+      stamps.push(performance.now());
+      hooks.onStep?.(step);
+    };
     const found = await recommendLearningRate(model, { xs: data.train.xs, ys: data.train.ys }, {
       numIter: spec.numIter, batchSize: spec.batchSize ?? 32, seed: spec.seed ?? 0, startLr: spec.startLr ?? 1e-7, endLr: spec.endLr ?? 10,
-      confirm: spec.confirm ?? true, ...(hooks.onStep ? { onStep: hooks.onStep } : {}), ...(hooks.onProbeStep ? { onProbeStep: hooks.onProbeStep } : {}),
+      confirm: spec.confirm ?? true, onStep, ...(hooks.onProbeStep ? { onProbeStep: hooks.onProbeStep } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
     });
     const afterRun = tf.memory().numTensors;
@@ -101,6 +114,7 @@ export async function seededRun(arrays: DatasetArrays, spec: SeededRun, hooks: R
       curveBounds: c ? { maxLr: c.maxLr, minLr: c.minLr } : null,
       probes: (found.confirmation?.probes ?? []).map((p) => ({ lr: p.lr, passed: p.passed, steps: p.losses.length })),
       msPerStep: found.rangeTest.timing.msPerStep,
+      medianMsPerStep: median(stamps.slice(1).map((t, i) => t - stamps[i]!)),
       seconds,
       weightsRestored,
       lrRestored: (model.optimizer as unknown as { learningRate: number }).learningRate === lrBefore,
