@@ -1,7 +1,10 @@
 // `npm run web`: builds the page into dist-web/ and serves it on http://127.0.0.1:<port>/.
 // Flags: --port N (or LRFIND_WEB_PORT; default 8716, 0 for any free one), --out DIR, --build-only,
 // --isolate (COOP/COEP headers, so the wasm backend may run threads).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { buildWeb } from './build.js';
 import { serveStatic } from './serve.js';
 
@@ -24,7 +27,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const built = await buildWeb(values.out !== undefined ? { outDir: values.out } : {});
   const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
-  process.stdout.write(`built ${built.outDir} in ${((Date.now() - started) / 1000).toFixed(1)}s: ${Object.entries(built.sizes).map(([f, n]) => `${f} ${kib(n)}`).join(', ')}\n`);
+  const gzipped = gzipSync(readFileSync(join(built.outDir, 'app.js'))).length;
+  process.stdout.write(`built ${built.outDir} in ${((Date.now() - started) / 1000).toFixed(1)}s: ${Object.entries(built.sizes).map(([f, n]) => `${f} ${kib(n)}`).join(', ')} (app.js gzipped: ${kib(gzipped)})\n`);
   if (values['build-only']) return 0;
   const { url } = await serveStatic(built.outDir, { port, isolate: values.isolate === true });
   process.stdout.write(`lrfind in your browser: ${url}  (Ctrl-C stops)\n`);

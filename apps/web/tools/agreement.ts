@@ -31,7 +31,8 @@ export async function runInChromium(
     return await page.evaluate(async (backendName, runSpec, withView) => {
       const h = globalThis.lrfindTest;
       await h.lrfind.initBackend(backendName);
-      const arrays = await h.loadDigits(location.href, runSpec.seed ?? 0);
+      // digits.csv.gz sits at the site's root, beside the bundle.
+      const arrays = await h.loadDigits(new URL('/', location.href).href, runSpec.seed ?? 0);
       if (!withView) return h.seededRunChecked(arrays, runSpec);
       const element = document.createElement('div');
       document.body.append(element);

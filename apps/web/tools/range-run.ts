@@ -38,6 +38,8 @@ export interface RunReport {
   losses: number[];
   smoothed: number[];
   stopReason: string;
+  /** Step of the lowest smoothed loss: past it the loss climbs, and small differences grow fast. */
+  bestIndex: number;
   bounds: { maxLr: number; minLr: number; method: string } | null;
   curveBounds: { maxLr: number; minLr: number } | null;
   probes: { lr: number; passed: boolean; steps: number }[];
@@ -110,6 +112,7 @@ export async function seededRun(arrays: DatasetArrays, spec: SeededRun, hooks: R
       losses: found.rangeTest.losses,
       smoothed: found.rangeTest.smoothedLosses,
       stopReason: found.rangeTest.stopReason,
+      bestIndex: found.rangeTest.bestIndex,
       bounds: b ? { maxLr: b.maxLr, minLr: b.minLr, method: b.method } : null,
       curveBounds: c ? { maxLr: c.maxLr, minLr: c.minLr } : null,
       probes: (found.confirmation?.probes ?? []).map((p) => ({ lr: p.lr, passed: p.passed, steps: p.losses.length })),
