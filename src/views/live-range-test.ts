@@ -1,0 +1,125 @@
+// The range test, live: the sweep and the probes stream into two vega views step by step (the part
+// tfjs-vis's fitCallbacks plays for fit), and `finish` turns the sweep into the full interactive
+// report. Pass the callbacks to recommendLearningRate:
+//   const live = await liveRangeTest(el);
+//   const found = await recommendLearningRate(model, data, { onStep: live.onStep, onProbeStep: live.onProbeStep, signal });
+//   await live.finish(found);
+import { formatLr, formatValue } from '../../reports/format.js';
+import type { ConfirmOptions } from '../tfjs/confirm.js';
+import type { RangeTestStep } from '../tfjs/range-test.js';
+import type { LrFinderResult } from '../types.js';
+import { changeset, embedSpec, type VegaView, type ViewOptions } from './embed.js';
+import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } from './live-specs.js';
+import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
+import { RowStream } from './row-stream.js';
+
+export type ProbeStep = Parameters<NonNullable<ConfirmOptions['onStep']>>[0];
+
+export interface LiveRangeTestOptions extends ViewOptions, Pick<LiveSweepSpecOptions, 'startLr' | 'endLr'> {
+  /** Losses above this multiple of the first one are drawn at that height, so a diverging tail cannot squash the curve. @default 1.5 */
+  clipFactor?: number;
+}
+
+export interface LiveRangeTest {
+  /** Pass as `onStep` to `recommendLearningRate` / `findLearningRate`. */
+  onStep: (step: RangeTestStep) => void;
+  /** Pass as `onProbeStep` to `recommendLearningRate` (or `onStep` to `confirmMaxLr`). */
+  onProbeStep: (probe: ProbeStep) => void;
+  /** Draws the rows still pending; resolves when the views show every step received. */
+  flush(): Promise<void>;
+  /** Replaces the live sweep with the full report of `found` (regions, bounds, tooltips); the probes' view stays. */
+  finish(found: LrFinderResult, options?: RangeTestViewOptions): Promise<RangeTestView>;
+  /** The live views; `sweep` is finalized by `finish`. */
+  readonly views: { sweep: VegaView; probes: VegaView };
+  /** Steps received and drawn, and how many changesets drew them. */
+  counts(): { steps: number; probeSteps: number; drawnSteps: number; drawnProbeSteps: number; changesets: number };
+  /** Stops both views' listeners. */
+  finalize(): void;
+}
+
+function part(parent: HTMLElement, className: string): HTMLElement {
+  const el = parent.ownerDocument.createElement('div');
+  el.className = className;
+  parent.append(el);
+  return el;
+}
+
+/**
+ * Empties `element` and puts a status line, the live sweep and (from the first probe on) the live
+ * probes in it.
+ */
+export async function liveRangeTest(element: HTMLElement, options: LiveRangeTestOptions = {}): Promise<LiveRangeTest> {
+  element.replaceChildren();
+  const status = part(element, 'lrfind-live-status');
+  const sweepEl = part(element, 'lrfind-live-sweep');
+  const probeEl = part(element, 'lrfind-live-probes');
+  probeEl.hidden = true;
+  const width = options.width !== undefined ? { width: options.width } : {};
+  const renderer = { renderer: options.renderer ?? 'svg' } as const;
+  const sweep = await embedSpec(sweepEl, liveSweepSpec({ ...width, ...pickDefined(options) }), { ...renderer, quiet: true });
+  const probes = await embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true });
+  const sweepRows = new RowStream(sweep, LIVE_DATA.sweep);
+  const probeRows = new RowStream(probes, LIVE_DATA.probes);
+  const clipFactor = options.clipFactor ?? 1.5;
+  let cap = Number.POSITIVE_INFINITY;
+  let steps = 0;
+  let probeSteps = 0;
+  let probeCount = 0;
+  let lastProbeLr: number | null = null;
+  const flush = async (): Promise<void> => {
+    await Promise.all([sweepRows.flush(), probeRows.flush()]);
+  };
+  const shown = (loss: number): number | null => (Number.isFinite(loss) ? Math.min(loss, cap) : cap === Number.POSITIVE_INFINITY ? null : cap);
+
+  return {
+    onStep(s) {
+      if (steps === 0 && Number.isFinite(s.loss) && s.loss > 0) cap = s.loss * clipFactor;
+      steps += 1;
+      sweepRows.push({ run: s.run, step: s.step, lr: s.lr, loss: s.loss, smoothed: s.smoothedLoss, shown: shown(s.loss), smoothedShown: shown(s.smoothedLoss) });
+      status.textContent = `sweep: step ${s.step + 1}/${s.numIter} · lr ${formatLr(s.lr)} · loss ${formatValue(s.loss, 4)} · best ${formatValue(s.bestLoss, 4)}`;
+    },
+    onProbeStep(p) {
+      if (p.step === 0 || p.lr !== lastProbeLr) probeCount += 1;
+      lastProbeLr = p.lr;
+      probeSteps += 1;
+      probeEl.hidden = false;
+      probeRows.push({ probe: `${probeCount}: ${formatLr(p.lr)}`, lr: p.lr, step: p.step, loss: p.loss, shown: shown(p.loss) });
+      status.textContent = `confirming the max lr: probe ${probeCount} at lr ${formatLr(p.lr)}, step ${p.step + 1}/${p.steps} · loss ${formatValue(p.loss, 4)}`;
+    },
+    flush,
+    async finish(found, viewOptions = {}) {
+      await flush();
+      sweep.finalize();
+      const b = found.bounds;
+      status.textContent = b === null
+        ? `no bounds: ${found.analysis?.warnings.join(' ') ?? 'the sweep stopped too early'}`
+        : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.method}, confidence ${b.confidence.toFixed(2)})`;
+      const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
+      if (verdicts.size > 0) {
+        // Each probe's line learns its verdict in place: one modify changeset, no redraw from scratch.
+        const label = (d: Record<string, unknown>): string => {
+          const passed = verdicts.get(d['lr'] as number);
+          return passed === undefined ? String(d['probe']) : `${String(d['probe'])} ${passed ? 'trained' : 'failed'}`;
+        };
+        await probes.change(LIVE_DATA.probes, changeset().modify(() => true, 'probe', label)).runAsync();
+      }
+      if (found.analysis === null) return Promise.reject(new RangeError(status.textContent));
+      return showRangeTest(sweepEl, found, { ...width, ...renderer, ...viewOptions });
+    },
+    views: { sweep, probes },
+    counts: () => ({
+      steps, probeSteps, drawnSteps: sweepRows.inserted, drawnProbeSteps: probeRows.inserted, changesets: sweepRows.flushes + probeRows.flushes,
+    }),
+    finalize() {
+      sweep.finalize();
+      probes.finalize();
+    },
+  };
+}
+
+function pickDefined(options: LiveRangeTestOptions): Pick<LiveSweepSpecOptions, 'startLr' | 'endLr'> {
+  return {
+    ...(options.startLr !== undefined ? { startLr: options.startLr } : {}),
+    ...(options.endLr !== undefined ? { endLr: options.endLr } : {}),
+  };
+}
