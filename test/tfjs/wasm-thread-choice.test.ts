@@ -26,7 +26,7 @@ function probe(slowOn: 'one' | 'threaded'): WasmThreadProbe {
 
 describe.skipIf(cores < 2)('measureWasmThreads', () => {
   it('keeps one thread (the stock build) when N threads are not clearly faster, and says what it measured', async () => {
-    registerWasmTrainingKernels();
+    await registerWasmTrainingKernels();
     const choice = await measureWasmThreads({ probe: probe('threaded'), loadGate: false });
     expect(choice.threads).toBe(1);
     expect(wasmThreads()).toBe(1);

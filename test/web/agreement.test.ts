@@ -56,9 +56,11 @@ describe.skipIf(skipReason !== null)(`webgl, wasm and Node agree${skipReason ? `
     expect(a.maxRel).toBeLessThan(1e-5);
   });
 
-  it('reads bounds within one step of the lr grid', () => {
+  it('reads bounds within one step of the lr grid (or agrees that the curve has none)', () => {
     for (const other of [runs.webgl, runs.node]) {
-      expect(other.curveBounds).not.toBeNull();
+      // A short sweep from 1e-7 can end before the loss falls: then every backend must say "no bounds".
+      expect(other.curveBounds === null).toBe(runs.wasm.curveBounds === null);
+      if (runs.wasm.curveBounds === null) continue;
       expect(gridSteps(other.curveBounds!.maxLr, runs.wasm.curveBounds!.maxLr, runs.wasm.lrs)).toBeLessThanOrEqual(1);
       expect(gridSteps(other.curveBounds!.minLr, runs.wasm.curveBounds!.minLr, runs.wasm.lrs)).toBeLessThanOrEqual(1);
     }
