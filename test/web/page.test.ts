@@ -100,7 +100,13 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     writeFileSync(csv, 'a,b,label\n1,2,0\n3,oops,1\n');
     const picker = await page.$('#csv-file');
     await (picker as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(csv);
-    expect((await settle(page, ['idle'])).message).toMatch(/^bad\.csv: row 3/);
+    // The page is idle already (the last message stays up): wait until the upload's message replaces it.
+    let message = '';
+    for (let tries = 0; tries < 100 && !message.startsWith('bad.csv'); tries++) {
+      message = (await settle(page, ['idle'])).message;
+      if (!message.startsWith('bad.csv')) await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(message).toMatch(/^bad\.csv: row 3/);
     expect(await page.$eval('#run', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
   });
 
