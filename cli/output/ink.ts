@@ -1,5 +1,5 @@
 // Drawing ink views: once (a finished result) or live (a running range test).
-import { render, renderToString, type Instance } from 'ink';
+import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
 
 /** Where a view is drawn (a test passes a fake terminal). */
@@ -7,24 +7,52 @@ export interface Screen {
   stdout?: NodeJS.WriteStream;
 }
 
-const options = (screen: Screen) => ({ exitOnCtrlC: false, patchConsole: false, ...(screen.stdout ? { stdout: screen.stdout } : {}) });
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /**
- * Ink draws a frame as tall as the terminal (or taller) "fullscreen", without the newline after its
- * last line: the shell's prompt would then start on that line. This ends such a last frame.
+ * The terminal, seen through a wrapper that remembers the end of what ink wrote. Ink leaves a frame
+ * as tall as the terminal ("fullscreen") without a newline after its last line, except in CI mode,
+ * where it writes the frame once with one; the shell's prompt must not start on that line either way.
  */
-function endLastLine(view: ReactElement, stdout: NodeJS.WriteStream): void {
-  if (!stdout.isTTY || !stdout.rows) return;
-  const height = renderToString(view, { columns: stdout.columns ?? 80 }).split('\n').length;
-  if (height >= stdout.rows) stdout.write('\n');
+class TrackedScreen {
+  private tail = '';
+  readonly stdout: NodeJS.WriteStream;
+
+  constructor(private readonly real: NodeJS.WriteStream) {
+    const remember = (chunk: unknown) => {
+      this.tail = (this.tail + String(chunk)).slice(-256);
+    };
+    this.stdout = new Proxy(real, {
+      get(target, key) {
+        if (key === 'write') {
+          return (chunk: unknown, ...rest: unknown[]) => {
+            remember(chunk);
+            return (target.write as (...args: unknown[]) => boolean).call(target, chunk, ...rest);
+          };
+        }
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /** Ends the last line ink drew when it left the cursor on it. */
+  endLastLine(): void {
+    const visible = this.tail.replace(ESCAPES, '');
+    if (visible.length > 0 && !visible.endsWith('\n')) this.real.write('\n');
+  }
 }
+
+const options = (stdout: NodeJS.WriteStream) => ({ exitOnCtrlC: false, patchConsole: false, stdout });
 
 /** Draws a view once and leaves it on the screen. */
 export async function showOnce(view: ReactElement, screen: Screen = {}): Promise<void> {
-  const instance = render(view, options(screen));
+  const tracked = new TrackedScreen(screen.stdout ?? process.stdout);
+  const instance = render(view, options(tracked.stdout));
   instance.unmount();
   await instance.waitUntilExit();
-  endLastLine(view, screen.stdout ?? process.stdout);
+  tracked.endLastLine();
 }
 
 /** A view redrawn as its props change; Ctrl-C is left to the command (it aborts the test). */
@@ -35,14 +63,15 @@ export interface LiveView {
 }
 
 export function startLive(view: ReactElement, screen: Screen = {}): LiveView {
-  const instance: Instance = render(view, options(screen));
+  const tracked = new TrackedScreen(screen.stdout ?? process.stdout);
+  const instance: Instance = render(view, options(tracked.stdout));
   return {
     update: (next) => instance.rerender(next),
     async finish(last) {
       instance.rerender(last);
       instance.unmount();
       await instance.waitUntilExit();
-      endLastLine(last, screen.stdout ?? process.stdout);
+      tracked.endLastLine();
     },
   };
 }

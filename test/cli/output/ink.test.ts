@@ -1,6 +1,7 @@
 // The live view on a terminal shorter than its last frame: ink draws such a frame "fullscreen",
 // without a newline after its last line, so the shell's prompt (or `echo EXIT=$?`) would start on
-// it. startLive and showOnce end that line.
+// it. startLive and showOnce end that line, and only that one: in CI mode (CI=true, as on the
+// project's CI) ink ends it itself.
 import { Writable } from 'node:stream';
 import { createElement } from 'react';
 import { Box, Text } from 'ink';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { showOnce, startLive } from '../../../cli/output/ink.js';
 
 /** A terminal of `rows` × 40 that keeps what is written to it. */
-function terminal(rows: number): { stdout: NodeJS.WriteStream; text: () => string } {
+function terminal(rows: number, isTTY = true): { stdout: NodeJS.WriteStream; text: () => string } {
   let written = '';
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -16,7 +17,7 @@ function terminal(rows: number): { stdout: NodeJS.WriteStream; text: () => strin
       done();
     },
   });
-  Object.assign(stream, { isTTY: true, rows, columns: 40 });
+  Object.assign(stream, { isTTY, rows, columns: 40 });
   return { stdout: stream as unknown as NodeJS.WriteStream, text: () => written };
 }
 
@@ -44,6 +45,14 @@ describe('the last frame ends its line', () => {
     await showOnce(lines(height), screen);
     const out = plain(screen.text());
     expect(out.endsWith(`line ${height}\n`)).toBe(true);
+    expect(out.endsWith('\n\n')).toBe(false);
+  });
+
+  it('showOnce on a pipe', async () => {
+    const screen = terminal(5, false);
+    await showOnce(lines(12), screen);
+    const out = plain(screen.text());
+    expect(out.endsWith('line 12\n')).toBe(true);
     expect(out.endsWith('\n\n')).toBe(false);
   });
 });
