@@ -29,6 +29,10 @@ export interface LabelLayoutOptions {
   offset?: number;
   /** Minimum horizontal space between two labels in a row, px. @default 6 */
   gap?: number;
+  /** Extents taken in one row only (e.g. a caption): [row, left, right]. */
+  reservedInRow?: Array<[number, number, number]>;
+  /** The rule's own pixel counts as part of its label (a tick drawn beside the text). @default false */
+  withTick?: boolean;
 }
 
 /** Rows for `labels`, placed in the input order (so put the important ones first: they get the top rows). */
@@ -36,17 +40,19 @@ export function layoutRuleLabels(labels: RuleLabel[], options: LabelLayoutOption
   const fontSize = options.fontSize ?? 11;
   const offset = options.offset ?? 4;
   const gap = options.gap ?? 6;
-  const rows: Array<Array<[number, number]>> = [];
+  const rowReserved = options.reservedInRow ?? [];
+  const placed: Array<Array<[number, number]>> = [];
+  const apart = (a: [number, number], boxes: Array<[number, number]>) => boxes.every(([l, r]) => a[0] >= r + gap || a[1] <= l - gap);
   return labels.map((label) => {
     const w = measureText(label.text, fontSize, label.bold ?? false);
     const align = label.x + offset + w <= options.width ? 'left' : 'right';
     const box: [number, number] = align === 'left' ? [label.x + offset, label.x + offset + w] : [label.x - offset - w, label.x - offset];
-    let row = rows.findIndex((boxes) => boxes.every(([l, r]) => box[0] >= r + gap || box[1] <= l - gap));
-    if (row < 0) {
-      row = rows.length;
-      rows.push([]);
-    }
-    rows[row]?.push(box);
+    const taken: [number, number] = options.withTick ? [Math.min(box[0], label.x - 1), Math.max(box[1], label.x + 1)] : box;
+    const inRow = (row: number) => rowReserved.filter(([r]) => r === row).map(([, l, r]): [number, number] => [l, r]);
+    let row = 0;
+    while (!apart(taken, [...(placed[row] ?? []), ...inRow(row)])) row++;
+    while (placed.length <= row) placed.push([]);
+    placed[row]?.push(taken);
     return { ...label, row, align, left: box[0], right: box[1] };
   });
 }

@@ -1,10 +1,14 @@
 // The numbers behind the range-test report: rounded datasets, the y window and where each label
-// goes. Text positions are computed here, in pixels, because vega-lite cannot avoid overlaps itself.
-import type { Analysis, Bounds, RegionKind } from '../src/types.js';
+// goes. The plot is three bands of pixels: the bounds' labels on top, the curve, and under it a
+// strip for the peers' rules and the confirmation probes, each at its lr. Text positions are
+// computed here because vega-lite cannot avoid overlaps itself.
+import type { Analysis, Bounds, RegionKind, StopReason } from '../src/types.js';
 import { formatLr, roundSig } from './format.js';
 import { layoutRuleLabels, placePointLabel } from './label-layout.js';
+import { curveWindow, niceTicks, smoothedPieces } from './range-test-window.js';
 import type { Datum } from './spec-types.js';
-import { LABEL_FONT_SIZE } from './theme.js';
+import { measureText } from './text-metrics.js';
+import { LABEL_FONT_SIZE, STRIP_FONT_SIZE } from './theme.js';
 
 /** A confirmation probe as the report draws it: at its lr, marked trained or failed. */
 export interface ReportProbe {
@@ -15,11 +19,15 @@ export interface ReportProbe {
 export type RangeTestCurveParts = Pick<
   Analysis,
   'curve' | 'smoothedLosses' | 'regions' | 'suggestions' | 'divergenceIndex' | 'aggregate'
-> & {
+> & Partial<Pick<Analysis, 'warnings'>> & {
   /** The bounds to draw: a finder result's `bounds` (confirmed when probes ran), or a curve's `curveBounds`. */
   bounds: Bounds | null;
-  /** Confirmation probes (`confirmMaxLr`), drawn as a rug at their lrs. */
+  /** Confirmation probes (`confirmMaxLr`), drawn as ticks at their lrs under the curve. */
   probes?: readonly ReportProbe[];
+  /** True when the probes were stopped (Ctrl-C): the bounds are then the curve's. */
+  probesStopped?: boolean;
+  /** How the sweep ended, and the steps it was to take (the subtitle says when it stopped early). */
+  sweep?: { stopReason: StopReason; plannedSteps?: number };
 };
 
 export interface RangeTestGeometry {
@@ -28,49 +36,39 @@ export interface RangeTestGeometry {
   clipFactor: number;
 }
 
+export type RangeTestDatasetName =
+  | 'curve' | 'smoothedLine' | 'regions' | 'rules' | 'ruleMarks' | 'labelBoxes' | 'divergence' | 'aggregate' | 'captions';
+
 export interface RangeTestData {
   /** `probes` only when the input had probes, so specs without them stay as they were. */
-  datasets: Record<'curve' | 'regions' | 'rules' | 'labelBoxes' | 'divergence' | 'aggregate', Datum[]> & { probes?: Datum[] };
+  datasets: Record<RangeTestDatasetName, Datum[]> & { probes?: Datum[] };
   xDomain: [number, number];
   yDomain: [number, number];
-  /** `height` plus the strip for the rule labels. */
+  /** The loss window the curve is drawn in (the y axis ticks stay inside it). */
+  lossWindow: [number, number];
+  yTicks: number[];
+  /** Pixel rows: the curve's area is [curveTop, curveBottom]; the strip runs to plotHeight. */
+  curveTop: number;
+  curveBottom: number;
   plotHeight: number;
-  /** The highest loss when the y axis cuts it off, else null. */
-  clippedAt: number | null;
-  /** The top of the y window before room was made for labels. */
-  yCut: number;
+  /** Losses above the window (not drawn): how many, and the highest; null when none. */
+  cut: { count: number; highest: number } | null;
+  /** The largest lr a probe trained at, and whether the sweep's divergence lies at or below it. */
+  probeEdge: number | null;
+  divergenceTrained: boolean;
 }
 
 export const REGION_LABELS: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
-/** The legend entries of the confirmation probes. */
+/** The names of the probes' verdicts in the data. */
 export const PROBE_SERIES = { passed: 'probe: trained', failed: 'probe: failed' } as const;
 const ROW_HEIGHT = 14;
+const STRIP_ROW = 13;
 const LABEL_TOP = 4;
+const STRIP_GAP = 6;
+const PEER_CAPTION = "rules' picks";
 
 export function finite(xs: Iterable<number>): number[] {
   return [...xs].filter((x) => Number.isFinite(x));
-}
-
-/**
- * The y window: from just under the lowest loss to the highest, but never above `clipFactor` × the
- * first smoothed loss, so a loss that explodes at the end does not flatten the interesting part.
- */
-function yWindow(input: RangeTestCurveParts, clipFactor: number): { lo: number; hi: number; clippedAt: number | null } {
-  const smoothed = finite(input.smoothedLosses);
-  // Raw losses after divergence say nothing about the low end; before it, all of them count.
-  const end = input.divergenceIndex === null ? input.curve.losses.length : input.divergenceIndex + 1;
-  const rawBefore = finite(input.curve.losses.slice(0, end));
-  const agg = input.aggregate;
-  const highs = [...smoothed, ...finite(input.curve.losses), ...finite(agg?.upper ?? [])];
-  const lows = [...smoothed, ...rawBefore, ...finite(agg?.lower ?? [])];
-  const start = smoothed[0] ?? 1;
-  const cap = start > 0 ? start * clipFactor : Number.POSITIVE_INFINITY;
-  const hi = Math.min(Math.max(...highs), cap);
-  const low = Math.min(...lows);
-  let lo = low - (hi - low) * 0.05;
-  if (lo < 0 && low >= 0) lo = 0;
-  const top = Math.max(...finite([...input.curve.losses, ...input.smoothedLosses, ...(agg?.upper ?? [])]));
-  return { lo, hi: hi > lo ? hi : lo + 1, clippedAt: top > hi ? top : null };
 }
 
 /** Everything the spec draws, rounded so the spec stays small and stable. */
@@ -83,66 +81,125 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
   const logSpan = Math.log10(xMax) - logMin || 1;
   const px = (lr: number): number => (width * (Math.log10(lr) - logMin)) / logSpan;
   const lrAt = (x: number): number => 10 ** (logMin + (Math.min(width, Math.max(0, x)) / width) * logSpan);
-  const inRange = (lr: number | null): lr is number => lr !== null && lr >= xMin && lr <= xMax;
+  const inRange = (lr: number | null | undefined): lr is number => lr !== null && lr !== undefined && lr >= xMin && lr <= xMax;
   const orNull = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? roundSig(x) : null);
-
-  const curve: Datum[] = lrs.map((lr, i) => ({ lr: roundSig(lr), loss: orNull(losses[i]), smoothed: orNull(input.smoothedLosses[i]) }));
-
-  // Regions: band edges halfway (geometrically) between neighbouring points, so adjacent bands touch.
-  const mid = (i: number, fallback: number): number => {
-    const a = lrs[i];
-    const b = lrs[i + 1];
-    return a !== undefined && b !== undefined ? Math.sqrt(a * b) : fallback;
-  };
-  const regions: Datum[] = input.regions.map((r) => ({
-    region: REGION_LABELS[r.kind],
-    from: roundSig(r.startIndex <= 0 ? xMin : Math.max(xMin, mid(r.startIndex - 1, r.minLr))),
-    to: roundSig(r.endIndex >= lrs.length - 1 ? xMax : Math.min(xMax, mid(r.endIndex, r.maxLr))),
-  }));
-
-  // Rules: the recommended bounds first (they get the top label rows), then each rule's pick by name.
-  const picks: Array<{ lr: number; text: string; role: 'recommendation' | 'suggestion'; method: string }> = [];
-  const rec = input.bounds;
-  if (rec !== null && inRange(rec.maxLr)) picks.push({ lr: rec.maxLr, text: `max lr ${formatLr(rec.maxLr)}`, role: 'recommendation', method: 'max lr' });
-  if (rec !== null && inRange(rec.minLr)) picks.push({ lr: rec.minLr, text: `min lr ${formatLr(rec.minLr)}`, role: 'recommendation', method: 'min lr' });
-  for (const method of Object.keys(input.suggestions).sort()) {
-    const lr = input.suggestions[method]?.lr ?? null;
-    if (inRange(lr)) picks.push({ lr, text: `${method} ${formatLr(lr)}`, role: 'suggestion', method });
-  }
-  const placed = layoutRuleLabels(
-    picks.map((p) => ({ x: px(p.lr), text: p.text, bold: p.role === 'recommendation' })),
-    { width, fontSize: LABEL_FONT_SIZE },
-  );
-  // A white box behind each label (pixel extent → lr extent), so rules and points never run through text.
-  const labelBoxes: Datum[] = [];
-  const box = (left: number, right: number, top: number): Datum => ({
+  const box = (left: number, right: number, top: number, fontSize = LABEL_FONT_SIZE): Datum => ({
     from: roundSig(lrAt(left - 2)),
     to: roundSig(lrAt(right + 2)),
-    y: roundSig(top - 1, 4),
-    y2: roundSig(top + LABEL_FONT_SIZE + 2, 4),
+    y: roundSig(top - 1, 5),
+    y2: roundSig(top + fontSize + 2, 5),
   });
+
+  const win = curveWindow(input, clipFactor);
+  const [lo, hi] = [win.lo, win.hi];
+  const curve: Datum[] = lrs.map((lr, i) => ({ lr: roundSig(lr), loss: orNull(losses[i]), smoothed: orNull(input.smoothedLosses[i]) }));
+
+  // The probes' edge: where a probe trained, the sweep's "too large" cannot begin.
+  const probes = (input.probes ?? []).filter((p) => inRange(p.lr));
+  const trained = probes.filter((p) => p.passed).map((p) => p.lr);
+  const probeEdge = trained.length > 0 ? Math.max(...trained) : null;
+  const failedAbove = probes.filter((p) => !p.passed && probeEdge !== null && p.lr > probeEdge).map((p) => p.lr);
+  const edgeLr = probeEdge === null ? null : failedAbove.length > 0 ? Math.sqrt(probeEdge * Math.min(...failedAbove)) : probeEdge;
+
+  const regions = regionBands(input, lrs, xMin, xMax, edgeLr);
+
+  // Top band: the bounds' labels, next to their rules.
+  const bounds = input.bounds;
+  const boundPicks: Array<{ lr: number; text: string; method: string }> = [];
+  if (bounds !== null && inRange(bounds.maxLr)) boundPicks.push({ lr: bounds.maxLr, text: `max lr ${formatLr(bounds.maxLr)}`, method: 'max lr' });
+  if (bounds !== null && inRange(bounds.minLr)) boundPicks.push({ lr: bounds.minLr, text: `min lr ${formatLr(bounds.minLr)}`, method: 'min lr' });
+  const boundPlaced = layoutRuleLabels(boundPicks.map((p) => ({ x: px(p.lr), text: p.text, bold: true })), { width, fontSize: LABEL_FONT_SIZE });
+  const boundRows = boundPlaced.reduce((m, p) => Math.max(m, p.row + 1), 0);
+  const curveTop = boundRows > 0 ? LABEL_TOP + boundRows * ROW_HEIGHT + 4 : 0;
+  const curveBottom = curveTop + height;
+
+  // Bottom strip, first part: each peer rule as a tick with its name (the bounds' lines end above it).
+  // Rules that pick the same (printed) lr share one label; none are drawn for a curve without bounds.
+  const peerPicks = bounds === null ? [] : peerRuleLabels(input.suggestions).filter((p) => inRange(p.lr));
+  const captionWidth = measureText(PEER_CAPTION, STRIP_FONT_SIZE);
+  const peerPlaced = layoutRuleLabels(
+    peerPicks.map((p) => ({ x: px(p.lr), text: p.text })),
+    {
+      width,
+      fontSize: STRIP_FONT_SIZE,
+      withTick: true,
+      reservedInRow: [[0, 0, captionWidth + 4]],
+    },
+  );
+  const peerRows = peerPlaced.reduce((m, p) => Math.max(m, p.row + 1), 0);
+  const stripTop = curveBottom + STRIP_GAP;
+  const peerTop = (row: number): number => stripTop + row * STRIP_ROW;
+
+  // Second part: one row of ticks per verdict, captioned beside the ticks.
+  const probeRows = (['passed', 'failed'] as const).filter((v) => probes.some((p) => p.passed === (v === 'passed')));
+  const probeTop = (row: number): number => stripTop + peerRows * STRIP_ROW + (peerRows > 0 ? 3 : 0) + row * STRIP_ROW;
+  const stripRows = peerRows + probeRows.length;
+  const plotHeight = stripRows > 0 ? probeTop(probeRows.length) + 2 : curveBottom;
+
+  const unit = (hi - lo) / height;
+  const yDomain: [number, number] = [roundSig(lo - (plotHeight - curveBottom) * unit, 6), roundSig(hi + curveTop * unit, 6)];
+  const py = (loss: number): number => curveTop + height * (1 - (loss - lo) / (hi - lo));
+
+  const labelBoxes: Datum[] = [];
   const rules: Datum[] = [];
-  picks.forEach((p, i) => {
-    const at = placed[i];
+  boundPicks.forEach((p, i) => {
+    const at = boundPlaced[i];
     if (at === undefined) return;
     const top = LABEL_TOP + at.row * ROW_HEIGHT;
-    rules.push({ lr: roundSig(p.lr), method: p.method, role: p.role, text: p.text, align: at.align, y: top });
+    rules.push({ lr: roundSig(p.lr), method: p.method, role: 'recommendation', text: p.text, align: at.align, y: top });
     labelBoxes.push(box(at.left, at.right, top));
   });
-  const labelRows = placed.reduce((m, p) => Math.max(m, p.row + 1), 0);
+  const ruleMarks: Datum[] = [];
+  peerPicks.forEach((p, i) => {
+    const at = peerPlaced[i];
+    if (at === undefined) return;
+    const top = peerTop(at.row);
+    rules.push({
+      lr: roundSig(p.lr), method: p.method, role: 'suggestion', text: p.text, align: at.align,
+      y: top, tickY: top - 1, tickY2: top + STRIP_ROW - 2,
+    });
+    labelBoxes.push(box(at.left, at.right, top, STRIP_FONT_SIZE));
+    const onCurve = smoothedAt(p.lr, lrs, input.smoothedLosses);
+    if (onCurve !== null && onCurve >= lo && onCurve <= hi) ruleMarks.push({ lr: roundSig(p.lr), smoothed: roundSig(onCurve), method: p.method });
+  });
 
-  // Room above the curve for the label rows.
-  const y = yWindow(input, clipFactor);
-  // The label rows get their own strip above the curve: the plot grows, the curve keeps `height` px.
-  const headroom = labelRows * ROW_HEIGHT + (labelRows > 0 ? LABEL_TOP + 4 : 0);
-  const plotHeight = height + headroom;
-  const yDomain: [number, number] = [roundSig(y.lo, 4), roundSig(y.hi + ((y.hi - y.lo) * headroom) / height, 4)];
-  const py = (loss: number): number => plotHeight * (1 - (loss - yDomain[0]) / (yDomain[1] - yDomain[0]));
+  const captions: Datum[] = [];
+  if (peerRows > 0) captions.push({ lr: roundSig(lrAt(2)), y: peerTop(0), text: PEER_CAPTION, align: 'left', kind: 'peer' });
+  const probeTicks: Datum[] = [];
+  probeRows.forEach((verdict, row) => {
+    const top = probeTop(row);
+    const inRow = probes.filter((p) => p.passed === (verdict === 'passed')).map((p) => p.lr);
+    for (const lr of inRow) {
+      probeTicks.push({ lr: roundSig(lr), series: PROBE_SERIES[verdict], y: top - 1, y2: top + STRIP_ROW - 3 });
+    }
+    const lowest = Math.min(...inRow);
+    const highest = Math.max(...inRow);
+    const span = lowest === highest ? formatLr(lowest) : `${formatLr(lowest)} – ${formatLr(highest)}`;
+    const text = `${verdict === 'passed' ? 'probe trained' : 'probe failed'} ${span}`;
+    const w = measureText(text, STRIP_FONT_SIZE);
+    // Left of the row's ticks when there is room, else right of them.
+    const left = px(lowest) - 6 - w >= 2 ? px(lowest) - 6 - w : Math.min(width - w - 2, px(highest) + 6);
+    captions.push({ lr: roundSig(lrAt(left)), y: top, text, align: 'left', kind: verdict });
+  });
 
-  // The curve in pixels, sampled densely enough that a label box cannot hide a segment unnoticed.
-  const obstacles = (): Array<[number, number]> => {
+  const divergence = divergenceLabel();
+  function divergenceLabel(): Datum[] {
+    const i = input.divergenceIndex;
+    const divLr = i === null ? undefined : lrs[i];
+    const divLoss = i === null ? undefined : input.smoothedLosses[i];
+    if (divLr === undefined || divLoss === undefined || !Number.isFinite(divLoss)) return [];
+    const loss = Math.min(Math.max(divLoss, lo), hi);
+    const trainedThere = probeEdge !== null && probeEdge >= divLr;
+    const text = trainedThere ? `sweep diverges at ${formatLr(divLr)}; a probe trained at ${formatLr(probeEdge)}` : `diverges at ${formatLr(divLr)}`;
+    const spot = placePointLabel(px(divLr), py(loss), text, curvePixels(), { width, height: curveBottom, minTop: curveTop + 2, fontSize: LABEL_FONT_SIZE });
+    labelBoxes.push(box(spot.left, spot.right, spot.top));
+    return [{ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt((spot.left + spot.right) / 2)), labelY: roundSig(spot.top, 5) }];
+  }
+
+  /** The curve in pixels, sampled densely enough that a label box cannot hide a segment unnoticed. */
+  function curvePixels(): Array<[number, number]> {
     const pts: Array<[number, number]> = [];
-    const inside = (loss: number): boolean => loss >= yDomain[0] && loss <= yDomain[1];
+    const inside = (loss: number): boolean => loss >= lo && loss <= hi;
     lrs.forEach((lr, i) => {
       const raw = losses[i];
       if (raw !== undefined && Number.isFinite(raw) && inside(raw)) pts.push([px(lr), py(raw)]);
@@ -157,24 +214,6 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
       for (let k = 0; k < 8; k++) pts.push([px(lr) + ((px(next) - px(lr)) * k) / 8, py(a + ((b - a) * k) / 8)]);
     });
     return pts;
-  };
-  const divergence: Datum[] = [];
-  const divIndex = input.divergenceIndex;
-  const divLr = divIndex === null ? undefined : lrs[divIndex];
-  const divLoss = divIndex === null ? undefined : input.smoothedLosses[divIndex];
-  if (divLr !== undefined && divLoss !== undefined && Number.isFinite(divLoss)) {
-    const loss = Math.min(divLoss, y.hi);
-    const text = `diverges at ${formatLr(divLr)}`;
-    // Beside the marker where it hides the least of the curve, below the rule labels.
-    const spot = placePointLabel(px(divLr), py(loss), text, obstacles(), {
-      width,
-      height: plotHeight,
-      minTop: labelRows > 0 ? LABEL_TOP + labelRows * ROW_HEIGHT + 2 : 0,
-      fontSize: LABEL_FONT_SIZE,
-    });
-    const cx = (spot.left + spot.right) / 2;
-    divergence.push({ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt(cx)), labelY: roundSig(spot.top, 4) });
-    labelBoxes.push(box(spot.left, spot.right, spot.top));
   }
 
   const aggregate: Datum[] = [];
@@ -184,25 +223,85 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     const upper = agg.upper[i];
     if (!inRange(lr) || lower === undefined || upper === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return;
     // Kept inside the window: resvg cannot clip shapes that lie wholly outside their clip box.
-    const clamp = (v: number): number => roundSig(Math.min(yDomain[1], Math.max(yDomain[0], v)));
+    const clamp = (v: number): number => roundSig(Math.min(hi, Math.max(lo, v)));
     aggregate.push({ lr: roundSig(lr), lower: clamp(lower), upper: clamp(upper) });
   });
 
-  // Probes as a rug just above the x axis: where they were and whether they trained. Their end
-  // losses (often far below the sweep's, or NaN) would squash the curve; the report lists them.
-  const rugY = roundSig(y.lo + 0.04 * (y.hi - y.lo), 4);
-  const probes: Datum[] = (input.probes ?? []).filter((p) => inRange(p.lr)).map((p) => ({
-    lr: roundSig(p.lr),
-    loss: rugY,
-    series: p.passed ? PROBE_SERIES.passed : PROBE_SERIES.failed,
-  }));
+  const smoothedLine = smoothedPieces(lrs, input.smoothedLosses, lo, hi).map((p) => ({ lr: roundSig(p.lr), smoothed: roundSig(p.loss), piece: p.piece }));
 
   return {
-    datasets: { curve, regions, rules, labelBoxes, divergence, aggregate, ...(input.probes ? { probes } : {}) },
+    datasets: {
+      curve, smoothedLine, regions, rules, ruleMarks, labelBoxes, divergence, aggregate, captions,
+      ...(input.probes ? { probes: probeTicks } : {}),
+    },
     xDomain: [roundSig(xMin), roundSig(xMax)],
     yDomain,
+    lossWindow: [roundSig(lo, 6), roundSig(hi, 6)],
+    yTicks: niceTicks(lo, hi, 10),
+    curveTop,
+    curveBottom,
     plotHeight,
-    clippedAt: y.clippedAt,
-    yCut: y.hi,
+    cut: win.cut,
+    probeEdge,
+    divergenceTrained: probeEdge !== null && input.divergenceIndex !== null && (lrs[input.divergenceIndex] ?? Infinity) <= probeEdge,
   };
+}
+
+/**
+ * The regions as bands whose edges lie halfway (geometrically) between neighbouring points, so
+ * adjacent bands touch. "Too large" starts above `edgeLr` (between the largest lr a probe trained
+ * at and the next that failed): the band before it is stretched to meet it.
+ */
+function regionBands(input: RangeTestCurveParts, lrs: readonly number[], xMin: number, xMax: number, edgeLr: number | null): Datum[] {
+  const mid = (i: number, fallback: number): number => {
+    const a = lrs[i];
+    const b = lrs[i + 1];
+    return a !== undefined && b !== undefined ? Math.sqrt(a * b) : fallback;
+  };
+  const bands = input.regions.map((r) => ({
+    region: REGION_LABELS[r.kind],
+    from: r.startIndex <= 0 ? xMin : Math.max(xMin, mid(r.startIndex - 1, r.minLr)),
+    to: r.endIndex >= lrs.length - 1 ? xMax : Math.min(xMax, mid(r.endIndex, r.maxLr)),
+  }));
+  const large = bands.find((b) => b.region === REGION_LABELS['too-large']);
+  if (large && edgeLr !== null && large.from < edgeLr) {
+    const before = bands.find((b) => b !== large && Math.abs(b.to - large.from) <= 1e-12 * large.from);
+    const start = Math.min(edgeLr, xMax);
+    if (before) before.to = start;
+    large.from = start;
+  }
+  return bands.filter((b) => b.to > b.from).map((b) => ({ region: b.region, from: roundSig(b.from), to: roundSig(b.to) }));
+}
+
+/** One label per printed lr, in lr order: "steep, steepest 0.14". */
+function peerRuleLabels(suggestions: Analysis['suggestions']): Array<{ lr: number; method: string; text: string }> {
+  const byLr = new Map<string, { lr: number; methods: string[] }>();
+  for (const method of Object.keys(suggestions).sort()) {
+    const lr = suggestions[method]?.lr ?? null;
+    if (lr === null || !Number.isFinite(lr)) continue;
+    const key = formatLr(lr);
+    const group = byLr.get(key) ?? { lr, methods: [] };
+    group.methods.push(method);
+    byLr.set(key, group);
+  }
+  return [...byLr.entries()]
+    .map(([printed, g]) => ({ lr: g.lr, method: g.methods.join(', '), text: `${g.methods.join(', ')} ${printed}` }))
+    .sort((a, b) => a.lr - b.lr);
+}
+
+/** The smoothed loss at `lr`, interpolated on the log-lr axis; null where it is not finite. */
+function smoothedAt(lr: number, lrs: readonly number[], smoothed: readonly number[]): number | null {
+  for (let i = 0; i < lrs.length; i++) {
+    const a = lrs[i] ?? Number.NaN;
+    const b = lrs[i + 1];
+    const ya = smoothed[i] ?? Number.NaN;
+    if (lr === a) return Number.isFinite(ya) ? ya : null;
+    if (b !== undefined && lr > a && lr < b) {
+      const yb = smoothed[i + 1] ?? Number.NaN;
+      if (!Number.isFinite(ya) || !Number.isFinite(yb)) return null;
+      const t = (Math.log(lr) - Math.log(a)) / (Math.log(b) - Math.log(a));
+      return ya + (yb - ya) * t;
+    }
+  }
+  return null;
 }

@@ -63,8 +63,9 @@ export async function rangeTestFiles(
   meta: ReportMeta,
 ): Promise<OutputFile[]> {
   // The chart marks the bounds the document recommends (confirmed ones when probes ran) and the probes.
-  const probes = doc.confirmation ? { probes: doc.confirmation.probes } : {};
-  const spec = rangeTestSpec({ ...analysis, bounds: doc.bounds, ...probes, meta });
+  const probes = doc.confirmation ? { probes: doc.confirmation.probes, probesStopped: doc.confirmation.stopped } : {};
+  const sweep = doc.stopReason ? { sweep: { stopReason: doc.stopReason, ...(doc.settings ? { plannedSteps: doc.settings.numIter } : {}) } } : {};
+  const spec = rangeTestSpec({ ...analysis, warnings: doc.warnings, bounds: doc.bounds, ...probes, ...sweep, meta });
   const svg = await renderSvg(spec);
   const html = indexHtml({
     title: title(meta),

@@ -1,9 +1,11 @@
-// Range-test report: loss against learning rate on a log axis, with the regions, the recommended
-// bounds, each rule's suggestion and the divergence point. A pure function of the analysis.
-import { decades, formatLr, formatValue } from './format.js';
-import { finite, PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts, type RangeTestData } from './range-test-data.js';
+// Range-test report: loss against learning rate on a log axis, with the regions and the bounds
+// first; the peers' rules and the confirmation probes sit in a strip under the curve, at their lrs.
+// A pure function of the analysis.
+import { decades } from './format.js';
+import { finite, PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts } from './range-test-data.js';
+import { subtitleLines } from './range-test-notes.js';
 import type { LayerSpec, TopLevelSpec } from './spec-types.js';
-import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
+import { COLORS, CONFIG, LABEL_FONT_SIZE, STRIP_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
 
 /** What the title says about the run. Every field is optional. */
 export interface ReportMeta {
@@ -26,6 +28,7 @@ export interface RangeTestSpecOptions {
 }
 
 const SPREAD_LABEL = 'spread of runs';
+const SUBTITLE_FONT_SIZE = 11;
 
 function validate(input: RangeTestReportInput, width: number, height: number, clipFactor: number): void {
   const { lrs, losses } = input.curve;
@@ -47,30 +50,10 @@ function titleOf(meta: ReportMeta | undefined): string {
   return parts.length > 0 ? `Learning-rate range test: ${parts.join(' · ')}` : 'Learning-rate range test';
 }
 
-function subtitleOf(input: RangeTestReportInput, data: RangeTestData): string[] {
-  const facts: string[] = [];
-  if (input.meta?.backend !== undefined) facts.push(`backend ${input.meta.backend}`);
-  facts.push(`${input.curve.lrs.length} steps`);
-  const rec = input.bounds;
-  facts.push(
-    rec === null
-      ? 'no bounds'
-      : `recommended lr ${formatLr(rec.minLr)} to ${formatLr(rec.maxLr)} (${rec.method}, confidence ${rec.confidence.toFixed(2)})`,
-  );
-  const lines = [facts.join(' · ')];
-  const probes = input.probes ?? [];
-  if (probes.length > 0) {
-    const passed = probes.find((p) => p.passed);
-    const verdict = passed ? `the largest that trained: ${formatLr(passed.lr)}` : 'none trained';
-    lines.push(`${probes.length} confirmation probe${probes.length === 1 ? '' : 's'} (sustained training at one lr): ${verdict}`);
-  }
-  if (data.clippedAt !== null) lines.push(`loss axis cut at ${formatValue(data.yCut)} (the loss reaches ${formatValue(data.clippedAt)})`);
-  return lines;
-}
-
 /**
  * A vega-lite spec of the range-test report. Marks are named (`region_band`, `raw_loss`,
- * `smoothed_loss`, `spread_band`, `recommendation_rule`, `suggestion_rule`, `divergence_point`, …)
+ * `smoothed_loss`, `spread_band`, `recommendation_rule`, `suggestion_rule`, `probe_trained`,
+ * `probe_failed`, `divergence_point`, …)
  * so the SVG's `<g class="… <name>_marks">` groups can be found. Throws RangeError on inputs it cannot draw.
  */
 export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpecOptions = {}): TopLevelSpec {
@@ -79,8 +62,9 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
   const clipFactor = options.clipFactor ?? 1.5;
   validate(input, width, height, clipFactor);
   const data = rangeTestData(input, { width, height, clipFactor });
-  const { rules, aggregate, divergence, labelBoxes } = data.datasets;
-  const [yLo, yHi] = data.yDomain;
+  const { rules, aggregate, divergence, labelBoxes, captions, ruleMarks } = data.datasets;
+  const [lo, hi] = data.lossWindow;
+  const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null });
 
   const x = { field: 'lr', type: 'quantitative' } as const;
   const xAxis = {
@@ -103,19 +87,20 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
     legend: { title: hasSpread ? 'shading' : 'region', symbolType: 'square', symbolOpacity: 0.45, symbolStrokeWidth: 0 },
   };
   // A field (not a datum) so that stroke and shape merge into one legend: circle for points, stroke for the line.
+  const seriesDomain = ['raw loss', 'smoothed loss'];
   const series = { field: 'series', type: 'nominal' as const, legend: { title: 'curve', symbolOpacity: 1 } };
-  // Probes join the curve's legend: one scale for stroke and shape keeps it a single legend.
-  const hasProbes = (data.datasets.probes?.length ?? 0) > 0;
-  const seriesDomain = ['raw loss', 'smoothed loss', ...(hasProbes ? [PROBE_SERIES.passed, PROBE_SERIES.failed] : [])];
-  const seriesColors = [COLORS.raw, COLORS.smoothed, ...(hasProbes ? [COLORS.good, COLORS.tooLarge] : [])];
-  const seriesShapes = ['circle', 'stroke', ...(hasProbes ? ['square', 'cross'] : [])];
 
+  // The regions shade the bounds' labels and the curve, not the strip under it.
   const layer: LayerSpec[] = [
     {
       name: 'region_band',
       data: { name: 'regions' },
       mark: { type: 'rect', opacity: 0.14 },
-      encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' }, fill: { field: 'region', ...shading } },
+      encoding: {
+        x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' },
+        y: { value: 0 }, y2: { value: data.curveBottom },
+        fill: { field: 'region', ...shading },
+      },
     },
   ];
   if (hasSpread) {
@@ -133,46 +118,75 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       transform: [
         // Points outside the window are dropped, not clipped: resvg 2.6 aborts the whole process on a
         // clipped symbol lying wholly outside its clip box.
-        { filter: `isValid(datum.loss) && datum.loss >= ${yLo} && datum.loss <= ${yHi}` },
+        { filter: `isValid(datum.loss) && datum.loss >= ${lo} && datum.loss <= ${hi}` },
         { calculate: "'raw loss'", as: 'series' },
       ],
       mark: { type: 'point', filled: false, size: 14, opacity: 0.55, strokeWidth: 1 },
       encoding: {
         x: xAxis,
-        y: { field: 'loss', type: 'quantitative', title: 'loss', scale: { domain: data.yDomain, nice: false, zero: false } },
-        stroke: { ...series, scale: { domain: seriesDomain, range: seriesColors } },
-        shape: { ...series, scale: { domain: seriesDomain, range: seriesShapes } },
+        y: {
+          field: 'loss', type: 'quantitative', title: 'loss',
+          scale: { domain: data.yDomain, nice: false, zero: false },
+          // Ticks only beside the curve: the strips above and below it are not losses.
+          axis: { values: data.yTicks },
+        },
+        stroke: { ...series, scale: { domain: seriesDomain, range: [COLORS.raw, COLORS.smoothed] } },
+        shape: { ...series, scale: { domain: seriesDomain, range: ['circle', 'stroke'] } },
       },
     },
     {
       name: 'smoothed_loss',
-      data: { name: 'curve' },
-      transform: [{ filter: 'isValid(datum.smoothed)' }, { calculate: "'smoothed loss'", as: 'series' }],
-      mark: { type: 'line', strokeWidth: 2.2, clip: true },
-      encoding: { x, y: { field: 'smoothed', type: 'quantitative' }, stroke: series },
+      data: { name: 'smoothedLine' },
+      transform: [{ calculate: "'smoothed loss'", as: 'series' }],
+      mark: { type: 'line', strokeWidth: 2.2 },
+      encoding: { x, y: { field: 'smoothed', type: 'quantitative' }, stroke: series, detail: { field: 'piece', type: 'nominal' } },
     },
   );
-
-  const roles = [
-    { role: 'recommendation', color: COLORS.recommendation, dash: [1, 0], width: 1.6, weight: 'bold' },
-    { role: 'suggestion', color: COLORS.suggestion, dash: [5, 3], width: 1.2, weight: 'normal' },
-  ] as const;
-  const present = roles.filter((r) => rules.some((d) => d.role === r.role));
-  for (const r of present) {
+  if (data.datasets.rules.length + (data.datasets.probes?.length ?? 0) > 0 && data.plotHeight > data.curveBottom) {
     layer.push({
-      name: `${r.role}_rule`,
-      data: { name: 'rules' },
-      transform: [{ filter: `datum.role === '${r.role}'` }],
-      mark: { type: 'rule', color: r.color, strokeDash: [...r.dash], strokeWidth: r.width },
-      encoding: { x },
+      name: 'strip_separator',
+      data: { values: [{}] },
+      mark: { type: 'rule', color: '#bbbbbb', strokeWidth: 1 },
+      encoding: { x: { value: 0 }, x2: { value: width }, y: { value: data.curveBottom } },
     });
   }
-  if (hasProbes) {
+  if (rules.some((r) => r.role === 'recommendation')) {
     layer.push({
-      name: 'probe_point',
+      name: 'recommendation_rule',
+      data: { name: 'rules' },
+      transform: [{ filter: "datum.role === 'recommendation'" }],
+      mark: { type: 'rule', color: COLORS.recommendation, strokeWidth: 1.6 },
+      // Down to the curve's bottom: the strip's labels can never cover a bound.
+      encoding: { x, y: { value: 0 }, y2: { value: data.curveBottom } },
+    });
+  }
+  if (rules.some((r) => r.role === 'suggestion')) {
+    layer.push(
+      {
+        name: 'suggestion_rule',
+        data: { name: 'rules' },
+        transform: [{ filter: "datum.role === 'suggestion'" }],
+        mark: { type: 'rule', color: COLORS.suggestion, strokeWidth: 1.4 },
+        encoding: { x, y: pixel('tickY'), y2: { field: 'tickY2' } },
+      },
+    );
+  }
+  if (ruleMarks.length > 0) {
+    layer.push({
+      name: 'suggestion_point',
+      data: { name: 'ruleMarks' },
+      mark: { type: 'point', shape: 'triangle-down', filled: true, size: 40, color: COLORS.suggestion, opacity: 0.85 },
+      encoding: { x, y: { field: 'smoothed', type: 'quantitative' } },
+    });
+  }
+  for (const [verdict, color] of [[PROBE_SERIES.passed, COLORS.good], [PROBE_SERIES.failed, COLORS.tooLarge]] as const) {
+    if (!(data.datasets.probes ?? []).some((p) => p.series === verdict)) continue;
+    layer.push({
+      name: verdict === PROBE_SERIES.passed ? 'probe_trained' : 'probe_failed',
       data: { name: 'probes' },
-      mark: { type: 'point', filled: false, size: 50, strokeWidth: 1.8, opacity: 1 },
-      encoding: { x, y: { field: 'loss', type: 'quantitative' }, stroke: series, shape: series },
+      transform: [{ filter: `datum.series === '${verdict}'` }],
+      mark: { type: 'rule', color, strokeWidth: 2.5 },
+      encoding: { x, y: pixel('y'), y2: { field: 'y2' } },
     });
   }
   if (divergence.length > 0) {
@@ -189,50 +203,48 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       name: 'label_background',
       data: { name: 'labelBoxes' },
       mark: { type: 'rect', fill: 'white', opacity: 0.85 },
-      encoding: {
-        x: { field: 'from', type: 'quantitative' },
-        x2: { field: 'to' },
-        y: { field: 'y', type: 'quantitative', scale: null },
-        y2: { field: 'y2' },
-      },
+      encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' }, y: pixel('y'), y2: { field: 'y2' } },
     });
   }
-  for (const r of present) {
+  const labelRoles = [
+    { role: 'recommendation', color: COLORS.recommendation, weight: 'bold', size: LABEL_FONT_SIZE },
+    { role: 'suggestion', color: COLORS.suggestion, weight: 'normal', size: STRIP_FONT_SIZE },
+  ] as const;
+  for (const r of labelRoles) {
     for (const align of ['left', 'right'] as const) {
       if (!rules.some((d) => d.role === r.role && d.align === align)) continue;
       layer.push({
         name: `${r.role}_label_${align}`,
         data: { name: 'rules' },
         transform: [{ filter: `datum.role === '${r.role}' && datum.align === '${align}'` }],
-        mark: {
-          type: 'text',
-          align,
-          baseline: 'top',
-          dx: align === 'left' ? 4 : -4,
-          fontSize: LABEL_FONT_SIZE,
-          fontWeight: r.weight,
-          color: r.color,
-        },
-        encoding: { x, y: { field: 'y', type: 'quantitative', scale: null }, text: { field: 'text' } },
+        mark: { type: 'text', align, baseline: 'top', dx: align === 'left' ? 4 : -4, fontSize: r.size, fontWeight: r.weight, color: r.color },
+        encoding: { x, y: pixel('y'), text: { field: 'text' } },
       });
     }
+  }
+  const captionColors: Record<string, string> = { peer: COLORS.caption, passed: COLORS.good, failed: COLORS.tooLarge };
+  for (const c of captions) {
+    const kind = String(c.kind);
+    layer.push({
+      name: kind === 'peer' ? 'peer_caption' : `probe_caption_${kind}`,
+      data: { name: 'captions' },
+      transform: [{ filter: `datum.kind === '${kind}'` }],
+      mark: { type: 'text', align: 'left', baseline: 'top', fontSize: STRIP_FONT_SIZE, fontStyle: kind === 'peer' ? 'italic' : 'normal', color: captionColors[kind] ?? COLORS.caption },
+      encoding: { x, y: pixel('y'), text: { field: 'text' } },
+    });
   }
   if (divergence.length > 0) {
     layer.push({
       name: 'divergence_label',
       data: { name: 'divergence' },
       mark: { type: 'text', align: 'center', baseline: 'top', fontSize: LABEL_FONT_SIZE, color: COLORS.divergence },
-      encoding: {
-        x: { field: 'labelLr', type: 'quantitative' },
-        y: { field: 'labelY', type: 'quantitative', scale: null },
-        text: { field: 'text' },
-      },
+      encoding: { x: { field: 'labelLr', type: 'quantitative' }, y: pixel('labelY'), text: { field: 'text' } },
     });
   }
 
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: titleOf(input.meta), subtitle: subtitleOf(input, data) },
+    title: { text: titleOf(input.meta), subtitle: subtitleLines(input, data, input.meta ?? {}, width + 140, SUBTITLE_FONT_SIZE) },
     width,
     height: data.plotHeight,
     config: CONFIG,

@@ -13,6 +13,7 @@ export const COLORS = {
   spread: '#6fa8dc',
   recommendation: '#222222',
   suggestion: '#7b3f9e',
+  caption: '#666666',
   divergence: '#b2182b',
   phase: '#555555',
   lr: '#1f4e8c',
@@ -26,6 +27,8 @@ export const RUN_COLORS = [
 ];
 
 export const LABEL_FONT_SIZE = 11;
+/** The strip under the range-test curve (peers' rules, probes): secondary, so smaller. */
+export const STRIP_FONT_SIZE = 10;
 
 export const CONFIG: Config = {
   font: FONT,

@@ -91,8 +91,9 @@ function rangeTestPart({ rangeTest, analysis, confirmation, bounds }: Found): Ra
 
 /** The range-test chart of a demo or study: the bounds trained with, and the probes. */
 function foundSpec(found: Found, meta: ReportMeta): AnySpec {
-  const probes = found.confirmation ? { probes: found.confirmation.probes } : {};
-  return rangeTestSpec({ ...found.analysis, bounds: found.bounds, ...probes, meta });
+  const probes = found.confirmation ? { probes: found.confirmation.probes, probesStopped: found.confirmation.aborted } : {};
+  const sweep = { stopReason: found.rangeTest.stopReason, plannedSteps: found.rangeTest.settings.numIter };
+  return rangeTestSpec({ ...found.analysis, bounds: found.bounds, ...probes, sweep, meta });
 }
 
 function finalOf(history: readonly EpochRecord[]): FinalScores {

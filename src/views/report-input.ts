@@ -7,6 +7,8 @@ import type { LrFinderResult } from '../types.js';
 export function reportInput(found: LrFinderResult, meta: ReportMeta = {}): RangeTestReportInput {
   const { analysis } = found;
   if (analysis === null) throw new RangeError(`the range test stopped after ${found.rangeTest.lrs.length} step(s): too few to draw a curve`);
-  const probes = found.confirmation ? { probes: found.confirmation.probes.map(({ lr, passed }) => ({ lr, passed })) } : {};
-  return { ...analysis, bounds: found.bounds, ...probes, meta: { backend: found.rangeTest.backend, optimizer: found.rangeTest.optimizer, ...meta } };
+  const c = found.confirmation;
+  const probes = c ? { probes: c.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: c.aborted } : {};
+  const sweep = { stopReason: found.rangeTest.stopReason, plannedSteps: found.rangeTest.settings.numIter };
+  return { ...analysis, bounds: found.bounds, ...probes, sweep, meta: { backend: found.rangeTest.backend, optimizer: found.rangeTest.optimizer, ...meta } };
 }

@@ -56,3 +56,18 @@ describe('placePointLabel', () => {
     expect(b.top).toBeGreaterThanOrEqual(40);
   });
 });
+
+describe('layoutRuleLabels in a strip (ticks beside the text, a caption reserved)', () => {
+  it('keeps a label off a row\'s reserved caption and counts its tick as part of it', () => {
+    const placed = layoutRuleLabels(
+      [{ x: 30, text: 'valley 1e-6' }, { x: 200, text: 'slide 1e-3' }],
+      { width: 640, withTick: true, reservedInRow: [[0, 0, 60]] },
+    );
+    expect(placed.map((p) => p.row)).toEqual([1, 0]);
+    // A tick 3 px right of another label's text: clear of it as text alone, too close as a tick.
+    const [a] = layoutRuleLabels([{ x: 100, text: 'minimum 0.1' }], { width: 640 });
+    const pair = [{ x: 100, text: 'minimum 0.1' }, { x: a!.right + 3, text: 'x' }];
+    expect(layoutRuleLabels(pair, { width: 640 }).map((p) => p.row)).toEqual([0, 0]);
+    expect(layoutRuleLabels(pair, { width: 640, withTick: true }).map((p) => p.row)).toEqual([0, 1]);
+  });
+});

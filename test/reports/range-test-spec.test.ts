@@ -3,6 +3,10 @@ import { rangeTestSpec, renderSvg } from '../../reports/index.js';
 import { digitsInput } from './fixture.js';
 import { expectGolden, specText } from './golden.js';
 import { allElements, markGroup, parseXml, type XmlElement } from './xml.js';
+import { formatLr } from '../../reports/format.js';
+import { measureText } from '../../reports/text-metrics.js';
+
+type Spec = { title: { subtitle: string[] }; datasets: Record<string, unknown[]>; layer: Array<{ name?: string; encoding?: unknown }> };
 
 /** The drawn items of a mark group (vega draws rects as <path>, rules as <line>, text as <text>). */
 const items = (root: XmlElement, name: string): XmlElement[] => markGroup(root, name)?.children ?? [];
@@ -13,14 +17,16 @@ describe('rangeTestSpec', () => {
     expectGolden('range-test-digits-aggregate.vl.json', specText(rangeTestSpec(digitsInput(true))));
   });
 
-  it('renders one band per region, one rule per usable suggestion, both bounds and the divergence', async () => {
-    const svg = await renderSvg(rangeTestSpec(digitsInput()));
+  it("renders one band per region, the bounds above the curve, the rules' picks in the strip under it, and the divergence", async () => {
+    const spec = rangeTestSpec(digitsInput());
+    const svg = await renderSvg(spec);
     expectGolden('range-test-digits.svg', svg);
     const root = parseXml(svg);
     expect(root.name).toBe('svg');
     expect(items(root, 'region_band')).toHaveLength(3);
-    // valley, slide, minimum, steep; 'none' has no lr and gets no rule.
+    // valley, slide, minimum, steep; 'none' has no lr and gets no tick.
     expect(items(root, 'suggestion_rule')).toHaveLength(4);
+    expect(items(root, 'suggestion_point')).toHaveLength(4);
     expect(items(root, 'recommendation_rule')).toHaveLength(2);
     expect(items(root, 'divergence_point')).toHaveLength(1);
     expect(markGroup(root, 'spread_band')).toBeUndefined();
@@ -29,10 +35,67 @@ describe('rangeTestSpec', () => {
     const bounds = [...items(root, 'recommendation_label_left'), ...items(root, 'recommendation_label_right')].map((t) => t.text);
     expect(bounds.sort()).toEqual(['max lr 0.2', 'min lr 2e-2']);
     expect(items(root, 'divergence_label').map((t) => t.text)).toEqual(['diverges at 3.3']);
+    expect(items(root, 'peer_caption').map((t) => t.text)).toEqual(["rules' picks"]);
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
 
-  it('draws confirmation probes as a rug at their lrs, in the curve legend, and names the one that trained', async () => {
+  it('keeps the bounds readable: their labels on top, their lines down to the curve only, every other label in the strip', () => {
+    const spec = rangeTestSpec(digitsInput()) as unknown as Spec;
+    const { rules } = spec.datasets as unknown as { rules: Array<{ role: string; y: number }> };
+    const layer = (name: string) => spec.layer.find((l) => l.name === name)!;
+    const curveBottom = (layer('region_band').encoding as { y2: { value: number } }).y2.value;
+    expect((layer('recommendation_rule').encoding as { y2: { value: number } }).y2.value).toBe(curveBottom);
+    expect((layer('strip_separator').encoding as { y: { value: number } }).y.value).toBe(curveBottom);
+    const curveTop = curveBottom - 360;
+    for (const r of rules) {
+      if (r.role === 'recommendation') expect(r.y + 13).toBeLessThanOrEqual(curveTop);
+      else expect(r.y).toBeGreaterThan(curveBottom);
+    }
+  });
+
+  it('draws one tick per printed lr when rules agree: "steep, steepest 1.6"', () => {
+    const input = digitsInput();
+    const steep = input.suggestions['steep']!;
+    const spec = rangeTestSpec({ ...input, suggestions: { ...input.suggestions, steepest: { ...steep, method: 'steepest' } } });
+    const texts = (spec.datasets as unknown as { rules: Array<{ role: string; text: string }> }).rules.filter((r) => r.role === 'suggestion').map((r) => r.text);
+    expect(texts).toEqual(['valley 6.6e-2', 'minimum 0.19', 'slide 0.2', 'steep, steepest 1.6']);
+  });
+
+  it("draws no rules' picks for a curve without bounds, and says why there are none first", async () => {
+    const warnings = ['the loss never decreased: no good region, so no bounds', 'only 12 points'];
+    const spec = rangeTestSpec({ ...digitsInput(), bounds: null, warnings });
+    const title = (spec as unknown as Spec).title;
+    expect(title.subtitle[0]).toBe('backend pytorch (peer) · 100 steps');
+    expect(title.subtitle.slice(1).filter((l) => !l.startsWith('loss axis'))).toEqual(['the loss never decreased: no good region, so no bounds', 'warning: only 12 points']);
+    const svg = await renderSvg(spec);
+    const root = parseXml(svg);
+    expect(markGroup(root, 'suggestion_rule')).toBeUndefined();
+    expect(markGroup(root, 'recommendation_rule')).toBeUndefined();
+    // The subtitle's lines are the title's tspans.
+    expect(svg).toContain('>warning: only 12 points</tspan>');
+    // A reason that does not say "no bounds" gets it said; without a reason, the facts line says it.
+    const other = rangeTestSpec({ ...digitsInput(), bounds: null, warnings: ['too noisy'] }) as unknown as Spec;
+    expect(other.title.subtitle.at(-1)).toBe('no bounds: too noisy');
+    const bare = rangeTestSpec({ ...digitsInput(), bounds: null }) as unknown as Spec;
+    expect(bare.title.subtitle[0]).toBe('backend pytorch (peer) · 100 steps · no bounds');
+  });
+
+  it('says when the sweep or the probes were stopped, and shows every warning, wrapped to the chart', () => {
+    const long = 'the loss rose again before it fell far enough to read, so the bounds below are a guess; '.repeat(3).trim();
+    const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'aborted' as const, plannedSteps: 250 } };
+    const spec = rangeTestSpec(input) as unknown as Spec;
+    expect(spec.title.subtitle[0]).toBe('backend pytorch (peer) · sweep stopped by the user after 100 of 250 steps · recommended lr 2e-2 to 0.2 (slide, confidence 0.72)');
+    const wrapped = spec.title.subtitle.filter((l) => !l.startsWith('backend') && !l.startsWith('loss axis'));
+    expect(wrapped.length).toBeGreaterThan(1);
+    expect(wrapped.join(' ')).toBe(`warning: ${long}`);
+    for (const line of spec.title.subtitle) expect(measureText(line, 11)).toBeLessThanOrEqual(640 + 140);
+    const diverged = rangeTestSpec({ ...digitsInput(), sweep: { stopReason: 'diverged', plannedSteps: 250 } }) as unknown as Spec;
+    expect(diverged.title.subtitle[0]).toContain('100 of 250 steps (stopped when the loss diverged)');
+    const stopped = rangeTestSpec({ ...digitsInput(), probes: [{ lr: 0.3, passed: true }], probesStopped: true }) as unknown as Spec;
+    expect(stopped.title.subtitle[1]).toBe("confirmation probes stopped by the user after 1 finished: the bounds are the curve's, unconfirmed");
+  });
+
+  it('draws confirmation probes as ticks at their lrs under the curve, one captioned row per verdict', async () => {
     const probes = [
       { lr: 1.5, endLoss: Number.NaN, passed: false },
       { lr: 1.2, endLoss: 50, passed: false },
@@ -40,25 +103,45 @@ describe('rangeTestSpec', () => {
       { lr: 1e-12, endLoss: 0.3, passed: true }, // off the axis: left out
     ];
     const spec = rangeTestSpec({ ...digitsInput(), probes });
-    const data = spec.datasets as unknown as Record<string, { lr: number; loss: number; series: string }[]>;
+    const data = spec.datasets as unknown as Record<string, Array<{ lr: number; series: string; y: number; text: string; kind?: string; role?: string }>>;
     const drawn = data['probes']!;
-    expect(drawn.map((p) => [p.lr, p.series])).toEqual([[1.5, 'probe: failed'], [1.2, 'probe: failed'], [0.9, 'probe: trained']]);
-    // One height, just inside the bottom of the window, whatever the end loss.
-    type YLayer = { name?: string; encoding?: { y?: { scale?: { domain?: [number, number] } } } };
-    const raw = (spec as unknown as { layer: YLayer[] }).layer.find((l) => l.name === 'raw_loss')!;
-    const [lo, hi] = raw.encoding!.y!.scale!.domain!;
-    expect(new Set(drawn.map((p) => p.loss)).size).toBe(1);
-    expect(drawn[0]!.loss).toBeGreaterThan(lo);
-    expect(drawn[0]!.loss).toBeLessThan(lo + 0.1 * (hi - lo));
-    expect(JSON.stringify(spec.title)).toContain('4 confirmation probes (sustained training at one lr): the largest that trained: 0.9');
+    expect(drawn.map((p) => [p.lr, p.series])).toEqual([[0.9, 'probe: trained'], [1.5, 'probe: failed'], [1.2, 'probe: failed']]);
+    // Trained and failed on rows of their own, under the rules' picks.
+    const rowOf = (series: string) => [...new Set(drawn.filter((p) => p.series === series).map((p) => p.y))];
+    expect(rowOf('probe: trained')).toHaveLength(1);
+    expect(rowOf('probe: failed')).toHaveLength(1);
+    const trainedRow = rowOf('probe: trained')[0]!;
+    expect(rowOf('probe: failed')[0]! - trainedRow).toBe(13);
+    const lowestPick = Math.max(...data['rules']!.filter((r) => r.role === 'suggestion').map((r) => r.y));
+    expect(trainedRow).toBeGreaterThan(lowestPick);
+    expect(data['captions']!.filter((c) => c.kind !== 'peer').map((c) => c.text)).toEqual(['probe trained 0.9', 'probe failed 1.2 – 1.5']);
+    expect(JSON.stringify(spec.title)).toContain('4 confirmation probes (sustained training at one lr, ticks under the curve at their lr): the largest that trained: 0.9');
     const root = parseXml(await renderSvg(spec));
-    expect(items(root, 'probe_point')).toHaveLength(3);
-    const texts = allElements(root).filter((e) => e.name === 'text').map((e) => e.text);
-    expect(texts).toEqual(expect.arrayContaining(['probe: trained', 'probe: failed', 'raw loss', 'smoothed loss']));
-    // Without probes the spec is as before: no dataset, layer or legend entry for them.
+    expect(items(root, 'probe_trained')).toHaveLength(1);
+    expect(items(root, 'probe_failed')).toHaveLength(2);
+    expect(items(root, 'probe_caption_failed').map((t) => t.text)).toEqual(['probe failed 1.2 – 1.5']);
+    // Without probes the spec is as before: no dataset or layer for them.
     const plain = rangeTestSpec(digitsInput());
     expect(plain.datasets).not.toHaveProperty('probes');
     expect(JSON.stringify(plain)).not.toContain('probe');
+  });
+
+  it('starts "too large" above the largest lr a probe trained at, and says the sweep diverged below it', () => {
+    const input = digitsInput();
+    const divLr = input.curve.lrs[93]!;
+    const probes = [{ lr: divLr * 1.5, passed: true }, { lr: divLr * 3, passed: false }];
+    const spec = rangeTestSpec({ ...input, probes });
+    type Parts = { regions: Array<{ region: string; from: number; to: number }>; divergence: Array<{ text: string }> };
+    const data = spec.datasets as unknown as Parts;
+    const large = data.regions.find((r) => r.region === 'too large')!;
+    const good = data.regions.find((r) => r.region === 'good')!;
+    expect(large.from).toBeCloseTo(divLr * Math.sqrt(4.5), 3);
+    expect(good.to).toBe(large.from);
+    expect(data.divergence[0]!.text).toBe(`sweep diverges at 3.3; a probe trained at ${formatLr(divLr * 1.5)}`);
+    // A probe that trained below the divergence changes nothing.
+    const below = rangeTestSpec({ ...input, probes: [{ lr: 0.5, passed: true }] }).datasets as unknown as Parts;
+    expect(below.regions).toEqual((rangeTestSpec(input).datasets as unknown as Parts).regions);
+    expect(below.divergence[0]!.text).toBe('diverges at 3.3');
   });
 
   it('labels the log axis with decades 1e-7 … 1e-1, 1, 10 and names both axes', async () => {
@@ -77,14 +160,22 @@ describe('rangeTestSpec', () => {
     expect(legend).toContain('spread of runs');
   });
 
-  it('cuts the loss axis at clipFactor × the first smoothed loss and says so', () => {
-    const spec = rangeTestSpec(digitsInput()) as { datasets: Record<string, unknown[]>; title: { subtitle: string[] } };
-    const first = digitsInput().smoothedLosses[0] ?? 0;
-    expect(spec.title.subtitle[1]).toBe(`loss axis cut at ${Number((first * 1.5).toPrecision(3))} (the loss reaches 90.6)`);
-    // Before the explosion there is nothing to cut.
+  it('ends the loss axis at clipFactor × the first smoothed loss and counts what lies above it', () => {
     const input = digitsInput();
+    const spec = rangeTestSpec(input) as unknown as Spec;
+    const top = (input.smoothedLosses[0] ?? 0) * 1.5;
+    const above = [...input.curve.losses, ...input.smoothedLosses].filter((v) => Number.isFinite(v) && v > top);
+    expect(spec.title.subtitle[1]).toBe(`loss axis ends at ${Number(top.toPrecision(3))}: ${above.length} higher losses not drawn (up to 90.6)`);
+    // The axis's ticks stay inside the window, and so does the smoothed line, ending on its edge.
+    const raw = spec.layer.find((l) => l.name === 'raw_loss')!;
+    const ticks = (raw.encoding as { y: { axis: { values: number[] } } }).y.axis.values;
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...ticks)).toBeLessThanOrEqual(top);
+    const line = (spec.datasets as unknown as { smoothedLine: Array<{ smoothed: number }> }).smoothedLine;
+    expect(Math.max(...line.map((p) => p.smoothed))).toBe(Number(top.toPrecision(5)));
+    // Before the explosion there is nothing to cut, and nothing is said.
     const calm = { ...input, curve: { lrs: input.curve.lrs.slice(0, 80), losses: input.curve.losses.slice(0, 80) }, smoothedLosses: input.smoothedLosses.slice(0, 80), divergenceIndex: null };
-    expect((rangeTestSpec(calm) as { title: { subtitle: string[] } }).title.subtitle).toHaveLength(1);
+    expect((rangeTestSpec(calm) as unknown as Spec).title.subtitle).toHaveLength(1);
   });
 
   it('stacks rule labels so that no two in a row overlap', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonSpec, rangeTestSpec, renderSvg, scheduleSpec, type AnySpec, type TopLevelSpec } from '../../reports/index.js';
 import { renumberDefIds } from '../../reports/render-svg.js';
 import { measureText } from '../../reports/text-metrics.js';
+import { VEGA_LITE_SCHEMA } from '../../reports/theme.js';
 import { comparisonInput, digitsInput, oneCycleInput } from './fixture.js';
 import { allElements, parseXml } from './xml.js';
 
@@ -18,7 +19,14 @@ describe('renderSvg', () => {
   });
 
   it('numbers clip paths from 1 in every SVG, whatever vega’s global counter says', async () => {
-    const svg = await renderSvg(rangeTestSpec(digitsInput()));
+    const clipped = {
+      $schema: VEGA_LITE_SCHEMA,
+      data: { values: [{ x: 1, y: 1 }, { x: 2, y: 5 }, { x: 3, y: 2 }] },
+      mark: { type: 'line', clip: true },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative', scale: { domain: [0, 3] } } },
+    } as TopLevelSpec;
+    await renderSvg(clipped);
+    const svg = await renderSvg(clipped);
     const ids = [...svg.matchAll(/<clipPath id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).toEqual(ids.map((_, i) => `clip${i + 1}`));
