@@ -64,6 +64,9 @@ export interface Box {
   bottom: number;
 }
 
+/** A pixel point a label should not cover, and how much covering it costs (default 1). */
+export type Obstacle = [x: number, y: number, weight?: number];
+
 export interface PointLabelOptions {
   /** Plot size in px: the label stays inside. */
   width: number;
@@ -72,44 +75,58 @@ export interface PointLabelOptions {
   minTop?: number;
   /** @default 11 */
   fontSize?: number;
-  /** Distance from the marker, px. @default 9 */
+  /** Room kept around the marker, px. @default 9 */
   gap?: number;
+  /** How far from the marker the label may go, px. @default 48 */
+  reach?: number;
 }
 
 /**
- * Where to put a label next to a marker at (x, y): the first of eight spots around it (below,
- * above, left, right, then the diagonals) that covers the fewest `obstacles` (pixel points, e.g.
- * the curve sampled densely). Returns the text's box; the text is centred in it.
+ * Where to put a label next to a marker at (x, y): of the spots within `reach` px of the marker
+ * (on a 4-px grid), the one covering the least weight of `obstacles` (pixel points, e.g. the curve
+ * and the bounds' lines sampled densely), the nearest of those, below before above. Returns the text's box.
  */
-export function placePointLabel(x: number, y: number, text: string, obstacles: Array<[number, number]>, options: PointLabelOptions): Box {
+export function placePointLabel(x: number, y: number, text: string, obstacles: Array<Obstacle>, options: PointLabelOptions): Box {
   const fontSize = options.fontSize ?? 11;
   const gap = options.gap ?? 9;
+  const reach = options.reach ?? 48;
   const minTop = options.minTop ?? 0;
   const w = measureText(text, fontSize);
   const h = fontSize + 2;
-  const spots: Array<[number, number]> = [
-    [x - w / 2, y + gap],
-    [x - w / 2, y - gap - h],
-    [x - gap - w, y - h / 2],
-    [x + gap, y - h / 2],
-    [x - 4 - w, y + gap],
-    [x - 4 - w, y - gap - h],
-    [x + 4, y + gap],
-    [x + 4, y - gap - h],
-  ];
-  let best: Box | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const [l, t] of spots) {
+  const clampBox = (l: number, t: number): Box => {
     const left = Math.min(options.width - w - 2, Math.max(2, l));
     const top = Math.min(options.height - h - 1, Math.max(minTop, t));
-    const b = { left, top, right: left + w, bottom: top + h };
-    // Covering the marker itself is as bad as covering three curve samples.
-    const onMarker = x >= b.left - 4 && x <= b.right + 4 && y >= b.top - 4 && y <= b.bottom + 4 ? 3 : 0;
-    const score = onMarker + obstacles.filter(([ox, oy]) => ox >= b.left - 3 && ox <= b.right + 3 && oy >= b.top - 3 && oy <= b.bottom + 3).length;
-    if (score < bestScore) {
-      best = b;
-      bestScore = score;
+    return { left, top, right: left + w, bottom: top + h };
+  };
+  // Only obstacles near the marker can matter.
+  const near = obstacles.filter(([ox, oy]) => ox >= x - w - reach - 8 && ox <= x + w + reach + 8 && oy >= y - h - reach - 8 && oy <= y + h + reach + 8);
+  const cost = (b: Box): number => {
+    // Closer than `gap` to the marker counts as covering it.
+    const m = gap - 1;
+    const onMarker = x > b.left - m && x < b.right + m && y > b.top - m && y < b.bottom + m ? 1 : 0;
+    let covered = 0;
+    for (const [ox, oy, weight = 1] of near) if (ox >= b.left - 3 && ox <= b.right + 3 && oy >= b.top - 3 && oy <= b.bottom + 3) covered += weight;
+    // One unit of cover is worth 25 px of distance: a free spot a little further beats a crowded one.
+    return (covered + 10 * onMarker) * 25 + distance(b, x, y) + (b.top < y ? 0.5 : 0);
+  };
+  let best = clampBox(x - w / 2, y + gap);
+  let bestCost = cost(best);
+  for (let top = y - reach - h; top <= y + reach; top += 4) {
+    for (let left = x - w - reach; left <= x + reach; left += 4) {
+      const b = clampBox(left, top);
+      const c = cost(b);
+      if (c < bestCost) {
+        best = b;
+        bestCost = c;
+      }
     }
   }
-  return best ?? { left: 0, top: minTop, right: w, bottom: minTop + h };
+  return best;
+}
+
+/** How far the box lies from the point (0 when the point is inside it). */
+function distance(b: Box, x: number, y: number): number {
+  const dx = Math.max(b.left - x, 0, x - b.right);
+  const dy = Math.max(b.top - y, 0, y - b.bottom);
+  return Math.hypot(dx, dy);
 }

@@ -4,7 +4,7 @@
 // computed here because vega-lite cannot avoid overlaps itself.
 import type { Analysis, Bounds, RegionKind, StopReason } from '../src/types.js';
 import { formatLr, roundSig } from './format.js';
-import { layoutRuleLabels, placePointLabel } from './label-layout.js';
+import { layoutRuleLabels, placePointLabel, type Obstacle } from './label-layout.js';
 import { curveWindow, niceTicks, smoothedPieces } from './range-test-window.js';
 import type { Datum } from './spec-types.js';
 import { measureText } from './text-metrics.js';
@@ -190,19 +190,22 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     if (divLr === undefined || divLoss === undefined || !Number.isFinite(divLoss)) return [];
     const loss = Math.min(Math.max(divLoss, lo), hi);
     const trainedThere = probeEdge !== null && probeEdge >= divLr;
-    const text = trainedThere ? `sweep diverges at ${formatLr(divLr)}; a probe trained at ${formatLr(probeEdge)}` : `diverges at ${formatLr(divLr)}`;
-    const spot = placePointLabel(px(divLr), py(loss), text, curvePixels(), { width, height: curveBottom, minTop: curveTop + 2, fontSize: LABEL_FONT_SIZE });
+    // "sweep": the probes (named in the subtitle) trained at this lr or above it.
+    const text = `${trainedThere ? 'sweep diverges' : 'diverges'} at ${formatLr(divLr)}`;
+    // The bounds' lines are obstacles too (drawn over label boxes, so crossing one costs a few points' worth).
+    const lines = boundPicks.flatMap((p) => Array.from({ length: Math.ceil(height / 2) }, (_, k): Obstacle => [px(p.lr), curveTop + 2 * k, 1]));
+    const spot = placePointLabel(px(divLr), py(loss), text, [...curvePixels(), ...lines], { width, height: curveBottom, minTop: curveTop + 2, fontSize: LABEL_FONT_SIZE });
     labelBoxes.push(box(spot.left, spot.right, spot.top));
     return [{ lr: roundSig(divLr), loss: roundSig(loss), text, labelLr: roundSig(lrAt((spot.left + spot.right) / 2)), labelY: roundSig(spot.top, 5) }];
   }
 
-  /** The curve in pixels, sampled densely enough that a label box cannot hide a segment unnoticed. */
-  function curvePixels(): Array<[number, number]> {
-    const pts: Array<[number, number]> = [];
+  /** The curve in pixels, sampled densely enough that a label box cannot hide a segment unnoticed; a raw point weighs 2 line samples. */
+  function curvePixels(): Obstacle[] {
+    const pts: Obstacle[] = [];
     const inside = (loss: number): boolean => loss >= lo && loss <= hi;
     lrs.forEach((lr, i) => {
       const raw = losses[i];
-      if (raw !== undefined && Number.isFinite(raw) && inside(raw)) pts.push([px(lr), py(raw)]);
+      if (raw !== undefined && Number.isFinite(raw) && inside(raw)) pts.push([px(lr), py(raw), 2]);
       const a = input.smoothedLosses[i];
       const b = input.smoothedLosses[i + 1];
       const next = lrs[i + 1];

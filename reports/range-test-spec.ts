@@ -150,16 +150,6 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       encoding: { x: { value: 0 }, x2: { value: width }, y: { value: data.curveBottom } },
     });
   }
-  if (rules.some((r) => r.role === 'recommendation')) {
-    layer.push({
-      name: 'recommendation_rule',
-      data: { name: 'rules' },
-      transform: [{ filter: "datum.role === 'recommendation'" }],
-      mark: { type: 'rule', color: COLORS.recommendation, strokeWidth: 1.6 },
-      // Down to the curve's bottom: the strip's labels can never cover a bound.
-      encoding: { x, y: { value: 0 }, y2: { value: data.curveBottom } },
-    });
-  }
   if (rules.some((r) => r.role === 'suggestion')) {
     layer.push(
       {
@@ -197,13 +187,24 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       encoding: { x, y: { field: 'loss', type: 'quantitative' } },
     });
   }
-  // Labels last, each on a white box, so nothing is drawn across the text.
+  // Labels last, each on a white box, so nothing but a bound's line is drawn across the text.
   if (labelBoxes.length > 0) {
     layer.push({
       name: 'label_background',
       data: { name: 'labelBoxes' },
       mark: { type: 'rect', fill: 'white', opacity: 0.85 },
       encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' }, y: pixel('y'), y2: { field: 'y2' } },
+    });
+  }
+  if (rules.some((r) => r.role === 'recommendation')) {
+    layer.push({
+      name: 'recommendation_rule',
+      data: { name: 'rules' },
+      transform: [{ filter: "datum.role === 'recommendation'" }],
+      mark: { type: 'rule', color: COLORS.recommendation, strokeWidth: 1.6 },
+      // Down to the curve's bottom (the strip's labels never meet a bound), and over the label
+      // boxes: where no other spot was free, a label's box does not hide a bound.
+      encoding: { x, y: { value: 0 }, y2: { value: data.curveBottom } },
     });
   }
   const labelRoles = [

@@ -44,10 +44,15 @@ describe('placePointLabel', () => {
   it('goes below the marker when nothing is there, and elsewhere when the curve is', () => {
     const free = placePointLabel(300, 100, 'diverges at 3.3', [], { width: 640, height: 360 });
     expect(free.top).toBeGreaterThan(100);
-    // A curve running down-right below the marker: the label moves above it.
+    // A curve running down-right below the marker: the label moves off it, and stays near the marker.
     const curve = Array.from({ length: 200 }, (_, i): [number, number] => [200 + i, 105 + i * 0.2]);
     const moved = placePointLabel(300, 100, 'diverges at 3.3', curve, { width: 640, height: 360 });
-    expect(moved.bottom).toBeLessThan(100);
+    expect(curve.filter(([cx, cy]) => cx >= moved.left && cx <= moved.right && cy >= moved.top && cy <= moved.bottom)).toEqual([]);
+    expect(Math.max(moved.left - 300, 0, 300 - moved.right)).toBeLessThanOrEqual(48);
+    // A vertical line (a bound) beside the marker: the label does not cross it.
+    const line = Array.from({ length: 360 }, (_, k): [number, number] => [290, k]);
+    const beside = placePointLabel(300, 100, 'diverges at 3.3', [...curve, ...line], { width: 640, height: 360 });
+    expect(beside.left > 290 || beside.right < 290).toBe(true);
   });
 
   it('stays inside the plot and below minTop', () => {
