@@ -102,12 +102,12 @@ export function placePointLabel(x: number, y: number, text: string, obstacles: A
   const near = obstacles.filter(([ox, oy]) => ox >= x - w - reach - 8 && ox <= x + w + reach + 8 && oy >= y - h - reach - 8 && oy <= y + h + reach + 8);
   const cost = (b: Box): number => {
     // Closer than `gap` to the marker counts as covering it.
-    const m = gap - 1;
-    const onMarker = x > b.left - m && x < b.right + m && y > b.top - m && y < b.bottom + m ? 1 : 0;
+    const away = distance(b, x, y);
+    const onMarker = away < gap - 1e-9 ? 1 : 0;
     let covered = 0;
     for (const [ox, oy, weight = 1] of near) if (ox >= b.left - 3 && ox <= b.right + 3 && oy >= b.top - 3 && oy <= b.bottom + 3) covered += weight;
     // One unit of cover is worth 25 px of distance: a free spot a little further beats a crowded one.
-    return (covered + 10 * onMarker) * 25 + distance(b, x, y) + (b.top < y ? 0.5 : 0);
+    return (covered + 10 * onMarker) * 25 + away + (b.top < y ? 0.5 : 0);
   };
   let best = clampBox(x - w / 2, y + gap);
   let bestCost = cost(best);
