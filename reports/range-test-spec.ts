@@ -150,16 +150,16 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       encoding: { x: { value: 0 }, x2: { value: width }, y: { value: data.curveBottom } },
     });
   }
+  // Ticks in the strip under the curve, each from its row's top (y) to its bottom (y2), in pixels.
+  const stripTicks = (name: string, dataName: string, filter: string, color: string, strokeWidth: number, y: string, y2: string): LayerSpec => ({
+    name,
+    data: { name: dataName },
+    transform: [{ filter }],
+    mark: { type: 'rule', color, strokeWidth },
+    encoding: { x, y: pixel(y), y2: { field: y2 } },
+  });
   if (rules.some((r) => r.role === 'suggestion')) {
-    layer.push(
-      {
-        name: 'suggestion_rule',
-        data: { name: 'rules' },
-        transform: [{ filter: "datum.role === 'suggestion'" }],
-        mark: { type: 'rule', color: COLORS.suggestion, strokeWidth: 1.4 },
-        encoding: { x, y: pixel('tickY'), y2: { field: 'tickY2' } },
-      },
-    );
+    layer.push(stripTicks('suggestion_rule', 'rules', "datum.role === 'suggestion'", COLORS.suggestion, 1.4, 'tickY', 'tickY2'));
   }
   if (ruleMarks.length > 0) {
     layer.push({
@@ -171,13 +171,8 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
   }
   for (const [verdict, color] of [[PROBE_SERIES.passed, COLORS.good], [PROBE_SERIES.failed, COLORS.tooLarge]] as const) {
     if (!(data.datasets.probes ?? []).some((p) => p.series === verdict)) continue;
-    layer.push({
-      name: verdict === PROBE_SERIES.passed ? 'probe_trained' : 'probe_failed',
-      data: { name: 'probes' },
-      transform: [{ filter: `datum.series === '${verdict}'` }],
-      mark: { type: 'rule', color, strokeWidth: 2.5 },
-      encoding: { x, y: pixel('y'), y2: { field: 'y2' } },
-    });
+    const name = verdict === PROBE_SERIES.passed ? 'probe_trained' : 'probe_failed';
+    layer.push(stripTicks(name, 'probes', `datum.series === '${verdict}'`, color, 2.5, 'y', 'y2'));
   }
   if (divergence.length > 0) {
     layer.push({
