@@ -20,8 +20,9 @@ import {
   demoFiles,
   studyDocument,
   studyFiles,
-  studyRunNumbers,
+  studyRunTable,
   studySettingsNumbers,
+  studyWarnings,
   type Chart,
   type StudyDocument,
 } from '../study/files.js';
@@ -160,11 +161,11 @@ export async function studySections(dir: string, skip: readonly string[] = []): 
     if (perGroup) {
       groups.forEach((group, i) => {
         const runs = doc.runs.filter((r) => r.group === group);
-        const numbers = { ...(i === 0 ? studySettingsNumbers(doc) : {}), ...studyRunNumbers(runs, doc.settings.epochs) };
-        sections.push({ heading: `${what}: ${group}`, svgFile: `${folder}/comparison-${group}.svg`, numbers });
+        const first = i === 0 ? { warnings: studyWarnings(doc), numbers: studySettingsNumbers(doc) } : {};
+        sections.push({ heading: `${what}: ${group}`, svgFile: `${folder}/comparison-${group}.svg`, ...first, table: studyRunTable(doc, runs) });
       });
     } else if (existsSync(join(dir, folder, 'comparison.svg'))) {
-      sections.push({ heading: what, svgFile: `${folder}/comparison.svg`, numbers: { ...studySettingsNumbers(doc), ...studyRunNumbers(doc.runs, doc.settings.epochs) } });
+      sections.push({ heading: what, svgFile: `${folder}/comparison.svg`, warnings: studyWarnings(doc), numbers: studySettingsNumbers(doc), table: studyRunTable(doc, doc.runs) });
     }
   }
   return sections;
