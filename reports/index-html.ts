@@ -5,8 +5,10 @@
 /** One column of an `IndexTable`. */
 export interface IndexColumn {
   heading: string;
-  /** Right-aligned with tabular figures, so the digits of a column line up. @default false */
+  /** Right-aligned with tabular figures, so the digits of a column line up; never wrapped. @default false */
   numeric?: boolean;
+  /** Kept on one line (e.g. "1.8e-2 → 0.18", which a browser would break after the "-"). @default false */
+  nowrap?: boolean;
 }
 
 /** A table with a heading row; each row has one cell per column. */
@@ -72,12 +74,14 @@ th, td { text-align: left; padding: 0.2rem 1rem 0.2rem 0; border-bottom: 1px sol
 th { font-weight: normal; color: #555; }
 thead th { font-weight: bold; color: #222; border-bottom: 1px solid #999; }
 td { font-variant-numeric: tabular-nums; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; }
+td.num, td.nowrap { white-space: nowrap; }
 pre { background: #f4f4f4; border: 1px solid #ddd; padding: 0.5rem 0.75rem; overflow-x: auto; font-size: 0.85rem; }`;
 
-/** `<th>`/`<td>` with the numeric class when the column is numeric. */
-function cell(tag: 'th' | 'td', text: string, numeric: boolean, scope?: string): string {
-  const attrs = `${scope ? ` scope="${scope}"` : ''}${numeric ? ' class="num"' : ''}`;
+/** `<th>`/`<td>` with the column's classes ('num', 'nowrap'). */
+function cell(tag: 'th' | 'td', text: string, column: IndexColumn | null, scope?: string): string {
+  const classes = [column?.numeric ? 'num' : '', column?.nowrap ? 'nowrap' : ''].filter((c) => c !== '').join(' ');
+  const attrs = `${scope ? ` scope="${scope}"` : ''}${classes === '' ? '' : ` class="${classes}"`}`;
   return `<${tag}${attrs}>${escapeHtml(text)}</${tag}>`;
 }
 
@@ -86,13 +90,12 @@ function tableLines(table: IndexTable): string[] {
   for (const [i, row] of table.rows.entries()) {
     if (row.length !== width) throw new RangeError(`table row ${i} must have ${width} cells (one per column), got ${row.length}`);
   }
-  const numeric = table.columns.map((c) => c.numeric === true);
-  const head = table.columns.map((c, i) => cell('th', c.heading, numeric[i]!, 'col')).join('');
+  const head = table.columns.map((c) => cell('th', c.heading, c, 'col')).join('');
   return [
     '    <table>',
     `      <thead><tr>${head}</tr></thead>`,
     '      <tbody>',
-    ...table.rows.map((row) => `        <tr>${row.map((v, i) => cell('td', formatNumber(v), numeric[i]!)).join('')}</tr>`),
+    ...table.rows.map((row) => `        <tr>${row.map((v, i) => cell('td', formatNumber(v), table.columns[i]!)).join('')}</tr>`),
     '      </tbody>',
     '    </table>',
   ];
@@ -105,7 +108,7 @@ function sectionLines(s: IndexSection): string[] {
   }
   for (const note of s.notes ?? []) lines.push(`    <p>${escapeHtml(note)}</p>`);
   if (s.svgFile !== undefined) lines.push(`    <img src="${escapeHtml(fileUrl(s.svgFile))}" alt="${escapeHtml(s.heading)}" />`);
-  const rows = Object.entries(s.numbers ?? {}).map(([k, v]) => `      <tr>${cell('th', k, false, 'row')}${cell('td', formatNumber(v), false)}</tr>`);
+  const rows = Object.entries(s.numbers ?? {}).map(([k, v]) => `      <tr>${cell('th', k, null, 'row')}${cell('td', formatNumber(v), null)}</tr>`);
   // A section without numbers has no empty table.
   if (rows.length > 0) lines.push('    <table>', ...rows, '    </table>');
   if (s.table !== undefined && s.table.rows.length > 0) lines.push(...tableLines(s.table));

@@ -301,7 +301,7 @@ export function studyRunTable(doc: Pick<StudyDocument, 'maxLr' | 'minLr' | 'sett
       { heading: 'run' },
       { heading: 'optimizer' },
       { heading: 'schedule' },
-      { heading: 'lr' },
+      { heading: 'lr', nowrap: true },
       { heading: 'final val accuracy', numeric: true },
       { heading: 'final val loss', numeric: true },
       { heading: 'best val accuracy (epoch)', numeric: true },

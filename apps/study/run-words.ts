@@ -26,7 +26,7 @@ export function studyRunWords(maxLr: number, minLr: number, epochs: number, step
     linear: { optimizer: momentum, schedule: 'linear', lr: `${fmt(maxLr)} → 0` },
     exponential: { optimizer: momentum, schedule: 'exponential', lr: `${fmt(maxLr)} → ${fmt(maxLr / 100)}` },
     cosine: { optimizer: momentum, schedule: 'cosine', lr: `${fmt(maxLr)} → 0` },
-    sgdr: { optimizer: momentum, schedule: 'SGDR', lr: `${fmt(maxLr)} → 0, restarts every ${restart} steps` },
+    sgdr: { optimizer: momentum, schedule: `SGDR, restarts every ${restart} steps`, lr: `${fmt(maxLr)} → 0` },
     // One-cycle ends at its start lr / finalDivFactor (1e4); the seed's tail at min lr / 100.
     'one-cycle': { optimizer: 'SGD momentum 0.95 → 0.85 → 0.95', schedule: 'one-cycle', lr: `${fmt(minLr)} → ${fmt(maxLr)} → ${fmt(minLr / 1e4)}` },
     'seed-one-cycle': { optimizer: momentum, schedule: "seed's one-cycle (45/45/10%)", lr: `${fmt(minLr)} → ${fmt(maxLr)} → ${fmt(minLr / 100)}` },

@@ -48,7 +48,7 @@ describe('indexHtml sections', () => {
         notes: ['first note'],
         svgFile: 'chart.svg',
         numbers: { seed: 0 },
-        table: { columns: [{ heading: 'run' }, { heading: 'val acc', numeric: true }], rows: [['a & b', '0.970'], ['c', 0.12345678]] },
+        table: { columns: [{ heading: 'run', nowrap: true }, { heading: 'val acc', numeric: true }], rows: [['a & b', '0.970'], ['c', 0.12345678]] },
         footnotes: ['after the tables'],
         code: ["lrfind find --out 'my dir'", 'second <line>'],
       },
@@ -70,19 +70,20 @@ describe('indexHtml sections', () => {
     expect(first.children[7]!.children[0]!.text).toBe("lrfind find --out 'my dir'\nsecond <line>");
   });
 
-  it('heads a table with its columns and right-aligns the numeric ones', () => {
+  it('heads a table with its columns, right-aligns the numeric ones and keeps nowrap ones on one line', () => {
     const table = sections[0]!.children[5]!;
     const heads = allElements(table).filter((e) => e.name === 'th');
     expect(heads.map((e) => [e.text, e.attrs.scope, e.attrs.class])).toEqual([
-      ['run', 'col', undefined],
+      ['run', 'col', 'nowrap'],
       ['val acc', 'col', 'num'],
     ]);
     const rows = allElements(table).filter((e) => e.name === 'tr').slice(1);
     expect(rows.map((r) => r.children.map((c) => [c.text, c.attrs.class]))).toEqual([
-      [['a & b', undefined], ['0.970', 'num']],
-      [['c', undefined], ['0.1235', 'num']],
+      [['a & b', 'nowrap'], ['0.970', 'num']],
+      [['c', 'nowrap'], ['0.1235', 'num']],
     ]);
-    expect(page).toContain('.num { text-align: right;');
+    expect(page).toContain('.num { text-align: right; }');
+    expect(page).toContain('td.num, td.nowrap { white-space: nowrap; }');
   });
 
   it('leaves out empty parts', () => {

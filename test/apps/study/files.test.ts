@@ -36,7 +36,7 @@ describe('the study table', () => {
 
   it('sorts by final validation accuracy, best first: ties by lower loss, runs without an epoch last', () => {
     expect(table.rows).toEqual([
-      ['schedules: sgdr', 'SGD momentum 0.9', 'SGDR', '0.1 → 0, restarts every 15 steps', '0.960', '0.5', '0.960 (2)', '2 of 3'],
+      ['schedules: sgdr', 'SGD momentum 0.9', 'SGDR, restarts every 15 steps', '0.1 → 0', '0.960', '0.5', '0.960 (2)', '2 of 3'],
       ['schedules: cosine', 'SGD momentum 0.9', 'cosine', '0.1 → 0', '0.930', '0.2', '0.930 (3)', '3'],
       ['optimizers: adam', 'Adam', 'constant', '1e-3', '0.930', '0.333', '0.950 (2)', '3'],
       ['schedules: constant', 'SGD momentum 0.9', 'constant', '0.1', '0.900', '0.333', '0.900 (3)', '3'],
