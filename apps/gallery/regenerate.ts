@@ -29,6 +29,7 @@ import {
 import { writeFilesAtomically } from '../../cli/output/write-files.js';
 import { formatLr } from '../../reports/format.js';
 import { indexHtml, type IndexSection } from '../../reports/index-html.js';
+import { runWarnings } from '../../reports/range-test-files.js';
 import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';
 import type { AnySpec } from '../../reports/render-svg.js';
 import { scheduleSpec } from '../../reports/schedule-spec.js';
@@ -42,6 +43,8 @@ export interface GalleryItem {
   spec: AnySpec;
   /** The numbers index.html lists under the picture. */
   numbers: Record<string, string | number>;
+  /** Shown above the picture, in the page's warnings box. */
+  warnings?: string[];
 }
 
 /**
@@ -54,7 +57,7 @@ export async function writeGallery(dir: string, title: string, items: GalleryIte
   for (const item of items) {
     const { svgPath, specPath } = await writeReport(dir, item.name, item.spec);
     written.push(svgPath, specPath);
-    sections.push({ heading: item.heading, svgFile: `${item.name}.svg`, numbers: item.numbers });
+    sections.push({ heading: item.heading, ...(item.warnings ? { warnings: item.warnings } : {}), svgFile: `${item.name}.svg`, numbers: item.numbers });
   }
   sections.push(...linked);
   const htmlPath = join(dir, 'index.html');
@@ -91,8 +94,8 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
       confidence: rec === null ? 'none' : rec.confidence.toFixed(2),
     };
     for (const [method, pick] of Object.entries(analysis.suggestions)) numbers[`${method} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
-    analysis.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
-    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers });
+    const warnings = runWarnings({ bounds: rec, warnings: analysis.warnings, curve: { lr: analysis.curve.lrs, loss: analysis.curve.losses, smoothedLoss: analysis.smoothedLosses } });
+    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers, warnings });
 
     if (rec !== null && items.length === 1) {
       const epochs = 10;

@@ -20,6 +20,11 @@ describe.skipIf(!existsSync(peerDir))('gallery', () => {
         'range-test-mnist_cnn_sgdmom',
         'range-test-fashion_mlp_adam',
       ]);
+      // A range test's warnings go in the page's warnings box, not among its numbers.
+      for (const item of items.filter((i) => i.name.startsWith('range-test-'))) {
+        expect(Array.isArray(item.warnings)).toBe(true);
+        expect(Object.keys(item.numbers).filter((k) => k.startsWith('warning'))).toEqual([]);
+      }
       await writeGallery(dir, 'gallery', items);
       const files = readdirSync(dir).sort();
       expect(files).toHaveLength(items.length * 2 + 1);
