@@ -2,7 +2,7 @@
 // and validation dashed, with each run's final score in its legend label.
 import { formatValue, roundSig } from './format.js';
 import type { Datum, TopLevelSpec } from './spec-types.js';
-import { CONFIG, RUN_COLORS, VEGA_LITE_SCHEMA } from './theme.js';
+import { CONFIG, RUN_SHAPES, runStyle, VEGA_LITE_SCHEMA } from './theme.js';
 
 /** One epoch of a training history (what tfjs's `model.fit` history gives, per epoch). */
 export interface ComparedEpoch {
@@ -17,6 +17,11 @@ export interface ComparedRun {
   name: string;
   /** Shown before the name, e.g. the schedule family. */
   group?: string;
+  /**
+   * Which run look (`runStyle`) it takes: its place in a larger comparison, so a run keeps its
+   * colour in a chart of a few of them. Distinct integers ≥ 0. @default its index in `runs`
+   */
+  styleIndex?: number;
   history: ComparedEpoch[];
 }
 
@@ -42,8 +47,28 @@ function validate(input: ComparisonReportInput, width: number, height: number): 
     const bad = run.history.find((h) => !Number.isFinite(h.epoch));
     if (bad !== undefined) throw new RangeError(`runs[].history[].epoch must be finite, got ${bad.epoch} for ${run.name}`);
   }
+  const styles = new Set<number>();
+  for (const run of input.runs) {
+    const k = run.styleIndex;
+    if (k === undefined) continue;
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`runs[].styleIndex must be an integer ≥ 0, got ${k} for ${run.name}`);
+    if (styles.has(k)) throw new RangeError(`runs[].styleIndex must differ between runs, got ${k} twice (${run.name})`);
+    styles.add(k);
+  }
   if (!(width > 0)) throw new RangeError(`width must be > 0, got ${width}`);
   if (!(height > 0)) throw new RangeError(`height must be > 0, got ${height}`);
+}
+
+/** Each run's look: its own `styleIndex`, else its index (runs with none never reuse an index a run asked for). */
+function runStyles(runs: readonly ComparedRun[]): ReturnType<typeof runStyle>[] {
+  const taken = new Set(runs.flatMap((r) => (r.styleIndex === undefined ? [] : [r.styleIndex])));
+  let next = 0;
+  return runs.map((run) => {
+    if (run.styleIndex !== undefined) return runStyle(run.styleIndex);
+    while (taken.has(next)) next++;
+    taken.add(next);
+    return runStyle(next);
+  });
 }
 
 /** "adam — val acc 0.981": the run's name and its last accuracy (validation when it has one). */
@@ -89,6 +114,9 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
   });
   const maxEpochs = Math.max(...input.runs.map((r) => r.history.length));
   const splits = ['train', 'validation'].filter((s) => rows.some((d) => d.split === s));
+  const styles = runStyles(input.runs);
+  // Past the palette colours repeat: the point shape tells those runs apart, so points are always drawn.
+  const shaped = styles.some((s) => s.shape !== RUN_SHAPES[0]);
 
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -107,7 +135,7 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
         {
           name: 'run_line',
           // Points only when there are few epochs: they show where each measurement lies.
-          mark: { type: 'line', strokeWidth: 2, point: maxEpochs <= 30 ? { size: 18 } : false },
+          mark: { type: 'line', strokeWidth: 2, point: shaped ? { size: 30, filled: true } : maxEpochs <= 30 ? { size: 18 } : false },
           encoding: {
             x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 }, scale: { nice: false } },
             y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
@@ -115,9 +143,15 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
               field: 'run',
               type: 'nominal',
               title: 'run (final score)',
-              scale: { domain: labels, range: labels.map((_, i) => RUN_COLORS[i % RUN_COLORS.length] ?? '#000000') },
+              scale: { domain: labels, range: styles.map((s) => s.color) },
               legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 },
             },
+            ...(shaped
+              ? {
+                  // The same field and title as the colour: vega-lite draws one legend of coloured shapes.
+                  shape: { field: 'run', type: 'nominal', title: 'run (final score)', scale: { domain: labels, range: styles.map((s) => s.shape) } },
+                }
+              : {}),
             strokeDash: {
               field: 'split',
               type: 'nominal',

@@ -11,7 +11,7 @@ export {
   type ComparedEpoch,
 } from './comparison-spec.js';
 export { renderSvg, type AnySpec } from './render-svg.js';
-export { rangeTestFiles, RANGE_TEST_FILES } from './range-test-files.js';
-export { indexHtml, type IndexHtmlInput, type IndexSection } from './index-html.js';
+export { rangeTestFiles, rangeTestSections, RANGE_TEST_FILES, type RangeTestPageOptions } from './range-test-files.js';
+export { indexHtml, type IndexColumn, type IndexHtmlInput, type IndexSection, type IndexTable } from './index-html.js';
 export { formatLr, formatValue } from './format.js';
 export type { TopLevelSpec } from './spec-types.js';

@@ -1,11 +1,14 @@
 // The files a range-test result is written as: the JSON document, the chart (SVG + its
 // vega-lite spec), and index.html. Built in memory first, so nothing is written when one fails.
+// index.html reads top-down as a practitioner would: what went wrong, the bounds, the chart, the
+// settings that produced it, the probes, and the command to run next.
 import type { Analysis } from '../src/types.js';
-import { formatLr } from './format.js';
-import { indexHtml } from './index-html.js';
+import { formatLr, formatValue } from './format.js';
+import { indexHtml, type IndexSection, type IndexTable } from './index-html.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { renderSvg } from './render-svg.js';
-import { toJsonText, type RangeTestFile } from '../src/range-test/file.js';
+import { toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
+import { plural, shellLine } from '../src/text.js';
 import type { OutputFile } from './output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -15,8 +18,24 @@ export const RANGE_TEST_FILES = {
   spec: 'range-test.vl.json',
 } as const;
 
+/** What index.html says beyond the document: how the run was started and where its files are. */
+export interface RangeTestPageOptions {
+  /** The command line that produced the run, ready to paste into a shell (the CLI passes its own). */
+  commandLine?: string;
+  /**
+   * range-test.json as its reader would pass it to `lrfind schedule --from`: a path from where the
+   * command ran. @default 'range-test.json'
+   */
+  jsonPath?: string;
+  /** Training examples the range test drew its batches from: gives the next step's steps per epoch. */
+  examples?: number;
+}
+
+/** The epochs the next step's schedule line is written for (the reader changes them to their run's). */
+export const NEXT_STEP_EPOCHS = 10;
+
 /** The bounds and regions of a curve, as index.html lists them beside a range-test chart. */
-export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'>): Record<string, string | number> {
+export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & Partial<Pick<RangeTestFile, 'confirmation'>>): Record<string, string | number> {
   const numbers: Record<string, string | number> = {};
   const s = doc.bounds;
   if (s) {
@@ -24,31 +43,216 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'>): R
     numbers['min lr'] = formatLr(s.minLr);
     numbers.method = s.method;
     numbers.confidence = s.confidence.toFixed(2);
+    const curve = doc.confirmation?.curveBounds;
+    if (curve && curve.maxLr !== s.maxLr) numbers["the curve's own max lr"] = formatLr(curve.maxLr);
   } else {
-    numbers.bounds = 'none';
+    numbers.bounds = 'none (see the warnings)';
   }
   for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
   return numbers;
 }
 
-/** What `find` and `analyze` write: a curve's document, with how the sweep ended and the probes when there were some. */
-type ReportDocument = RangeTestFile;
+/**
+ * Why a curve has no bounds, in the words of its warnings: the one that says "no bounds" (its
+ * "so there are no bounds" folded into a dash), else the last one.
+ */
+export function noBoundsReason(warnings: readonly string[]): string {
+  const why = warnings.find((w) => /no bounds/.test(w)) ?? warnings.at(-1);
+  if (why === undefined) return 'the curve has no good region';
+  return why.replace(/,? so there are no bounds:\s*/, ' — ').replace(/,? so there are no bounds$/, '');
+}
 
-/** The numbers index.html lists beside the chart. */
-function reportNumbers(doc: ReportDocument): Record<string, string | number> {
-  const numbers = boundsNumbers(doc);
-  const c = doc.confirmation;
-  if (c) {
-    numbers['confirmation probes'] = c.probes.map((p) => `${formatLr(p.lr)} ${p.passed ? 'trained' : 'failed'}`).join(', ');
-    if (c.curveBounds) numbers["the curve's max lr"] = formatLr(c.curveBounds.maxLr);
+/** The part of a document that says how the sweep and the probes went. */
+export type RunStatus = Pick<RangeTestFile, 'bounds' | 'warnings' | 'curve'> &
+  Partial<Pick<RangeTestFile, 'stopReason' | 'confirmation' | 'settings' | 'runs'>>;
+
+/** Steps the sweep took (over every run), and the steps it was set to take when the document says. */
+function stepCounts(doc: RunStatus): { done: number; planned: number | null } {
+  const done = doc.runs ? doc.runs.reduce((n, r) => n + r.lr.length, 0) : doc.curve.lr.length;
+  return { done, planned: doc.settings ? doc.settings.numIter * doc.settings.runs : null };
+}
+
+/**
+ * The warnings to read before anything else: no bounds and why, a sweep or probes stopped by
+ * Ctrl-C, probes that all failed, then the curve's own warnings.
+ */
+export function runWarnings(doc: RunStatus): string[] {
+  const out: string[] = [];
+  let rest = [...doc.warnings];
+  if (doc.bounds === null) {
+    const why = doc.warnings.find((w) => /no bounds/.test(w)) ?? doc.warnings.at(-1);
+    out.push(`no bounds: ${noBoundsReason(doc.warnings)}`);
+    rest = rest.filter((w) => w !== why);
   }
-  for (const [rule, lr] of Object.entries(doc.suggestions)) numbers[`${rule} rule`] = lr === null ? '–' : formatLr(lr);
-  numbers.points = doc.curve.lr.length;
-  if (doc.stopReason !== undefined) numbers['stop reason'] = doc.stopReason;
-  if (doc.seconds !== undefined) numbers.seconds = doc.seconds;
-  doc.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
+  if (doc.stopReason === 'aborted') {
+    const { done, planned } = stepCounts(doc);
+    const lastLr = doc.curve.lr.at(-1);
+    const at = lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
+    out.push(`The sweep was stopped by Ctrl-C after ${planned === null ? plural(done, 'step') : `${done} of ${plural(planned, 'step')}`}${at}: the curve is partial.`);
+  }
+  const c = doc.confirmation;
+  if (c?.stopped) {
+    out.push(`The confirmation probes were stopped by Ctrl-C after ${plural(c.probes.length, 'finished probe')}: the bounds are the curve's, unconfirmed.`);
+  } else if (c && c.maxLr === null && doc.bounds !== null) {
+    const lowest = c.probes.at(-1);
+    out.push(`No confirmation probe trained (${plural(c.probes.length, 'probe')}${lowest ? `, down to lr ${formatLr(lowest.lr)}` : ''}): the bounds are the curve's; lower them if training diverges.`);
+  }
+  return [...out, ...rest];
+}
+
+/** How the sweep ended, in a sentence; null for a curve read from elsewhere (no run settings) and for Ctrl-C (a warning says it). */
+export function sweepNote(doc: RunStatus & { seconds?: number }): string | null {
+  const s = doc.settings;
+  if (s === undefined || doc.stopReason === undefined) return null;
+  const { done, planned } = stepCounts(doc);
+  const lastLr = doc.curve.lr.at(-1);
+  const at = lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
+  const time = doc.seconds === undefined ? '' : ` in ${formatValue(doc.seconds, 2)} s`;
+  const runs = s.runs > 1 ? ` over ${s.runs} runs` : '';
+  switch (doc.stopReason) {
+    case 'completed':
+      return `The sweep ran all ${plural(planned ?? done, 'step')}${runs}, lr ${formatLr(s.startLr)} → ${formatLr(s.endLr)}${time}.`;
+    case 'diverged':
+      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss diverged (its running average rose past ${formatValue(s.divergeThreshold)} × its lowest), the usual end of a range test.`;
+    case 'non-finite loss':
+      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss became non-finite.`;
+    case 'aborted':
+      return null; // the warnings say it, first
+  }
+}
+
+/** What the probes found, in a sentence (the warnings say when none trained or they were stopped). */
+function confirmationNote(doc: RunStatus): string | null {
+  const c = doc.confirmation;
+  if (c === undefined) {
+    return doc.bounds !== null && doc.settings !== undefined ? "No confirmation probes ran: the bounds are the curve's alone." : null;
+  }
+  if (c.stopped || c.edge === null) return null;
+  const curve = c.curveBounds && c.curveBounds.maxLr !== doc.bounds?.maxLr ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : '';
+  return `Confirmed by training: lr ${formatLr(c.edge)} trained (${plural(c.probes.length, 'probe')})${curve}.`;
+}
+
+/** Why a probe failed, from what the file records: a non-finite loss, an end loss not below the target, or progress given back. */
+export function probeFailure(probe: { endLoss: number | null; passed: boolean }, target: number): string {
+  if (probe.passed) return '';
+  const end = probe.endLoss;
+  if (end === null || !Number.isFinite(end)) return 'the loss became non-finite';
+  if (!(end < target)) return `end loss ${formatValue(end, 4)} not below the target ${formatValue(target, 4)}`;
+  return 'gave back its progress: the loss rose again before the end';
+}
+
+/** One row per probe, in the order they ran: its lr, verdict, end loss and why it failed. */
+export function probeTable(c: ConfirmationPart): IndexTable {
+  return {
+    columns: [
+      { heading: '#', numeric: true },
+      { heading: 'lr', numeric: true },
+      { heading: 'verdict' },
+      { heading: 'end loss', numeric: true },
+      { heading: 'why it failed' },
+    ],
+    rows: c.probes.map((p, i) => {
+      const end = p.endLoss as number | null;
+      return [i + 1, formatLr(p.lr), p.passed ? 'trained' : 'failed', end === null || !Number.isFinite(end) ? '–' : formatValue(end, 4), probeFailure(p, c.target)];
+    }),
+  };
+}
+
+/** The probes' section: how a probe is judged, and the table (or that they were stopped before one finished). */
+export function probeSection(c: ConfirmationPart): IndexSection {
+  const notes = [
+    `Each probe trains from the starting weights at one lr (a short warm-up, then held there). It trained when its end loss (the mean of its last quarter of held steps) ended below ${formatValue(c.target, 4)}, the sweep's best, and it kept its progress.`,
+  ];
+  if (c.probes.length === 0) notes.push('The probes were stopped before one finished.');
+  return { heading: 'Confirmation probes', notes, table: probeTable(c) };
+}
+
+/** The settings that produced the document, as far as it and `meta` know them. */
+export function settingsNumbers(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}): Record<string, string | number> {
+  const numbers: Record<string, string | number> = {};
+  const model = doc.model ?? meta.model;
+  const data = doc.data ?? meta.data;
+  if (model !== undefined) numbers.model = model;
+  if (data !== undefined) numbers.data = page.examples === undefined ? data : `${data} (${plural(page.examples, 'training example')})`;
+  const optimizer = doc.optimizer ?? meta.optimizer;
+  if (optimizer !== undefined) numbers.optimizer = optimizer;
+  const s = doc.settings;
+  if (s) {
+    numbers['batch size'] = s.batchSize;
+    numbers['lr range'] = `${formatLr(s.startLr)} → ${formatLr(s.endLr)}`;
+    numbers.steps = s.runs > 1 ? `${s.numIter} × ${s.runs} runs` : s.numIter;
+    numbers.mode = s.mode === 'exp' ? 'exp (the lr grows exponentially)' : 'linear (the lr grows linearly)';
+    numbers.seed = s.seed;
+    numbers['stop rule'] = `running average of the loss (EMA, β ${s.smoothing}) above ${formatValue(s.divergeThreshold)} × its lowest`;
+  } else {
+    numbers.points = doc.curve.lr.length;
+  }
+  const backend = doc.backend ?? meta.backend;
+  if (backend !== undefined) numbers.backend = backend;
   return numbers;
 }
+
+/** The settings section: the table, and the command line when it is known. */
+function settingsSection(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions): IndexSection {
+  const section: IndexSection = { heading: 'Settings', numbers: settingsNumbers(doc, meta, page) };
+  if (doc.settings === undefined) section.notes = ["This curve was recorded elsewhere: the settings of its run are not in the file."];
+  if (page.commandLine !== undefined) {
+    section.footnotes = ['The command that produced this report:'];
+    section.code = [page.commandLine];
+  }
+  return section;
+}
+
+/** The folder part of `path` ('' when it has none), with its trailing separator. */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut < 0 ? '' : path.slice(0, cut + 1);
+}
+
+/**
+ * The next step: the `lrfind schedule onecycle --from …` line that turns the bounds into a
+ * one-cycle schedule (sized from the examples and batch size when known), or, without bounds,
+ * what to change and the command to run again.
+ */
+export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions = {}): IndexSection {
+  const jsonPath = page.jsonPath ?? RANGE_TEST_FILES.json;
+  if (doc.bounds === null) {
+    const notes = [`There are no bounds to build a schedule from. Change what the warning says (${noBoundsReason(doc.warnings)}) and run the range test again.`];
+    return page.commandLine === undefined ? { heading: 'Next step', notes } : { heading: 'Next step', notes, footnotes: ['The command to change:'], code: [page.commandLine] };
+  }
+  const batch = doc.settings?.batchSize;
+  const stepsPerEpoch = page.examples !== undefined && batch !== undefined ? Math.ceil(page.examples / batch) : null;
+  const length = stepsPerEpoch === null ? ['--total-steps', 'TOTAL_STEPS'] : ['--epochs', String(NEXT_STEP_EPOCHS), '--steps-per-epoch', String(stepsPerEpoch)];
+  const base = ['lrfind', 'schedule', 'onecycle', '--from', jsonPath, ...length];
+  const { maxLr, minLr } = doc.bounds;
+  const notes = [
+    `Turn the bounds into a one-cycle schedule: it starts at the min lr ${formatLr(minLr)}, peaks at the max lr ${formatLr(maxLr)} and anneals far below it.`,
+    stepsPerEpoch === null
+      ? 'Replace TOTAL_STEPS with the optimizer steps of your training run (epochs × batches per epoch).'
+      : `${plural(stepsPerEpoch, 'step')} per epoch: ${plural(page.examples!, 'example')} at batch size ${batch}. Set --epochs to your run's.`,
+    'It writes schedule.json and schedule.csv (one lr and momentum per step, e.g. for PyTorch) and the schedule\'s chart.',
+  ];
+  return { heading: 'Next step', notes, code: [shellLine([...base, '--out', `${folderOf(jsonPath)}schedule`])] };
+}
+
+/** Every section of a range test's index.html, in reading order; `svgFile` is the chart beside the page. */
+export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}, svgFile: string = RANGE_TEST_FILES.svg): IndexSection[] {
+  const rules = Object.entries(doc.suggestions).map(([rule, lr]) => `${rule} ${lr === null ? '–' : formatLr(lr)}`);
+  const notes = [sweepNote(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
+  if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
+  const sections: IndexSection[] = [
+    { heading: 'How the run went', warnings: runWarnings(doc), notes },
+    { heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with', numbers: boundsNumbers(doc), ...(rules.length > 0 ? { footnotes: [`The peers' rules, for comparison: ${rules.join(' · ')}.`] } : {}) },
+    { heading: 'Loss against learning rate', svgFile },
+    settingsSection(doc, meta, page),
+  ];
+  if (doc.confirmation) sections.push(probeSection(doc.confirmation));
+  sections.push(nextStepSection(doc, page));
+  return sections;
+}
+
+/** What `find` and `analyze` write: a curve's document, with how the sweep ended and the probes when there were some. */
+type ReportDocument = RangeTestFile;
 
 /** The title of the report: "Range test · mlp on digits · SGDOptimizer · cpu". */
 function title(meta: ReportMeta): string {
@@ -61,16 +265,14 @@ export async function rangeTestFiles(
   doc: ReportDocument,
   analysis: Analysis,
   meta: ReportMeta,
+  page: RangeTestPageOptions = {},
 ): Promise<OutputFile[]> {
   // The chart marks the bounds the document recommends (confirmed ones when probes ran) and the probes.
   const probes = doc.confirmation ? { probes: doc.confirmation.probes, probesStopped: doc.confirmation.stopped } : {};
   const sweep = doc.stopReason ? { sweep: { stopReason: doc.stopReason, ...(doc.settings ? { plannedSteps: doc.settings.numIter } : {}) } } : {};
   const spec = rangeTestSpec({ ...analysis, warnings: doc.warnings, bounds: doc.bounds, ...probes, ...sweep, meta });
   const svg = await renderSvg(spec);
-  const html = indexHtml({
-    title: title(meta),
-    sections: [{ heading: 'Loss against learning rate', svgFile: RANGE_TEST_FILES.svg, numbers: reportNumbers(doc) }],
-  });
+  const html = indexHtml({ title: title(meta), sections: rangeTestSections(doc, meta, page) });
   return [
     { name: RANGE_TEST_FILES.html, content: html },
     { name: RANGE_TEST_FILES.json, content: toJsonText(doc) + '\n' },

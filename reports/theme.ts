@@ -20,11 +20,29 @@ export const COLORS = {
   momentum: '#d95f02',
 } as const;
 
-/** Ten distinct colours for runs (Tableau 10, which reads well on white). */
+/**
+ * Twelve distinct colours for runs: Tableau 10 (designed for lines and marks on white), then a
+ * violet and a near-black, the two families it lacks. Every two are at least 18 ΔE2000 apart (its
+ * own closest pair, red and pink). The cyan and indigo a 12-run study used to add after it were
+ * mistaken for Tableau's teal (9.7 ΔE2000 away) and its blue (the same hue, only darker).
+ */
 export const RUN_COLORS = [
   '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
   '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#7700aa', '#222222',
 ];
+
+/**
+ * Point shapes that tell runs apart once the colours repeat: the k-th time round the palette, a
+ * run's points take the k-th shape (and past these, the shapes repeat too).
+ */
+export const RUN_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-left', 'triangle-right'] as const;
+
+/** The look of the `index`-th run (0-based): its colour, and its point shape. */
+export function runStyle(index: number): { color: string; shape: (typeof RUN_SHAPES)[number] } {
+  const n = RUN_COLORS.length;
+  return { color: RUN_COLORS[index % n]!, shape: RUN_SHAPES[Math.floor(index / n) % RUN_SHAPES.length]! };
+}
 
 export const LABEL_FONT_SIZE = 11;
 /** The strip under the range-test curve (peers' rules, probes): secondary, so smaller. */

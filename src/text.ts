@@ -20,3 +20,17 @@ export function binaryProblem(text: string, what: string): string | null {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Characters a POSIX shell word may hold unquoted (no globbing, expansion or word splitting). */
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** `word` as a POSIX shell reads it back: as it is when safe, else in single quotes ('it'\''s'). */
+export function shellQuote(word: string): string {
+  if (SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line to copy into a shell: every word quoted where it needs it, joined by spaces. */
+export function shellLine(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}

@@ -20,14 +20,16 @@ import {
   demoFiles,
   studyDocument,
   studyFiles,
-  studyRunNumbers,
+  studyRunTable,
   studySettingsNumbers,
+  studyWarnings,
   type Chart,
   type StudyDocument,
 } from '../study/files.js';
 import { writeFilesAtomically } from '../../cli/output/write-files.js';
 import { formatLr } from '../../reports/format.js';
 import { indexHtml, type IndexSection } from '../../reports/index-html.js';
+import { runWarnings } from '../../reports/range-test-files.js';
 import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';
 import type { AnySpec } from '../../reports/render-svg.js';
 import { scheduleSpec } from '../../reports/schedule-spec.js';
@@ -41,6 +43,8 @@ export interface GalleryItem {
   spec: AnySpec;
   /** The numbers index.html lists under the picture. */
   numbers: Record<string, string | number>;
+  /** Shown above the picture, in the page's warnings box. */
+  warnings?: string[];
 }
 
 /**
@@ -53,7 +57,7 @@ export async function writeGallery(dir: string, title: string, items: GalleryIte
   for (const item of items) {
     const { svgPath, specPath } = await writeReport(dir, item.name, item.spec);
     written.push(svgPath, specPath);
-    sections.push({ heading: item.heading, svgFile: `${item.name}.svg`, numbers: item.numbers });
+    sections.push({ heading: item.heading, ...(item.warnings ? { warnings: item.warnings } : {}), svgFile: `${item.name}.svg`, numbers: item.numbers });
   }
   sections.push(...linked);
   const htmlPath = join(dir, 'index.html');
@@ -90,8 +94,8 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
       confidence: rec === null ? 'none' : rec.confidence.toFixed(2),
     };
     for (const [method, pick] of Object.entries(analysis.suggestions)) numbers[`${method} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
-    analysis.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
-    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers });
+    const warnings = runWarnings({ bounds: rec, warnings: analysis.warnings, curve: { lr: analysis.curve.lrs, loss: analysis.curve.losses, smoothedLoss: analysis.smoothedLosses } });
+    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers, warnings });
 
     if (rec !== null && items.length === 1) {
       const epochs = 10;
@@ -160,11 +164,11 @@ export async function studySections(dir: string, skip: readonly string[] = []): 
     if (perGroup) {
       groups.forEach((group, i) => {
         const runs = doc.runs.filter((r) => r.group === group);
-        const numbers = { ...(i === 0 ? studySettingsNumbers(doc) : {}), ...studyRunNumbers(runs, doc.settings.epochs) };
-        sections.push({ heading: `${what}: ${group}`, svgFile: `${folder}/comparison-${group}.svg`, numbers });
+        const first = i === 0 ? { warnings: studyWarnings(doc), numbers: studySettingsNumbers(doc) } : {};
+        sections.push({ heading: `${what}: ${group}`, svgFile: `${folder}/comparison-${group}.svg`, ...first, table: studyRunTable(doc, runs) });
       });
     } else if (existsSync(join(dir, folder, 'comparison.svg'))) {
-      sections.push({ heading: what, svgFile: `${folder}/comparison.svg`, numbers: { ...studySettingsNumbers(doc), ...studyRunNumbers(doc.runs, doc.settings.epochs) } });
+      sections.push({ heading: what, svgFile: `${folder}/comparison.svg`, warnings: studyWarnings(doc), numbers: studySettingsNumbers(doc), table: studyRunTable(doc, doc.runs) });
     }
   }
   return sections;

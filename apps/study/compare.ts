@@ -14,6 +14,7 @@ import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfj
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { plural } from '../../src/text.js';
 import { NoBoundsError } from './no-bounds.js';
+import { sgdrRestartSteps, studyRunWords, type RunWords } from './run-words.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
 export type StudyGroup = 'schedules' | 'optimizers';
@@ -57,6 +58,8 @@ export interface StudyRun {
   group: StudyGroup;
   /** Optimizer and schedule in words, e.g. "SGD momentum 0.9, cosine 0.08 → 0". */
   description: string;
+  /** The same, one field per column of the study's table. */
+  words: RunWords;
   history: EpochRecord[];
   seconds: number;
 }
@@ -82,6 +85,7 @@ interface RunPlan {
   name: string;
   group: StudyGroup;
   description: string;
+  words: RunWords;
   optimizer: () => tf.Optimizer;
   lr: Schedule;
   momentum?: Schedule | null;
@@ -97,12 +101,13 @@ function kerasDecay(lr: number, epochs: number): Schedule {
 
 function plans(maxLr: number, minLr: number, epochs: number, steps: number): RunPlan[] {
   const total = epochs * steps;
+  const words = studyRunWords(maxLr, minLr, epochs, steps);
   const momentum = () => tf.train.momentum(maxLr, 0.9);
   const cycle = oneCycle({ maxLr, divFactor: maxLr / minLr, totalSteps: total });
   const warm = Math.round(total * 0.45);
   const seedCycle = warmupCosineTail({ minLr, maxLr, warmupSteps: warm, annealSteps: warm, tailSteps: total - 2 * warm });
-  const restart = Math.max(1, Math.round(total / 4));
-  return [
+  const restart = sgdrRestartSteps(total);
+  const runs: Omit<RunPlan, 'words'>[] = [
     { name: 'constant', group: 'schedules', description: `SGD momentum 0.9, constant ${fmt(maxLr)}`, optimizer: momentum, lr: constant(maxLr) },
     { name: 'linear', group: 'schedules', description: `SGD momentum 0.9, linear ${fmt(maxLr)} → 0`, optimizer: momentum, lr: linear({ from: maxLr, to: 0, steps: total }) },
     { name: 'exponential', group: 'schedules', description: `SGD momentum 0.9, exponential ${fmt(maxLr)} → ${fmt(maxLr / 100)}`, optimizer: momentum, lr: exponential({ from: maxLr, to: maxLr / 100, steps: total }) },
@@ -116,6 +121,7 @@ function plans(maxLr: number, minLr: number, epochs: number, steps: number): Run
     { name: 'rmsprop', group: 'optimizers', description: 'RMSprop, lr 0.001', optimizer: () => tf.train.rmsprop(0.001), lr: constant(0.001) },
     { name: 'adam', group: 'optimizers', description: 'Adam, lr 0.001', optimizer: () => tf.train.adam(0.001), lr: constant(0.001) },
   ];
+  return runs.map((run) => ({ ...run, words: words[run.name]! }));
 }
 
 export const STUDY_RUN_NAMES = plans(0.1, 0.01, 1, 10).map((p) => p.name);
@@ -171,7 +177,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
           ...(options.onEpoch ? { onEpoch: (r: EpochRecord) => options.onEpoch!(plan.name, r) } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
         });
-        runs.push({ name: plan.name, group: plan.group, description: plan.description, history, seconds: (performance.now() - runStarted) / 1000 });
+        runs.push({ name: plan.name, group: plan.group, description: plan.description, words: plan.words, history, seconds: (performance.now() - runStarted) / 1000 });
       } finally {
         model.dispose();
       }

@@ -15,12 +15,15 @@ import {
   scheduleSpec,
   type AnySpec,
   type IndexSection,
+  type IndexTable,
   type ReportMeta,
 } from '../../reports/index.js';
 import { phaseRanges, type StepRange } from '../../src/schedules/from-bounds.js';
 import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../../src/range-test/file.js';
 import type { OutputFile } from '../../reports/output-file.js';
-import { boundsNumbers } from '../../reports/range-test-files.js';
+import { boundsNumbers, probeTable, runWarnings } from '../../reports/range-test-files.js';
+import { studyRunWords, type RunWords } from './run-words.js';
+import { stepsPerEpoch } from './train-steps.js';
 import { plural } from '../../src/text.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
@@ -60,6 +63,8 @@ export interface StudyRunDocument {
   name: string;
   group: string;
   description: string;
+  /** Optimizer, schedule and lr in words; absent from a study.json written before (see `runWordsOf`). */
+  words?: RunWords;
   history: EpochRecord[];
   final: FinalScores;
   seconds?: number;
@@ -143,6 +148,7 @@ export function studyDocument(
       name: r.name,
       group: r.group,
       description: r.description,
+      words: r.words,
       history: r.history,
       final: finalOf(r.history),
       ...(timings ? { seconds: r.seconds } : {}),
@@ -157,8 +163,16 @@ function rangeTestNumbers(doc: RangeTestPart): Record<string, string | number> {
   const numbers = boundsNumbers(doc);
   numbers.steps = doc.steps;
   numbers['stop reason'] = doc.stopReason;
-  doc.warnings.forEach((w, i) => (numbers[`warning ${i + 1}`] = w));
   return numbers;
+}
+
+/** What the range-test section shows besides its chart: the warnings first, the numbers, the probes. */
+function rangeTestParts(doc: RangeTestPart): Omit<IndexSection, 'heading' | 'svgFile'> {
+  return {
+    warnings: runWarnings(doc),
+    numbers: rangeTestNumbers(doc),
+    ...(doc.confirmation && doc.confirmation.probes.length > 0 ? { table: probeTable(doc.confirmation) } : {}),
+  };
 }
 
 /** A chart: its SVG and spec files, and the section of index.html that shows it. */
@@ -167,14 +181,15 @@ export interface Chart {
   section: IndexSection;
 }
 
-async function chart(name: string, spec: AnySpec, heading: string, numbers: Record<string, string | number>): Promise<Chart> {
+/** A chart's files, and its section: `parts` are what the section shows besides the picture. */
+async function chart(name: string, spec: AnySpec, heading: string, parts: Omit<IndexSection, 'heading' | 'svgFile'>): Promise<Chart> {
   const svg = await renderSvg(spec);
   return {
     files: [
       { name: `${name}.svg`, content: svg },
       { name: `${name}.vl.json`, content: JSON.stringify(spec, null, 2) + '\n' },
     ],
-    section: { heading, svgFile: `${name}.svg`, numbers },
+    section: { heading, svgFile: `${name}.svg`, ...parts },
   };
 }
 
@@ -194,7 +209,7 @@ const acc = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x
  */
 export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise<Chart[]> {
   const meta: ReportMeta = { model: doc.model, data: doc.dataset, optimizer: doc.optimizer, backend: doc.backend.backend };
-  const charts = [await chart('range-test', foundSpec(result, meta), 'Range test: loss against learning rate', rangeTestNumbers(doc.rangeTest))];
+  const charts = [await chart('range-test', foundSpec(result, meta), 'Range test: loss against learning rate', rangeTestParts(doc.rangeTest))];
 
   const { schedule } = result;
   const steps = Array.from({ length: schedule.totalSteps }, (_, s) => s);
@@ -219,7 +234,7 @@ export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise
         title: `One-cycle from the found bounds: ${formatLr(sched.minLr)} → ${formatLr(sched.maxLr)} → ${formatLr(schedule.lr(schedule.totalSteps - 1))}`,
       }),
       'One-cycle schedule built from the recommended bounds',
-      scheduleNumbers,
+      { numbers: scheduleNumbers },
     ),
   );
 
@@ -238,7 +253,8 @@ export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise
       title: `${doc.model} on ${doc.dataset}: one-cycle training`,
       runs: [{ name: `one-cycle ${formatLr(sched.minLr)} → ${formatLr(sched.maxLr)}`, history: doc.history }],
     });
-    charts.push(await chart('training', spec, 'Training with the one-cycle schedule', numbers));
+    const stopped = doc.stopped ? [`Training was stopped by Ctrl-C after ${plural(doc.history.length, 'epoch')} of ${doc.settings.epochs}.`] : [];
+    charts.push(await chart('training', spec, 'Training with the one-cycle schedule', { warnings: stopped, numbers }));
   }
   return charts;
 }
@@ -249,40 +265,75 @@ export async function demoFiles(result: DemoResult, doc: DemoDocument): Promise<
   return pageFiles(title, 'demo.json', doc, await demoCharts(result, doc));
 }
 
-/** Colours after the reports' ten, so a study of up to 15 runs never repeats one. */
-const EXTRA_RUN_COLORS = ['#17becf', '#393b79', '#8c6d31', '#843c39', '#637939'];
-
 /**
- * comparisonSpec with a colour per run even past its palette of ten: the colour scale's range is
- * extended in the spec (data), which stays a plain vega-lite spec.
+ * comparisonSpec of some of a study's runs: each keeps the look it has among all of them
+ * (`styleIndex`), so a group's chart shows a run in the colour of the chart of all runs.
  */
-function comparisonWithColors(title: string, runs: StudyRunDocument[]): AnySpec {
-  const spec = comparisonSpec({ title, runs: runs.map((r) => ({ name: r.name, group: r.group, history: r.history })) });
-  const color = (spec as { spec?: { layer?: { encoding?: { color?: { scale?: { range?: string[] } } } }[] } }).spec?.layer?.[0]?.encoding?.color?.scale;
-  const range = color?.range;
-  if (color && range && runs.length > new Set(range).size) {
-    const palette = [...new Set(range)].concat(EXTRA_RUN_COLORS);
-    color.range = runs.map((_, i) => palette[i % palette.length]!);
-  }
-  return spec;
+function comparisonOf(title: string, runs: StudyRunDocument[], all: StudyRunDocument[]): AnySpec {
+  return comparisonSpec({ title, runs: runs.map((r) => ({ name: r.name, group: r.group, styleIndex: all.indexOf(r), history: r.history })) });
 }
 
-/** Each run's final scores and what it is, for index.html. */
-export function studyRunNumbers(runs: StudyRunDocument[], epochs: number): Record<string, string | number> {
-  const numbers: Record<string, string | number> = {};
-  for (const r of runs) {
-    const f = r.final;
-    const done = f ? (f.epoch === epochs ? '' : ` after ${f.epoch} of ${epochs} epochs`) : '';
-    numbers[`${r.group}: ${r.name}`] = f
-      ? `val acc ${acc(f.valAccuracy)} · val loss ${formatValue(f.valLoss)}${done} — ${r.description}`
-      : `no epoch finished — ${r.description}`;
-  }
-  return numbers;
+/** A run's words: its own, or, in a study.json written before runs had them, the same words rebuilt from the study's bounds and length. */
+export function runWordsOf(doc: Pick<StudyDocument, 'maxLr' | 'minLr' | 'settings'>, run: StudyRunDocument): RunWords | null {
+  if (run.words) return run.words;
+  const s = doc.settings;
+  return studyRunWords(doc.maxLr, doc.minLr, s.epochs, stepsPerEpoch(s.trainSize, s.batchSize))[run.name] ?? null;
+}
+
+/** The highest validation accuracy of a history and its epoch; null when none is finite. */
+function bestAccuracy(history: readonly EpochRecord[]): { valAccuracy: number; epoch: number } | null {
+  let best: EpochRecord | null = null;
+  for (const h of history) if (Number.isFinite(h.valAccuracy) && (best === null || h.valAccuracy > best.valAccuracy)) best = h;
+  return best ? { valAccuracy: best.valAccuracy, epoch: best.epoch } : null;
+}
+
+const finalAccuracy = (r: StudyRunDocument): number => (r.final && Number.isFinite(r.final.valAccuracy) ? r.final.valAccuracy : -Infinity);
+const finalLoss = (r: StudyRunDocument): number => (r.final && Number.isFinite(r.final.valLoss) ? r.final.valLoss : Infinity);
+
+/**
+ * The runs, best final validation accuracy first (ties: lower validation loss first; runs without
+ * a finished epoch last), one column each for what the run is and how it ended.
+ */
+export function studyRunTable(doc: Pick<StudyDocument, 'maxLr' | 'minLr' | 'settings'>, runs: readonly StudyRunDocument[]): IndexTable {
+  const epochs = doc.settings.epochs;
+  const sorted = [...runs].sort((a, b) => finalAccuracy(b) - finalAccuracy(a) || finalLoss(a) - finalLoss(b));
+  return {
+    columns: [
+      { heading: 'run' },
+      { heading: 'optimizer' },
+      { heading: 'schedule' },
+      { heading: 'lr', nowrap: true },
+      { heading: 'final val accuracy', numeric: true },
+      { heading: 'final val loss', numeric: true },
+      { heading: 'best val accuracy (epoch)', numeric: true },
+      { heading: 'epochs', numeric: true },
+    ],
+    rows: sorted.map((r) => {
+      const words = runWordsOf(doc, r);
+      const f = r.final;
+      const best = bestAccuracy(r.history);
+      return [
+        `${r.group}: ${r.name}`,
+        words?.optimizer ?? r.description,
+        words?.schedule ?? '–',
+        words?.lr ?? '–',
+        f ? acc(f.valAccuracy) : '–',
+        f ? formatValue(f.valLoss) : '–',
+        best ? `${acc(best.valAccuracy)} (${best.epoch})` : '–',
+        f === null ? `0 of ${epochs}` : f.epoch === epochs ? String(epochs) : `${f.epoch} of ${epochs}`,
+      ];
+    }),
+  };
 }
 
 /** "vgg-mini on mnist 2000/1000" */
 function studyWhat(doc: StudyDocument): string {
   return `${doc.model} on ${doc.dataset} ${doc.settings.trainSize}/${doc.settings.validationSize}`;
+}
+
+/** What the study page says first: that Ctrl-C stopped it. */
+export function studyWarnings(doc: Pick<StudyDocument, 'stopped'>): string[] {
+  return doc.stopped ? ['Stopped by Ctrl-C: the runs below are what finished.'] : [];
 }
 
 /** The study's settings and bounds, for index.html. */
@@ -297,7 +348,6 @@ export function studySettingsNumbers(doc: StudyDocument): Record<string, string 
     bounds: `max lr ${formatLr(doc.maxLr)}, min lr ${formatLr(doc.minLr)}`,
     backend: doc.backend.backend,
   };
-  if (doc.stopped) numbers.stopped = 'by Ctrl-C: the runs below are what finished';
   if (doc.seconds !== undefined) numbers.seconds = formatValue(doc.seconds);
   return numbers;
 }
@@ -309,22 +359,22 @@ export function studySettingsNumbers(doc: StudyDocument): Record<string, string 
 export async function studyCharts(doc: StudyDocument, found: Found): Promise<Chart[]> {
   const what = studyWhat(doc);
   const meta: ReportMeta = { model: doc.model, data: `${doc.dataset} (${doc.settings.trainSize} examples)`, optimizer: 'SGD momentum 0.9', backend: doc.backend.backend };
-  const charts = [await chart('range-test', foundSpec(found, meta), 'Range test: the bounds every schedule is built from', rangeTestNumbers(doc.rangeTest))];
+  const charts = [await chart('range-test', foundSpec(found, meta), 'Range test: the bounds every schedule is built from', rangeTestParts(doc.rangeTest))];
   const runs = doc.runs.filter((r) => r.history.length > 0);
   if (runs.length > 0) {
     const s = doc.settings;
-    const settings = studySettingsNumbers(doc);
     charts.push(
-      await chart('comparison', comparisonWithColors(`Schedules and optimizers: ${what}, ${plural(s.epochs, 'epoch')}`, runs), 'All runs', {
-        ...settings,
-        ...studyRunNumbers(runs, s.epochs),
+      await chart('comparison', comparisonOf(`Schedules and optimizers: ${what}, ${plural(s.epochs, 'epoch')}`, runs, runs), 'All runs', {
+        warnings: studyWarnings(doc),
+        numbers: studySettingsNumbers(doc),
+        table: studyRunTable(doc, runs),
       }),
     );
     const groups = [...new Set(runs.map((r) => r.group))];
     if (groups.length > 1) {
       for (const group of groups) {
         const members = runs.filter((r) => r.group === group);
-        charts.push(await chart(`comparison-${group}`, comparisonWithColors(`${group}: ${what}, ${plural(s.epochs, 'epoch')}`, members), `Group: ${group}`, studyRunNumbers(members, s.epochs)));
+        charts.push(await chart(`comparison-${group}`, comparisonOf(`${group}: ${what}, ${plural(s.epochs, 'epoch')}`, members, runs), `Group: ${group}`, { table: studyRunTable(doc, members) }));
       }
     }
   }

@@ -7,6 +7,8 @@ import type { Schedule } from '../../src/types.js';
 import { scheduleCallback } from '../../src/tfjs/callbacks/schedule-callback.js';
 import { yieldToEventLoop } from '../../src/tfjs/yield.js';
 
+export { stepsPerEpoch } from './train-steps.js';
+
 export interface EpochRecord {
   epoch: number;
   loss: number;
@@ -45,11 +47,6 @@ class YieldEachBatch extends tf.Callback {
   override async onBatchEnd(): Promise<void> {
     await yieldToEventLoop();
   }
-}
-
-/** Batches per epoch for `n` examples (tfjs's fit keeps the last partial batch). */
-export function stepsPerEpoch(n: number, batchSize: number): number {
-  return Math.ceil(n / batchSize);
 }
 
 function lastValue(history: tf.History, ...keys: string[]): number {

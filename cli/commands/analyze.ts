@@ -1,11 +1,12 @@
 // `lrfind analyze <curve>`: a loss-vs-lr curve from any framework → analyzeCurve → report → view or JSON.
 import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 // The analysis sub-barrel: the full one loads tfjs, which analysing a curve never needs.
 import { analyzeCurve, CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv, parseRunsJson } from '../../src/analysis/index.js';
 import type { Analysis, Curve } from '../../src/types.js';
 import type { FlagSpecs } from '../args.js';
 import { parseFlags, withFlagNames } from '../args.js';
+import { commandLine } from '../command-line.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkInputFile } from '../input-file.js';
@@ -89,7 +90,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
   const doc = analysisFile(analysis);
-  const files = await rangeTestFiles(doc, analysis, { data: basename(path) });
+  const files = await rangeTestFiles(doc, analysis, { data: basename(path) }, { jsonPath: join(out, RANGE_TEST_FILES.json), commandLine: commandLine('analyze', argv) });
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
   else if (isInteractive() && (await inkAvailable())) {

@@ -1,8 +1,9 @@
 // The main-thread half of `find`: starts the training worker, shows progress, handles Ctrl-C,
 // then writes the report from the curve, reading and probes the worker sends back. The model file is only ever read (by the worker).
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EXIT } from '../errors.js';
-import { rangeTestFiles } from '../../reports/range-test-files.js';
+import { rangeTestFiles, RANGE_TEST_FILES } from '../../reports/range-test-files.js';
 import type { LrFinderResult } from '../../src/index.js';
 import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
 import { writeFilesAtomically } from '../output/write-files.js';
@@ -34,16 +35,20 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   return liveReporter();
 }
 
-/** Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or stopped). */
+/**
+ * Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or
+ * stopped), with the number of training examples the worker loaded.
+ */
 function sweep(
   p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
-): Promise<LrFinderResult> {
+): Promise<{ found: LrFinderResult; examples: number | undefined }> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
   onInterrupt(() => Atomics.store(stop, 0, 1));
   return new Promise((resolve, reject) => {
     let settled = false;
+    let examples: number | undefined;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
@@ -53,6 +58,7 @@ function sweep(
     worker.on('message', (message: WorkerMessage) => {
       switch (message.type) {
         case 'ready':
+          examples = message.examples;
           reporter.start({
             model: p.labels.model,
             data: p.labels.data,
@@ -72,7 +78,7 @@ function sweep(
           reporter.probe(message.probe);
           break;
         case 'result':
-          settle(() => resolve(message.found));
+          settle(() => resolve({ found: message.found, examples }));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -95,7 +101,7 @@ export async function runFind(p: FindPlan): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const found = await sweep(p, reporter, (listener) => listeners.push(listener));
+    const { found, examples } = await sweep(p, reporter, (listener) => listeners.push(listener));
     const { rangeTest, analysis } = found;
     const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
@@ -103,7 +109,12 @@ export async function runFind(p: FindPlan): Promise<number> {
       throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(steps, 'step')}: too few to analyse; try a lower --start-lr`);
     }
     const doc = rangeTestFile(found, p.labels);
-    const files = await rangeTestFiles(doc, analysis, { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend });
+    const meta = { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend };
+    const files = await rangeTestFiles(doc, analysis, meta, {
+      jsonPath: join(p.out, RANGE_TEST_FILES.json),
+      ...(p.commandLine !== undefined ? { commandLine: p.commandLine } : {}),
+      ...(examples !== undefined ? { examples } : {}),
+    });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');
     await reporter.finish({ doc, paths, stop: stopLine(doc.stopReason ?? rangeTest.stopReason, steps, rangeTest.timing.seconds) });

@@ -4,6 +4,7 @@ import type { BackendChoice } from '../../src/tfjs/backend.js';
 import type { RangeTestSettings } from '../../src/types.js';
 import { resolveRangeTestSettings } from '../../src/range-test/settings.js';
 import { parseFlags, withFlagNames, type Flags } from '../args.js';
+import { commandLine } from '../command-line.js';
 import { resolveDataSource, type DataSource } from '../data-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
@@ -55,6 +56,8 @@ export interface FindPlan {
   label?: string;
   trainSize?: number;
   dataDir?: string;
+  /** The command line as typed, for the report (see `commandLine`). */
+  commandLine?: string;
 }
 
 export function planFind(flags: FindFlags): FindPlan {
@@ -116,7 +119,7 @@ export async function findCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatHelp(FIND_HELP));
     return EXIT.ok;
   }
-  const plan = planFind(flags);
+  const plan = { ...planFind(flags), commandLine: commandLine('find', argv) };
   const { runFind } = await import('./find-run.js');
   return runFind(plan);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS } from '../../src/analysis/index.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, tempDir } from './helpers.js';
+import { allElements, parseXml } from '../reports/xml.js';
 
 interface CurveJson {
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
@@ -106,6 +107,12 @@ describe('lrfind analyze without a terminal', () => {
     expect(lines[1]).toMatch(/^smoothed loss: \S+ at the start, lowest \S+ at lr \S+$/);
     expect(lines[2]).toMatch(/^bounds: max lr \S+ · min lr \S+ \(\w+, confidence \d\.\d\d\)$/);
     expect(lines).toContain(`report: ${join(out, 'index.html')}`);
+    // The page names the command and the schedule line; a curve from elsewhere has no run length to size it.
+    const codes = allElements(parseXml(readFileSync(join(out, 'index.html'), 'utf8'))).filter((e) => e.name === 'code').map((e) => e.text);
+    expect(codes).toEqual([
+      `lrfind analyze ${csv} --out ${out}`,
+      `lrfind schedule onecycle --from ${join(out, 'range-test.json')} --total-steps TOTAL_STEPS --out ${join(out, 'schedule')}`,
+    ]);
   });
 });
 

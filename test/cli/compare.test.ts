@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_RUNS } from '../../cli/commands/compare.js';
 import { studyTable } from '../../cli/ui/study-text.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
+import { allElements, parseXml } from '../reports/xml.js';
 import type { EpochRecord as Epoch } from '../../apps/study/train.js';
 
 
@@ -23,7 +24,7 @@ interface StudyJson {
   };
   maxLr: number;
   minLr: number;
-  runs: { name: string; group: string; description: string; history: Epoch[]; final: Omit<Epoch, 'lr'> | null; seconds: number }[];
+  runs: { name: string; group: string; description: string; words: { optimizer: string; schedule: string; lr: string }; history: Epoch[]; final: Omit<Epoch, 'lr'> | null; seconds: number }[];
   stopped: boolean;
   seconds: number;
 }
@@ -81,6 +82,25 @@ describe('lrfind compare --json', () => {
     }
     const spec = JSON.parse(readFileSync(join(out, 'comparison.vl.json'), 'utf8')) as { datasets: { history: { run: string }[] } };
     expect(new Set(spec.datasets.history.map((d) => d.run.split(' — ')[0]))).toEqual(new Set(['schedules: one-cycle', 'optimizers: sgd', 'optimizers: adam']));
+
+    // The page's table of all runs: one row per run, best final validation accuracy first, numbers right-aligned.
+    const all = allElements(parseXml(html)).find((e) => e.name === 'section' && e.children[0]?.text === 'All runs')!;
+    const rows = allElements(all).filter((e) => e.name === 'tbody').flatMap((b) => b.children);
+    const best = [...doc.runs].sort((a, b) => b.final!.valAccuracy - a.final!.valAccuracy || a.final!.valLoss - b.final!.valLoss);
+    expect(rows.map((row) => row.children[0]!.text)).toEqual(best.map((run) => `${run.group}: ${run.name}`));
+    expect(rows.map((row) => row.children[4]!.text)).toEqual(best.map((run) => run.final!.valAccuracy.toFixed(3)));
+    expect(rows.every((row) => row.children.slice(4).every((c) => c.attrs.class === 'num'))).toBe(true);
+    expect(rows.find((row) => row.children[0]!.text === 'optimizers: adam')!.children.slice(1, 4).map((c) => c.text)).toEqual(['Adam', 'constant', '1e-3']);
+    expect(doc.runs.find((run) => run.name === 'one-cycle')!.words).toMatchObject({ schedule: 'one-cycle', optimizer: 'SGD momentum 0.95 → 0.85 → 0.95' });
+    // A group's chart shows each run in the colour it has in the chart of all runs.
+    type ColorSpec = { spec: { layer: { encoding: { color: { scale: { domain: string[]; range: string[] } } } }[] } };
+    const colors = (file: string): Record<string, string> => {
+      const scale = (JSON.parse(readFileSync(join(out, file), 'utf8')) as ColorSpec).spec.layer[0]!.encoding.color.scale;
+      return Object.fromEntries(scale.domain.map((label, i) => [label.split(' — ')[0], scale.range[i]]));
+    };
+    const everyRun = colors('comparison.vl.json');
+    expect(new Set(Object.values(everyRun)).size).toBe(3);
+    expect(colors('comparison-optimizers.vl.json')).toEqual({ 'optimizers: sgd': everyRun['optimizers: sgd'], 'optimizers: adam': everyRun['optimizers: adam'] });
   });
 });
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
+import { allElements, parseXml } from '../reports/xml.js';
 import type { EpochRecord as Epoch } from '../../apps/study/train.js';
 
 
@@ -81,6 +82,9 @@ describe('lrfind demo --json', () => {
       expect(readFileSync(join(out, svg), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     }
     expect(html).toContain('val accuracy after');
+    // The range test's probes, one row each, in the order they ran.
+    const probeRows = allElements(parseXml(html)).filter((e) => e.name === 'tbody').flatMap((b) => b.children);
+    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(doc.rangeTest.confirmation!.probes.map((p) => (p.passed ? 'trained' : 'failed')));
     const spec = JSON.parse(readFileSync(join(out, 'training.vl.json'), 'utf8')) as { datasets: { history: { epoch: number }[] } };
     expect(new Set(spec.datasets.history.map((d) => d.epoch))).toEqual(new Set([1, 2]));
   });

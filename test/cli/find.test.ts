@@ -8,6 +8,7 @@ import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js'
 import type { ConfirmationPart as ConfirmationJson } from '../../src/range-test/file.js';
 import { formatLoss, formatLr } from '../../cli/ui/format.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
+import { allElements, parseXml } from '../reports/xml.js';
 
 const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
 
@@ -92,7 +93,20 @@ describe('lrfind find --json', () => {
     expect(c.curveBounds!.maxLr).toBe(doc.suggestions['lrfind']);
     const spec = readFileSync(join(out, 'range-test.vl.json'), 'utf8');
     expect(spec).toContain('"probe_point"');
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('confirmation probes');
+    // The page: a row per probe, the command that made it, and the schedule line to run next.
+    const page = parseXml(readFileSync(join(out, 'index.html'), 'utf8'));
+    const elements = allElements(page);
+    expect(elements.filter((e) => e.name === 'h2').map((e) => e.text)).toEqual([
+      'How the run went', 'Bounds to train with', 'Loss against learning rate', 'Settings', 'Confirmation probes', 'Next step',
+    ]);
+    const probeRows = elements.filter((e) => e.name === 'tbody').flatMap((b) => b.children);
+    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(c.probes.map((p) => (p.passed ? 'trained' : 'failed')));
+    expect(elements.filter((e) => e.name === 'code').map((e) => e.text)).toEqual([
+      `lrfind find --model mlp --data digits --backend cpu --json --out ${out}`,
+      `lrfind schedule onecycle --from ${join(out, 'range-test.json')} --epochs 10 --steps-per-epoch 23 --out ${join(out, 'schedule')}`,
+    ]);
+    const dataRow = elements.find((e) => e.name === 'tr' && e.children[0]?.text === 'data');
+    expect(dataRow?.children[1]?.text).toBe('digits (1438 training examples)');
 
     const text = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--out', join(dir, 'confirm-text')], { env: { NO_COLOR: '1' } });
     expect(text.code, text.stderr).toBe(0);
@@ -153,6 +167,15 @@ describe('lrfind find: built-in models on a CSV of flat features', () => {
     expect(doc.bounds).toBeNull();
     expect(doc.warnings).toEqual(['loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data']);
     expect(readFileSync(join(out, 'range-test.svg'), 'utf8')).toContain('no bounds');
+    // The page says it first, and its next step is the command to change, not a schedule.
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const elements = allElements(parseXml(html));
+    expect(elements.filter((e) => e.name === 'li').map((e) => e.text)).toEqual(['no bounds: loss never decreased — raise endLr, run more steps, or check the model and its data']);
+    expect(elements.filter((e) => e.name === 'code').map((e) => e.text)).toEqual([
+      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --backend cpu --out ${out}`,
+      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --backend cpu --out ${out}`,
+    ]);
+    expect(html).not.toContain('schedule onecycle');
   });
 });
 
@@ -201,6 +224,8 @@ describe('lrfind find and Ctrl-C', () => {
     expect(doc.curve.lr).toHaveLength(20);
     expect(doc.confirmation).toMatchObject({ stopped: true, maxLr: null, edge: null });
     expect(doc.bounds?.method).toBe('lrfind');
+    const warnings = allElements(parseXml(readFileSync(join(out, 'index.html'), 'utf8'))).filter((e) => e.name === 'li').map((e) => e.text);
+    expect(warnings).toContainEqual(expect.stringMatching(/^The confirmation probes were stopped by Ctrl-C after \d+ finished probes?: the bounds are the curve's, unconfirmed\.$/));
   });
 
   it('stops cleanly on SIGINT: the partial curve is analysed and written, exit code 130', async () => {
@@ -216,6 +241,8 @@ describe('lrfind find and Ctrl-C', () => {
     expect(doc.curve.lr.length).toBeGreaterThanOrEqual(100);
     expect(doc.curve.lr.length).toBeLessThan(400);
     expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
+    const warnings = allElements(parseXml(readFileSync(join(out, 'index.html'), 'utf8'))).filter((e) => e.name === 'li').map((e) => e.text);
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^The sweep was stopped by Ctrl-C after ${doc.curve.lr.length} of 400 steps \\(lr \\S+\\): the curve is partial\\.$`)));
   });
 });
 

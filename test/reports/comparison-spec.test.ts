@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonSpec, renderSvg } from '../../reports/index.js';
+import { comparisonSpec, renderSvg, type ComparedRun } from '../../reports/index.js';
+import { RUN_COLORS } from '../../reports/theme.js';
 import { comparisonInput } from './fixture.js';
 import { expectGolden, specText } from './golden.js';
 import { allElements, parseXml } from './xml.js';
@@ -41,5 +42,57 @@ describe('comparisonSpec', () => {
   it('rejects empty input, naming the argument', () => {
     expect(() => comparisonSpec({ runs: [] })).toThrow(/runs must hold at least 1 run, got 0/);
     expect(() => comparisonSpec({ runs: [{ name: 'x', history: [] }] })).toThrow(/history must hold at least 1 epoch, got 0 for x/);
+  });
+
+  describe('a look per run', () => {
+    const runs = (n: number): ComparedRun[] =>
+      Array.from({ length: n }, (_, r) => ({
+        name: `run ${r + 1}`,
+        history: [1, 2, 3].map((epoch) => ({ epoch, loss: 2 / (epoch + r), accuracy: 0.5, valLoss: 2.1 / (epoch + r), valAccuracy: 0.4 + r / 100 })),
+      }));
+    type Encoding = { color: { scale: { range: string[] } }; shape?: { field: string; scale: { domain: string[]; range: string[] } } };
+    type Mark = { point: false | { size: number } };
+    const layer = (spec: unknown) => (spec as { spec: { layer: { mark: Mark; encoding: Encoding }[] } }).spec.layer[0]!;
+
+    it('draws twelve runs in twelve colours: no two lines share colour and dash', async () => {
+      const spec = comparisonSpec({ runs: runs(12) });
+      expect(layer(spec).encoding.color.scale.range).toEqual(RUN_COLORS);
+      expect(layer(spec).encoding.shape).toBeUndefined();
+      const root = parseXml(await renderSvg(spec));
+      const lines = allElements(root)
+        .filter((e) => e.name === 'g' && (e.attrs.class ?? '').startsWith('mark-line') && (e.attrs.class ?? '').includes('run_line_marks'))
+        .flatMap((g) => g.children);
+      // 2 panels × 12 runs × (train, validation), each look once per panel.
+      expect(lines).toHaveLength(48);
+      const looks = new Map<string, number>();
+      for (const l of lines) {
+        const look = `${l.attrs.stroke} ${l.attrs['stroke-dasharray'] ?? 'solid'}`;
+        looks.set(look, (looks.get(look) ?? 0) + 1);
+      }
+      expect(looks.size).toBe(24);
+      expect([...looks.values()].every((count) => count === 2)).toBe(true);
+      expect(new Set(lines.map((l) => l.attrs.stroke)).size).toBe(12);
+    });
+
+    it('past the palette, gives the repeated colours another point shape, and draws points even for long runs', () => {
+      const many = runs(15).map((r) => ({ ...r, history: Array.from({ length: 40 }, (_, i) => ({ ...r.history[0]!, epoch: i + 1 })) }));
+      const { mark, encoding } = layer(comparisonSpec({ runs: many }));
+      expect(mark.point).not.toBe(false);
+      expect(encoding.shape?.field).toBe('run');
+      const looks = encoding.color.scale.range.map((color, i) => `${color} ${encoding.shape!.scale.range[i]}`);
+      expect(new Set(looks).size).toBe(15);
+      expect(encoding.shape!.scale.range.slice(11, 14)).toEqual(['circle', 'square', 'square']);
+      expect(encoding.color.scale.range[12]).toBe(RUN_COLORS[0]);
+    });
+
+    it('keeps the look a run asks for (its place among more runs), and refuses one asked twice', () => {
+      const [a, b] = runs(2);
+      const { encoding } = layer(comparisonSpec({ runs: [{ ...a!, styleIndex: 10 }, { ...b! }] }));
+      expect(encoding.color.scale.range).toEqual([RUN_COLORS[10], RUN_COLORS[0]]);
+      const taken = layer(comparisonSpec({ runs: [{ ...a! }, { ...b!, styleIndex: 0 }] }));
+      expect(taken.encoding.color.scale.range).toEqual([RUN_COLORS[1], RUN_COLORS[0]]);
+      expect(() => comparisonSpec({ runs: [{ ...a!, styleIndex: 3 }, { ...b!, styleIndex: 3 }] })).toThrow('runs[].styleIndex must differ between runs, got 3 twice (run 2)');
+      expect(() => comparisonSpec({ runs: [{ ...a!, styleIndex: -1 }] })).toThrow('runs[].styleIndex must be an integer ≥ 0, got -1 for run 1');
+    });
   });
 });

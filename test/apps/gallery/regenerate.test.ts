@@ -20,6 +20,11 @@ describe.skipIf(!existsSync(peerDir))('gallery', () => {
         'range-test-mnist_cnn_sgdmom',
         'range-test-fashion_mlp_adam',
       ]);
+      // A range test's warnings go in the page's warnings box, not among its numbers.
+      for (const item of items.filter((i) => i.name.startsWith('range-test-'))) {
+        expect(Array.isArray(item.warnings)).toBe(true);
+        expect(Object.keys(item.numbers).filter((k) => k.startsWith('warning'))).toEqual([]);
+      }
       await writeGallery(dir, 'gallery', items);
       const files = readdirSync(dir).sort();
       expect(files).toHaveLength(items.length * 2 + 1);
@@ -55,12 +60,18 @@ describe('committed studies', () => {
       const sections = await studySections(dir, ['study-digits']);
       expect(sections.map((s) => s.svgFile)).toEqual(['study-mnist/comparison-schedules.svg', 'study-mnist/comparison-optimizers.svg']);
       expect(sections[0]!.heading).toBe('Study on mnist (vgg-mini, 2000 examples, 2 epochs): schedules');
-      expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: 'max lr 0.1, min lr 1e-2', 'schedules: one-cycle': 'val acc 0.970 · val loss 0.55 — one-cycle in words' });
-      expect(sections[1]!.numbers).toEqual({ 'optimizers: adam': 'val acc 0.960 · val loss 0.55 — adam in words' });
+      expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: 'max lr 0.1, min lr 1e-2' });
+      // A study.json written before runs had their words: the words are rebuilt from its bounds and length.
+      expect(sections[0]!.table?.rows).toEqual([
+        ['schedules: one-cycle', 'SGD momentum 0.95 → 0.85 → 0.95', 'one-cycle', '1e-2 → 0.1 → 1e-6', '0.970', '0.55', '0.970 (2)', '2'],
+      ]);
+      expect(sections[1]!.numbers).toBeUndefined();
+      expect(sections[1]!.table?.rows).toEqual([['optimizers: adam', 'Adam', 'constant', '1e-3', '0.960', '0.55', '0.960 (2)', '2']]);
       await writeGallery(dir, 'gallery', [], sections);
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
       expect(html).toContain('src="study-mnist/comparison-schedules.svg"');
-      expect(html).toContain('one-cycle in words');
+      expect(html).toContain('<td>SGD momentum 0.95 → 0.85 → 0.95</td>');
+      parseXml(html);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
