@@ -162,6 +162,8 @@ async function drawSchedule(settings: PageSettings): Promise<void> {
   const totalSteps = settings.epochs * perEpoch;
   const cycle = oneCycleFromBounds(found, { totalSteps });
   const rows = scheduleTable(cycle.lr, cycle.momentum, totalSteps);
+  // The same schedule from the CLI: the hint follows the epochs and batch of this page.
+  el('cli-hint').textContent = `lrfind schedule onecycle --from range-test.json --epochs ${settings.epochs} --steps-per-epoch ${perEpoch}`;
   offer(el<HTMLAnchorElement>('dl-schedule-csv'), scheduleToCsv(rows), 'text/csv');
   offer(el<HTMLAnchorElement>('dl-schedule-json'), scheduleToJson(rows) + '\n', 'application/json');
   page.scheduleView?.finalize();

@@ -5,13 +5,16 @@
 //   const found = await recommendLearningRate(model, data, { onStep: live.onStep, onProbeStep: live.onProbeStep, signal });
 //   await live.finish(found);
 import { formatLr, formatValue } from '../../reports/format.js';
+import { LOSS_LIMIT } from '../analysis/prepare.js';
+import { smoothLosses } from '../analysis/reading.js';
+import { defaultWindowSize } from '../analysis/savitzky-golay.js';
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import type { RangeTestStep } from '../tfjs/range-test.js';
 import type { LrFinderResult } from '../types.js';
 import { changeset, embedSpec, type VegaView, type ViewOptions } from './embed.js';
 import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } from './live-specs.js';
 import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
-import { RowStream } from './row-stream.js';
+import { nextFrame, RowStream } from './row-stream.js';
 
 export type ProbeStep = Parameters<NonNullable<ConfirmOptions['onStep']>>[0];
 
@@ -29,7 +32,7 @@ export interface LiveRangeTest {
   flush(): Promise<void>;
   /** Replaces the live sweep with the full report of `found` (regions, bounds, tooltips); the probes' view stays. */
   finish(found: LrFinderResult, options?: RangeTestViewOptions): Promise<RangeTestView>;
-  /** The live views; `sweep` is finalized by `finish`. */
+  /** The live views; `sweep` is finalized by `finish`, and `probes` replaced by its final drawing. */
   readonly views: { sweep: VegaView; probes: VegaView };
   /** Steps received and drawn, and how many changesets drew them. */
   counts(): { steps: number; probeSteps: number; drawnSteps: number; drawnProbeSteps: number; changesets: number };
@@ -53,11 +56,13 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
   const status = part(element, 'lrfind-live-status');
   const sweepEl = part(element, 'lrfind-live-sweep');
   const probeEl = part(element, 'lrfind-live-probes');
-  probeEl.hidden = true;
+  // Not `hidden`: vega-embed's own stylesheet (display: inline-block) would show an empty chart.
+  probeEl.style.display = 'none';
   const width = options.width !== undefined ? { width: options.width } : {};
   const renderer = { renderer: options.renderer ?? 'svg' } as const;
   const sweep = await embedSpec(sweepEl, liveSweepSpec({ ...width, ...pickDefined(options) }), { ...renderer, quiet: true });
   const probes = await embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true });
+  const views = { sweep, probes };
   const sweepRows = new RowStream(sweep, LIVE_DATA.sweep);
   const probeRows = new RowStream(probes, LIVE_DATA.probes);
   const clipFactor = options.clipFactor ?? 1.5;
@@ -67,22 +72,58 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
   let probeCount = 0;
   let lastProbeLr: number | null = null;
   const flush = async (): Promise<void> => {
-    await Promise.all([sweepRows.flush(), probeRows.flush()]);
+    await Promise.all([sweepRows.flush(), probeRows.flush(), drawLine()]);
   };
   const shown = (loss: number): number | null => (Number.isFinite(loss) ? Math.min(loss, cap) : cap === Number.POSITIVE_INFINITY ? null : cap);
+
+  // The line is the report's smoothing of the current run's losses so far (running median, then
+  // Savitzky-Golay with the whole sweep's window), redrawn at most once per frame, so the live
+  // curve and "lowest" end on the report's. The range test's own EMA (step.smoothedLoss) lags the
+  // loss by ~50 steps and only drives the stop rule: it is never drawn, as in the CLI.
+  const line = { run: -1, lrs: [] as number[], losses: [] as number[], numIter: 0, lowest: Number.NaN, dirty: false, scheduled: false, done: Promise.resolve() };
+  const drawLine = (): Promise<void> => {
+    line.scheduled = false;
+    if (!line.dirty) return line.done;
+    line.dirty = false;
+    const run = line.run;
+    const smoothed = line.losses.length > 0 ? smoothLosses(line.losses, { windowSize: defaultWindowSize(line.numIter) }) : [];
+    line.lowest = smoothed.length > 0 ? Math.min(...smoothed) : Number.NaN;
+    const rows = smoothed.map((value, i) => ({ run, step: i, lr: line.lrs[i], smoothedShown: shown(value) }));
+    line.done = line.done.then(async () => {
+      await sweep.change(LIVE_DATA.sweepSmoothed, changeset().remove((d: Record<string, unknown>) => d['run'] === run).insert(rows)).runAsync();
+    });
+    return line.done;
+  };
+  const addToLine = (s: RangeTestStep): void => {
+    if (s.run !== line.run) Object.assign(line, { run: s.run, lrs: [], losses: [], lowest: Number.NaN });
+    line.numIter = s.numIter;
+    // The analysis cuts a curve at a loss it cannot use; so does the line.
+    if (line.lrs.length === s.step && Number.isFinite(s.loss) && Math.abs(s.loss) < LOSS_LIMIT) {
+      line.lrs.push(s.lr);
+      line.losses.push(s.loss);
+      line.dirty = true;
+    }
+    if (line.dirty && !line.scheduled) {
+      line.scheduled = true;
+      nextFrame(() => void drawLine());
+    }
+  };
 
   return {
     onStep(s) {
       if (steps === 0 && Number.isFinite(s.loss) && s.loss > 0) cap = s.loss * clipFactor;
       steps += 1;
-      sweepRows.push({ run: s.run, step: s.step, lr: s.lr, loss: s.loss, smoothed: s.smoothedLoss, shown: shown(s.loss), smoothedShown: shown(s.smoothedLoss) });
-      status.textContent = `sweep: step ${s.step + 1}/${s.numIter} · lr ${formatLr(s.lr)} · loss ${formatValue(s.loss, 4)} · best ${formatValue(s.bestLoss, 4)}`;
+      sweepRows.push({ run: s.run, step: s.step, lr: s.lr, loss: s.loss, shown: shown(s.loss) });
+      addToLine(s);
+      // "lowest smoothed" is as of the last frame's line.
+      const lowest = Number.isFinite(line.lowest) ? ` · lowest smoothed ${formatValue(line.lowest, 4)}` : '';
+      status.textContent = `sweep: step ${s.step + 1}/${s.numIter} · lr ${formatLr(s.lr)} · loss ${formatValue(s.loss, 4)}${lowest}`;
     },
     onProbeStep(p) {
       if (p.step === 0 || p.lr !== lastProbeLr) probeCount += 1;
       lastProbeLr = p.lr;
       probeSteps += 1;
-      probeEl.hidden = false;
+      probeEl.style.display = '';
       probeRows.push({ probe: `${probeCount}: ${formatLr(p.lr)}`, lr: p.lr, step: p.step, loss: p.loss, shown: shown(p.loss) });
       status.textContent = `confirming the max lr: probe ${probeCount} at lr ${formatLr(p.lr)}, step ${p.step + 1}/${p.steps} · loss ${formatValue(p.loss, 4)}`;
     },
@@ -96,23 +137,27 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
         : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.method}, confidence ${b.confidence.toFixed(2)})`;
       const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
       if (verdicts.size > 0) {
-        // Each probe's line learns its verdict in place: one modify changeset, no redraw from scratch.
+        // Each probe's line learns its verdict. The probes' view is drawn once more, with its rows:
+        // after a change in place vega keeps the legend's first width and cuts the longer labels off.
         const label = (d: Record<string, unknown>): string => {
           const passed = verdicts.get(d['lr'] as number);
           return passed === undefined ? String(d['probe']) : `${String(d['probe'])} ${passed ? 'trained' : 'failed'}`;
         };
-        await probes.change(LIVE_DATA.probes, changeset().modify(() => true, 'probe', label)).runAsync();
+        const rows = (views.probes.data(LIVE_DATA.probes) as Record<string, unknown>[]).map((d) => ({ probe: label(d), lr: d['lr'], step: d['step'], loss: d['loss'], shown: d['shown'] }));
+        views.probes.finalize();
+        views.probes = await embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true });
+        await views.probes.change(LIVE_DATA.probes, changeset().insert(rows)).runAsync();
       }
       if (found.analysis === null) return Promise.reject(new RangeError(status.textContent));
       return showRangeTest(sweepEl, found, { ...width, ...renderer, ...viewOptions });
     },
-    views: { sweep, probes },
+    views,
     counts: () => ({
       steps, probeSteps, drawnSteps: sweepRows.inserted, drawnProbeSteps: probeRows.inserted, changesets: sweepRows.flushes + probeRows.flushes,
     }),
     finalize() {
-      sweep.finalize();
-      probes.finalize();
+      views.sweep.finalize();
+      views.probes.finalize();
     },
   };
 }

@@ -1,10 +1,11 @@
 // The specs of the live views: empty named datasets that the views fill with changesets as the
 // steps come in, so vega recomputes only what a new row changes. Pure: no vega, no DOM.
 import type { TopLevelSpec } from '../../reports/spec-types.js';
+import { decades } from '../../reports/format.js';
 import { COLORS, CONFIG, VEGA_LITE_SCHEMA } from '../../reports/theme.js';
 
-/** The datasets the live views insert into. */
-export const LIVE_DATA = { sweep: 'sweep', probes: 'probes', batches: 'batches', epochs: 'epochs' } as const;
+/** The datasets the live views insert into (`sweepSmoothed`: the smoothed line, redrawn per frame). */
+export const LIVE_DATA = { sweep: 'sweep', sweepSmoothed: 'sweep_smoothed', probes: 'probes', batches: 'batches', epochs: 'epochs' } as const;
 
 export interface LiveSweepSpecOptions {
   /** The sweep's lr range, fixing the x axis from the first step on (else it grows with the data). */
@@ -19,38 +20,39 @@ export interface LiveSweepSpecOptions {
 /** Axes and legends grow as data streams in; vega lays the padding out again on every update only when told. */
 const AUTOSIZE = { type: 'pad', resize: true } as const;
 
-const lrAxis = {
-  title: 'learning rate (log scale)',
-  axis: { labelExpr: "datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)" },
-};
+/** Labels on powers of ten only: a log axis also ticks 2, 3, … 9 × 10^k, and those would read as 1e-7, 1e-7, … */
+const DECADE_LABEL = "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) > 1e-6 ? '' : datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
 
 /** Loss against lr as the sweep runs: raw points and the smoothed line, one line per run. */
 export function liveSweepSpec(options: LiveSweepSpecOptions = {}): TopLevelSpec {
   const { startLr, endLr } = options;
-  const domain = startLr !== undefined && endLr !== undefined && startLr > 0 && endLr > startLr ? { domain: [startLr, endLr], nice: false } : {};
-  const x = { field: 'lr', type: 'quantitative' as const, scale: { type: 'log' as const, ...domain }, ...lrAxis };
+  const known = startLr !== undefined && endLr !== undefined && startLr > 0 && endLr > startLr;
+  const domain = known ? { domain: [startLr, endLr], nice: false } : {};
+  // With the range known, ticks and grid lines sit on the decades, as in the report.
+  const axis = { labelExpr: DECADE_LABEL, ...(known ? { values: decades(startLr, endLr) } : {}) };
+  const x = { field: 'lr', type: 'quantitative' as const, scale: { type: 'log' as const, ...domain }, title: 'learning rate (log scale)', axis };
   const tooltip = [
     { field: 'step', type: 'quantitative' as const },
     { field: 'lr', type: 'quantitative' as const, format: '.3~e' },
     { field: 'loss', type: 'quantitative' as const, format: '.4~f' },
-    { field: 'smoothed', type: 'quantitative' as const, title: 'smoothed loss', format: '.4~f' },
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: 'Range test (live)', subtitle: 'raw loss per step (points) and its smoothed value (line); losses above the top are drawn at the top' },
+    title: { text: 'Range test (live)', subtitle: 'raw loss per step (points) and the smoothed loss so far, as the report smooths it (line); losses above the top are drawn at the top' },
     width: options.width ?? 640,
     height: options.height ?? 300,
     config: CONFIG,
     autosize: AUTOSIZE,
-    data: { name: LIVE_DATA.sweep },
     layer: [
       {
         name: 'live_raw_loss',
+        data: { name: LIVE_DATA.sweep },
         mark: { type: 'point', filled: false, size: 14, opacity: 0.6, color: COLORS.raw },
         encoding: { x, y: { field: 'shown', type: 'quantitative', title: 'loss', scale: { zero: false } }, tooltip },
       },
       {
         name: 'live_smoothed_loss',
+        data: { name: LIVE_DATA.sweepSmoothed },
         mark: { type: 'line', strokeWidth: 2.2, color: COLORS.smoothed },
         encoding: { x, y: { field: 'smoothedShown', type: 'quantitative' }, detail: { field: 'run', type: 'nominal' }, order: { field: 'step', type: 'quantitative' } },
       },

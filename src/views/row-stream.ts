@@ -6,7 +6,7 @@ import { changeset, type VegaView } from './embed.js';
 
 type Row = Record<string, unknown>;
 
-const nextFrame = (run: () => void): void => {
+export const nextFrame = (run: () => void): void => {
   // Headless or hidden pages may never fire a frame; a timer still gets the rows in.
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
     requestAnimationFrame(run);

@@ -49,14 +49,19 @@ describe('tooltips', () => {
 
 describe('live specs', () => {
   it.each([
-    ['sweep', liveSweepSpec({ startLr: 1e-7, endLr: 10 }), [LIVE_DATA.sweep]],
-    ['sweep without a range', liveSweepSpec(), [LIVE_DATA.sweep]],
+    ['sweep', liveSweepSpec({ startLr: 1e-7, endLr: 10 }), [LIVE_DATA.sweep, LIVE_DATA.sweepSmoothed]],
+    ['sweep without a range', liveSweepSpec(), [LIVE_DATA.sweep, LIVE_DATA.sweepSmoothed]],
     ['probes', liveProbeSpec(), [LIVE_DATA.probes]],
     ['training', liveTrainingSpec(), [LIVE_DATA.batches, LIVE_DATA.epochs]],
   ] as const)('%s compiles cleanly and keeps its named datasets', (_name, spec, names) => {
     const { warnings, data } = check(spec);
     expect(warnings).toEqual([]);
     for (const name of names) expect(data).toContain(name);
+  });
+
+  it('ticks the live sweep on the decades of its range, as the report does', () => {
+    const axis = (liveSweepSpec({ startLr: 1e-7, endLr: 10 }) as unknown as { layer: { encoding: { x: { axis: { values?: number[] } } } }[] }).layer[0]!.encoding.x.axis;
+    expect(axis.values).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]);
   });
 });
 

@@ -16,6 +16,9 @@ interface LiveResult {
   rowsAtEnd: number;
   probeLabels: string[];
   reportMarks: boolean;
+  /** The live sweep's smoothed line when the sweep ended, and the report's smoothed curve. */
+  line: (number | null)[];
+  reportSmoothed: number[];
 }
 
 describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -36,6 +39,8 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
       const view = await views.liveRangeTest(element, { startLr: 1e-7, endLr: 10 });
       const midRun = { step: -1, rows: -1 };
       let rowsAtEnd = -1;
+      let line: (number | null)[] = [];
+      let reportSmoothed: number[] = [];
       const numIter = 60;
       const report = await seededRunChecked(arrays, { model: 'cnn', numIter, confirm: true }, {
         signal: new AbortController().signal,
@@ -47,11 +52,15 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
           if (rowsAtEnd < 0) rowsAtEnd = view.views.sweep.data('sweep').length;
           view.onProbeStep(probe);
         },
-        onResult: (found) => view.finish(found),
+        onResult: async (found) => {
+          await view.finish(found);
+          line = view.views.sweep.data('sweep_smoothed').map((d: { smoothedShown: number | null }) => d.smoothedShown);
+          reportSmoothed = found.analysis?.smoothedLosses ?? [];
+        },
       });
       const probeLabels = [...new Set(view.views.probes.data('probes').map((d: { probe: string }) => d.probe))];
       const reportMarks = element.querySelector('.lrfind-live-sweep .mark-rect.role-mark.region_band_marks, .lrfind-live-sweep [class*="region_band"]') !== null;
-      return { info, report, counts: view.counts(), midRun, rowsAtEnd, probeLabels, reportMarks };
+      return { info, report, counts: view.counts(), midRun, rowsAtEnd, probeLabels, reportMarks, line, reportSmoothed };
     });
   });
 
@@ -97,6 +106,12 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
     expect(live.probeLabels.length).toBe(report.probes.length);
     expect(live.probeLabels.every((l) => / (trained|failed)$/.test(l))).toBe(true);
     expect(live.reportMarks).toBe(true);
+  });
+
+  it('draws the smoothed line as the report smooths the curve, not the stop rule\'s lagging EMA', () => {
+    const cap = live.report.losses[0]! * 1.5;
+    expect(live.line).toHaveLength(live.reportSmoothed.length);
+    live.line.forEach((y, i) => expect(y).toBeCloseTo(Math.min(live.reportSmoothed[i]!, cap), 9));
   });
 
   it('shows a tooltip with lr, loss and region at the nearest point of the report', async () => {
