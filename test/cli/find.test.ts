@@ -92,7 +92,7 @@ describe('lrfind find --json', () => {
     expect(doc.bounds).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, method: 'confirmed' });
     expect(c.curveBounds!.maxLr).toBe(doc.suggestions['lrfind']);
     const spec = readFileSync(join(out, 'range-test.vl.json'), 'utf8');
-    expect(spec).toContain('"probe_point"');
+    expect(spec).toContain('"probe_trained"');
     // The page: a row per probe, the command that made it, and the schedule line to run next.
     const page = parseXml(readFileSync(join(out, 'index.html'), 'utf8'));
     const elements = allElements(page);
@@ -122,7 +122,7 @@ describe('lrfind find --json', () => {
     const doc = JSON.parse(r.stdout) as FindJson & { confirmation?: ConfirmationJson };
     expect(doc.confirmation).toBeUndefined();
     expect(doc.bounds).toMatchObject({ maxLr: doc.suggestions['lrfind'], method: 'lrfind' });
-    expect(readFileSync(join(out, 'range-test.vl.json'), 'utf8')).not.toContain('probe_point');
+    expect(readFileSync(join(out, 'range-test.vl.json'), 'utf8')).not.toContain('probe_');
     const text = await runCli(['find', '--model', 'mlp', ...SMALL, '--no-confirm', '--out', join(dir, 'no-confirm-text')]);
     expect(text.stdout).not.toMatch(/confirming|confirmed/);
   });
