@@ -242,7 +242,7 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
   if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
   const sections: IndexSection[] = [
     { heading: 'How the run went', warnings: runWarnings(doc), notes },
-    { heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with', numbers: boundsNumbers(doc), ...(rules.length > 0 ? { footnotes: [`The peers' rules, for comparison: ${rules.join(' · ')}.`] } : {}) },
+    { heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with', numbers: boundsNumbers(doc), ...(rules.length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rules.join(' · ')}.`] } : {}) },
     { heading: 'Loss against learning rate', svgFile },
     settingsSection(doc, meta, page),
   ];

@@ -44,6 +44,23 @@ async function webgpuRefusal(allowSoftware: boolean): Promise<string | null> {
   return null;
 }
 
+/**
+ * " on <renderer>" for the running webgl backend, flagged when it is a software one (SwiftShader
+ * draws on the CPU: tens of times slower than wasm), or '' when the context does not say.
+ */
+function webglRenderer(): string {
+  const gl = (tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (gl === undefined) return '';
+  try {
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    if (name === '') return '';
+    return SOFTWARE.test(name) ? ` on ${name}, a software renderer: slow (wasm is faster here)` : ` on ${name}`;
+  } catch {
+    return '';
+  }
+}
+
 async function trySet(name: string, tried: string[]): Promise<boolean> {
   const ok = await tf.setBackend(name).catch(() => false);
   if (!ok) tried.push(`${name} did not start`);
@@ -101,7 +118,7 @@ async function select(choice: BackendChoice, options: BackendOptions): Promise<B
     if (choice === 'webgpu') throw new Error(`backend 'webgpu' could not start: ${tried.join('; ')}`);
   }
   if (choice === 'webgl' || choice === 'auto') {
-    if (await trySet('webgl', tried)) return info('webgl', '@tensorflow/tfjs-backend-webgl', tried, 'using webgl');
+    if (await trySet('webgl', tried)) return info('webgl', '@tensorflow/tfjs-backend-webgl', tried, `using webgl${webglRenderer()}`);
     if (choice === 'webgl') throw new Error(`backend 'webgl' could not start: ${tried.join('; ')}`);
   }
   if (choice === 'wasm' || choice === 'auto') {

@@ -207,7 +207,7 @@ describe('the page of a range test', () => {
       'max lr': '0.2', 'min lr': '2e-2', method: 'confirmed', confidence: '0.88', "the curve's own max lr": '0.5',
       'too-small region': '1e-7 – 1e-3', 'good region': '1.2e-3 – 0.3',
     });
-    expect(sections[1]!.footnotes).toEqual(["The peers' rules, for comparison: steepest 5e-2 · valley –."]);
+    expect(sections[1]!.footnotes).toEqual(["The rules' picks, for comparison: steepest 5e-2 · valley –."]);
     expect(sections[2]!.svgFile).toBe('range-test.svg');
     expect(sections[3]!.code).toEqual(["lrfind find --model mlp --out 'a b'"]);
   });
