@@ -40,17 +40,20 @@ export function layoutRuleLabels(labels: RuleLabel[], options: LabelLayoutOption
   const fontSize = options.fontSize ?? 11;
   const offset = options.offset ?? 4;
   const gap = options.gap ?? 6;
-  const rowReserved = options.reservedInRow ?? [];
+  // Each row's taken extents, the reserved ones first.
   const placed: Array<Array<[number, number]>> = [];
+  for (const [row, l, r] of options.reservedInRow ?? []) {
+    while (placed.length <= row) placed.push([]);
+    placed[row]?.push([l, r]);
+  }
   const apart = (a: [number, number], boxes: Array<[number, number]>) => boxes.every(([l, r]) => a[0] >= r + gap || a[1] <= l - gap);
   return labels.map((label) => {
     const w = measureText(label.text, fontSize, label.bold ?? false);
     const align = label.x + offset + w <= options.width ? 'left' : 'right';
     const box: [number, number] = align === 'left' ? [label.x + offset, label.x + offset + w] : [label.x - offset - w, label.x - offset];
     const taken: [number, number] = options.withTick ? [Math.min(box[0], label.x - 1), Math.max(box[1], label.x + 1)] : box;
-    const inRow = (row: number) => rowReserved.filter(([r]) => r === row).map(([, l, r]): [number, number] => [l, r]);
     let row = 0;
-    while (!apart(taken, [...(placed[row] ?? []), ...inRow(row)])) row++;
+    while (!apart(taken, placed[row] ?? [])) row++;
     while (placed.length <= row) placed.push([]);
     placed[row]?.push(taken);
     return { ...label, row, align, left: box[0], right: box[1] };

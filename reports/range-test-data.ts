@@ -53,9 +53,8 @@ export interface RangeTestData {
   plotHeight: number;
   /** Losses above the window (not drawn): how many, and the highest; null when none. */
   cut: { count: number; highest: number } | null;
-  /** The largest lr a probe trained at, and whether the sweep's divergence lies at or below it. */
+  /** The largest lr a probe trained at. */
   probeEdge: number | null;
-  divergenceTrained: boolean;
 }
 
 export const REGION_LABELS: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
@@ -66,10 +65,6 @@ const STRIP_ROW = 13;
 const LABEL_TOP = 4;
 const STRIP_GAP = 6;
 const PEER_CAPTION = "rules' picks";
-
-export function finite(xs: Iterable<number>): number[] {
-  return [...xs].filter((x) => Number.isFinite(x));
-}
 
 /** Everything the spec draws, rounded so the spec stays small and stable. */
 export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeometry): RangeTestData {
@@ -246,7 +241,6 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     plotHeight,
     cut: win.cut,
     probeEdge,
-    divergenceTrained: probeEdge !== null && input.divergenceIndex !== null && (lrs[input.divergenceIndex] ?? Infinity) <= probeEdge,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Analysis } from '../src/types.js';
 import { formatLr, formatValue } from './format.js';
 import { indexHtml, type IndexSection, type IndexTable } from './index-html.js';
+import { noBoundsWarning } from './range-test-notes.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { renderSvg } from './render-svg.js';
 import { toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
@@ -57,7 +58,7 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & P
  * "so there are no bounds" folded into a dash), else the last one.
  */
 export function noBoundsReason(warnings: readonly string[]): string {
-  const why = warnings.find((w) => /no bounds/.test(w)) ?? warnings.at(-1);
+  const why = noBoundsWarning(warnings);
   if (why === undefined) return 'the curve has no good region';
   return why.replace(/,? so there are no bounds:\s*/, ' — ').replace(/,? so there are no bounds$/, '');
 }
@@ -72,6 +73,12 @@ function stepCounts(doc: RunStatus): { done: number; planned: number | null } {
   return { done, planned: doc.settings ? doc.settings.numIter * doc.settings.runs : null };
 }
 
+/** " (lr 0.3)": where the sweep ended, or '' for an empty curve. */
+function atLastLr(doc: RunStatus): string {
+  const lastLr = doc.curve.lr.at(-1);
+  return lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
+}
+
 /**
  * The warnings to read before anything else: no bounds and why, a sweep or probes stopped by
  * Ctrl-C, probes that all failed, then the curve's own warnings.
@@ -80,14 +87,13 @@ export function runWarnings(doc: RunStatus): string[] {
   const out: string[] = [];
   let rest = [...doc.warnings];
   if (doc.bounds === null) {
-    const why = doc.warnings.find((w) => /no bounds/.test(w)) ?? doc.warnings.at(-1);
+    const why = noBoundsWarning(doc.warnings);
     out.push(`no bounds: ${noBoundsReason(doc.warnings)}`);
     rest = rest.filter((w) => w !== why);
   }
   if (doc.stopReason === 'aborted') {
     const { done, planned } = stepCounts(doc);
-    const lastLr = doc.curve.lr.at(-1);
-    const at = lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
+    const at = atLastLr(doc);
     out.push(`The sweep was stopped by Ctrl-C after ${planned === null ? plural(done, 'step') : `${done} of ${plural(planned, 'step')}`}${at}: the curve is partial.`);
   }
   const c = doc.confirmation;
@@ -105,8 +111,7 @@ export function sweepNote(doc: RunStatus & { seconds?: number }): string | null 
   const s = doc.settings;
   if (s === undefined || doc.stopReason === undefined) return null;
   const { done, planned } = stepCounts(doc);
-  const lastLr = doc.curve.lr.at(-1);
-  const at = lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
+  const at = atLastLr(doc);
   const time = doc.seconds === undefined ? '' : ` in ${formatValue(doc.seconds, 2)} s`;
   const runs = s.runs > 1 ? ` over ${s.runs} runs` : '';
   switch (doc.stopReason) {

@@ -25,6 +25,11 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   return lines;
 }
 
+/** The warning that says why a curve has no bounds: the one naming "no bounds", else the last. */
+export function noBoundsWarning(warnings: readonly string[]): string | undefined {
+  return warnings.find((w) => /no bounds/.test(w)) ?? warnings.at(-1);
+}
+
 function sweepFact(input: RangeTestCurveParts): string {
   const steps = input.curve.lrs.length;
   const planned = input.sweep?.plannedSteps;
@@ -63,6 +68,9 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestData, m
     const n = data.cut.count;
     lines.push(`loss axis ends at ${formatValue(data.lossWindow[1])}: ${n} higher loss${n === 1 ? '' : 'es'} not drawn (up to ${formatValue(data.cut.highest)})`);
   }
-  warnings.forEach((w, i) => lines.push(b === null && i === 0 ? (/no bounds/.test(w) ? w : `no bounds: ${w}`) : `warning: ${w}`));
+  // Without bounds, the reason comes first; every other warning follows.
+  const reason = b === null ? noBoundsWarning(warnings) : undefined;
+  if (reason !== undefined) lines.push(/no bounds/.test(reason) ? reason : `no bounds: ${reason}`);
+  for (const w of warnings) if (w !== reason) lines.push(`warning: ${w}`);
   return lines.flatMap((line) => wrapText(line, maxWidth, fontSize));
 }

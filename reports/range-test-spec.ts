@@ -1,8 +1,9 @@
 // Range-test report: loss against learning rate on a log axis, with the regions and the bounds
 // first; the peers' rules and the confirmation probes sit in a strip under the curve, at their lrs.
 // A pure function of the analysis.
-import { decades } from './format.js';
-import { finite, PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts } from './range-test-data.js';
+import { decades, LR_AXIS_LABEL } from './format.js';
+import { PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts } from './range-test-data.js';
+import { finite } from './range-test-window.js';
 import { subtitleLines } from './range-test-notes.js';
 import type { LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, STRIP_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
@@ -73,8 +74,7 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
     scale: { type: 'log' as const, domain: data.xDomain, nice: false },
     axis: {
       values: decades(data.xDomain[0], data.xDomain[1]),
-      // 1e-7 … 1e-1, then 1, 10: how learning rates are usually written.
-      labelExpr: "datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)",
+      labelExpr: LR_AXIS_LABEL,
     },
   };
   const hasSpread = aggregate.length > 0;

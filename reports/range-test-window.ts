@@ -12,7 +12,8 @@ export interface CurveWindow {
   cut: { count: number; highest: number } | null;
 }
 
-const finite = (xs: Iterable<number>): number[] => [...xs].filter((x) => Number.isFinite(x));
+/** The finite values of `xs`. */
+export const finite = (xs: Iterable<number>): number[] => [...xs].filter((x) => Number.isFinite(x));
 
 /**
  * From just under the lowest loss to the highest, but never above `clipFactor` × the first smoothed

@@ -1,7 +1,7 @@
 // The specs of the live views: empty named datasets that the views fill with changesets as the
 // steps come in, so vega recomputes only what a new row changes. Pure: no vega, no DOM.
 import type { TopLevelSpec } from '../../reports/spec-types.js';
-import { decades } from '../../reports/format.js';
+import { decades, LR_AXIS_LABEL } from '../../reports/format.js';
 import { COLORS, CONFIG, VEGA_LITE_SCHEMA } from '../../reports/theme.js';
 
 /** The datasets the live views insert into (`sweepSmoothed`: the smoothed line, redrawn per frame). */
@@ -21,7 +21,7 @@ export interface LiveSweepSpecOptions {
 const AUTOSIZE = { type: 'pad', resize: true } as const;
 
 /** Labels on powers of ten only: a log axis also ticks 2, 3, … 9 × 10^k, and those would read as 1e-7, 1e-7, … */
-const DECADE_LABEL = "abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) > 1e-6 ? '' : datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
+const DECADE_LABEL = `abs(log(datum.value) / LN10 - round(log(datum.value) / LN10)) > 1e-6 ? '' : ${LR_AXIS_LABEL}`;
 
 /** Loss against lr as the sweep runs: raw points and the smoothed line, one line per run. */
 export function liveSweepSpec(options: LiveSweepSpecOptions = {}): TopLevelSpec {
