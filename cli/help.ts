@@ -1,5 +1,6 @@
 // --help text: usage, one line per flag with its default, and examples.
 import type { FlagSpecs } from './args.js';
+import { maxOf } from '../src/numbers.js';
 
 export interface HelpPage {
   usage: string;
@@ -26,7 +27,7 @@ export function formatHelp(page: HelpPage): string {
     const shown = spec.default !== undefined ? ` (default ${spec.default})` : '';
     return [flagColumn(name, spec), `${spec.description}${shown}`] as const;
   });
-  const width = Math.min(40, Math.max(...rows.map(([left]) => left.length)));
+  const width = Math.min(40, maxOf(rows.map(([left]) => left.length)));
   const lines = [`Usage: ${page.usage}`, '', page.summary, '', 'Options:'];
   for (const [left, right] of rows) {
     lines.push(left.length > width ? `  ${left}\n  ${' '.repeat(width)}  ${right}` : `  ${left.padEnd(width)}  ${right}`);

@@ -3,6 +3,7 @@
 import { formatValue, roundSig } from './format.js';
 import type { Datum, TopLevelSpec } from './spec-types.js';
 import { CONFIG, RUN_SHAPES, runStyle, VEGA_LITE_SCHEMA } from './theme.js';
+import { maxOf } from '../src/numbers.js';
 
 /** One epoch of a training history (what tfjs's `model.fit` history gives, per epoch). */
 export interface ComparedEpoch {
@@ -112,7 +113,7 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
       }
     }
   });
-  const maxEpochs = Math.max(...input.runs.map((r) => r.history.length));
+  const maxEpochs = maxOf(input.runs.map((r) => r.history.length));
   const splits = ['train', 'validation'].filter((s) => rows.some((d) => d.split === s));
   const styles = runStyles(input.runs);
   // Past the palette colours repeat: the point shape tells those runs apart, so points are always drawn.

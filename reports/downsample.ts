@@ -1,5 +1,6 @@
 // Fewer points for long series without losing their shape: every k-th step, the forced indices
 // (phase boundaries), and both sides of every jump (warm restarts), so the SVG stays small.
+import { maxOf, minOf } from '../src/numbers.js';
 
 /** Sorted indices of `values` to keep: at most about `maxPoints` plus the forced ones and the jumps. */
 export function keepIndices(values: number[][], maxPoints: number, forced: number[] = []): number[] {
@@ -11,7 +12,7 @@ export function keepIndices(values: number[][], maxPoints: number, forced: numbe
   for (const f of forced) if (f >= 0 && f < n) keep.add(Math.floor(f));
   for (const series of values) {
     const finiteValues = series.filter((v) => Number.isFinite(v));
-    const range = Math.max(...finiteValues) - Math.min(...finiteValues);
+    const range = maxOf(finiteValues) - minOf(finiteValues);
     // A step bigger than 2% of the range between neighbours is a jump: keep both of its ends.
     const jump = range * 0.02;
     for (let i = 1; i < n; i++) {

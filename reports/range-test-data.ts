@@ -9,6 +9,7 @@ import { curveWindow, niceTicks, smoothedPieces } from './range-test-window.js';
 import type { Datum } from './spec-types.js';
 import { measureText } from './text-metrics.js';
 import { LABEL_FONT_SIZE, STRIP_FONT_SIZE } from './theme.js';
+import { maxOf, minOf } from '../src/numbers.js';
 
 /** A confirmation probe as the report draws it: at its lr, marked trained or failed. */
 export interface ReportProbe {
@@ -70,8 +71,8 @@ const PEER_CAPTION = "rules' picks";
 export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeometry): RangeTestData {
   const { width, height, clipFactor } = geometry;
   const { lrs, losses } = input.curve;
-  const xMin = Math.min(...lrs);
-  const xMax = Math.max(...lrs);
+  const xMin = minOf(lrs);
+  const xMax = maxOf(lrs);
   const logMin = Math.log10(xMin);
   const logSpan = Math.log10(xMax) - logMin || 1;
   const px = (lr: number): number => (width * (Math.log10(lr) - logMin)) / logSpan;
@@ -92,9 +93,9 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
   // The probes' edge: where a probe trained, the sweep's "too large" cannot begin.
   const probes = (input.probes ?? []).filter((p) => inRange(p.lr));
   const trained = probes.filter((p) => p.passed).map((p) => p.lr);
-  const probeEdge = trained.length > 0 ? Math.max(...trained) : null;
+  const probeEdge = trained.length > 0 ? maxOf(trained) : null;
   const failedAbove = probes.filter((p) => !p.passed && probeEdge !== null && p.lr > probeEdge).map((p) => p.lr);
-  const edgeLr = probeEdge === null ? null : failedAbove.length > 0 ? Math.sqrt(probeEdge * Math.min(...failedAbove)) : probeEdge;
+  const edgeLr = probeEdge === null ? null : failedAbove.length > 0 ? Math.sqrt(probeEdge * minOf(failedAbove)) : probeEdge;
 
   const regions = regionBands(input, lrs, xMin, xMax, edgeLr);
 
@@ -167,8 +168,8 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     for (const lr of inRow) {
       probeTicks.push({ lr: roundSig(lr), series: PROBE_SERIES[verdict], y: top - 1, y2: top + STRIP_ROW - 3 });
     }
-    const lowest = Math.min(...inRow);
-    const highest = Math.max(...inRow);
+    const lowest = minOf(inRow);
+    const highest = maxOf(inRow);
     const span = lowest === highest ? formatLr(lowest) : `${formatLr(lowest)} – ${formatLr(highest)}`;
     const text = `${verdict === 'passed' ? 'probe trained' : 'probe failed'} ${span}`;
     const w = measureText(text, STRIP_FONT_SIZE);

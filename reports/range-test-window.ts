@@ -2,6 +2,7 @@
 // its tick values, and the smoothed line cut where it leaves the window (so it never runs into the
 // label strips and never seems to flatten at the top).
 import type { Analysis } from '../src/types.js';
+import { maxOf, minOf } from '../src/numbers.js';
 
 type WindowInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'divergenceIndex' | 'aggregate'>;
 
@@ -29,13 +30,13 @@ export function curveWindow(input: WindowInput, clipFactor: number): CurveWindow
   const lows = [...smoothed, ...rawBefore, ...finite(agg?.lower ?? [])];
   const start = smoothed[0] ?? 1;
   const cap = start > 0 ? start * clipFactor : Number.POSITIVE_INFINITY;
-  const top = Math.min(Math.max(...highs), cap);
-  const low = Math.min(...lows);
+  const top = Math.min(maxOf(highs), cap);
+  const low = minOf(lows);
   let lo = low - (top - low) * 0.05;
   if (lo < 0 && low >= 0) lo = 0;
   const hi = top > lo ? top : lo + 1;
   const above = finite([...input.curve.losses, ...input.smoothedLosses]).filter((v) => v > hi);
-  return { lo, hi, cut: above.length > 0 ? { count: above.length, highest: Math.max(...above) } : null };
+  return { lo, hi, cut: above.length > 0 ? { count: above.length, highest: maxOf(above) } : null };
 }
 
 /** Round tick values inside [lo, hi], about `count` of them (1, 2 or 5 × a power of ten apart). */

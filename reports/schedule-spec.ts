@@ -5,6 +5,7 @@ import { formatLr, formatValue, roundSig } from './format.js';
 import { layoutRuleLabels } from './label-layout.js';
 import type { Datum, LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
+import { maxOf, minOf } from '../src/numbers.js';
 
 /** One named stretch of the schedule, e.g. warm-up; `endStep` is exclusive. */
 export interface ScheduleReportPhase {
@@ -62,9 +63,9 @@ function validate(input: ScheduleReportInput, width: number, height: number, max
 
 function subtitleOf(input: ScheduleReportInput): string {
   const lr = input.lr;
-  const facts = [`${lr.length} steps`, `peak lr ${formatLr(Math.max(...lr))}`, `final lr ${formatLr(lr[lr.length - 1] ?? 0)}`];
+  const facts = [`${lr.length} steps`, `peak lr ${formatLr(maxOf(lr))}`, `final lr ${formatLr(lr[lr.length - 1] ?? 0)}`];
   const m = input.momentum;
-  if (m != null && m.length > 0) facts.push(`momentum ${formatValue(Math.min(...m))} to ${formatValue(Math.max(...m))}`);
+  if (m != null && m.length > 0) facts.push(`momentum ${formatValue(minOf(m))} to ${formatValue(maxOf(m))}`);
   const spe = input.stepsPerEpoch;
   if (spe !== undefined) facts.push(`${formatValue(lr.length / spe)} epochs of ${formatValue(spe)} steps`);
   return facts.join(' · ');
@@ -97,8 +98,8 @@ export function scheduleSpec(input: ScheduleReportInput, options: ScheduleSpecOp
     { width, fontSize: LABEL_FONT_SIZE },
   );
   const rows = placed.reduce((m, p) => Math.max(m, p.row + 1), 0);
-  const lrMax = Math.max(...input.lr, 0);
-  const lrMin = Math.min(...input.lr, 0);
+  const lrMax = Math.max(maxOf(input.lr), 0);
+  const lrMin = Math.min(minOf(input.lr), 0);
   const headroom = Math.min(0.45, (rows * ROW_HEIGHT + (rows > 0 ? LABEL_TOP + 4 : 0)) / height);
   const lrTop = roundSig(lrMax + ((lrMax - lrMin || 1) * headroom) / (1 - headroom));
   // Label rows as lr values (vega-lite fails on a pixel `scale: null` y next to a second x axis).
@@ -179,8 +180,8 @@ export function scheduleSpec(input: ScheduleReportInput, options: ScheduleSpecOp
 
   const panels = [lrPanel];
   if (momentum !== null) {
-    const mMin = Math.min(...momentum);
-    const mMax = Math.max(...momentum);
+    const mMin = minOf(momentum);
+    const mMax = maxOf(momentum);
     const pad = (mMax - mMin || Math.abs(mMax) || 1) * 0.08;
     const mDomain: [number, number] = [roundSig(mMin - pad), roundSig(mMax + pad)];
     panels.push({

@@ -9,6 +9,7 @@ import { LOSS_LIMIT } from '../../src/analysis/prepare.js';
 import { smoothLosses } from '../../src/analysis/reading.js';
 import { defaultWindowSize } from '../../src/analysis/savitzky-golay.js';
 import type { StepStatus } from '../ui/summary-text.js';
+import { minOf } from '../../src/numbers.js';
 
 export interface LiveCurve {
   /** Records a step (cheap: the smoothing runs only when asked for). */
@@ -54,7 +55,7 @@ export function liveCurve(runs: number): LiveCurve {
     status() {
       if (last === null) return null;
       const s = smoothed();
-      const lowest = s.length > 0 ? Math.min(...s) : Number.NaN;
+      const lowest = s.length > 0 ? minOf(s) : Number.NaN;
       return {
         run: last.run, runs, done: last.step + 1, numIter: last.numIter, lr: last.lr, loss: last.loss,
         smoothed: s.at(-1) ?? Number.NaN, lowest,

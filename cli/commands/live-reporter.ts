@@ -6,6 +6,7 @@ import { FindView, type FindViewProps } from '../ui/find-view.js';
 import type { StepStatus } from '../ui/summary-text.js';
 import type { FindReporter } from './find-progress.js';
 import { liveCurve, type LiveCurve } from './live-curve.js';
+import { minOf } from '../../src/numbers.js';
 
 /** Redraws at most this often (ms): fast sweeps take thousands of steps a second. */
 const FRAME_MS = 80;
@@ -14,7 +15,7 @@ const FRAME_MS = 80;
 function finalStatus(status: StepStatus | null, points: readonly { lr: number; loss: number }[]): StepStatus | null {
   const finite = points.map((p) => p.loss).filter(Number.isFinite);
   if (status === null || finite.length === 0) return status;
-  return { ...status, smoothed: finite.at(-1)!, lowest: Math.min(...finite) };
+  return { ...status, smoothed: finite.at(-1)!, lowest: minOf(finite) };
 }
 
 /**

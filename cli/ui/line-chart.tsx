@@ -1,6 +1,7 @@
 // A braille line chart with its y range on the left and its x range underneath.
 import { Box, Text } from 'ink';
 import { brailleChart, type ChartPoint } from './braille.js';
+import { maxOf, minOf } from '../../src/numbers.js';
 
 export interface LineChartProps {
   points: readonly ChartPoint[];
@@ -30,7 +31,7 @@ export function fitChartWidth(columns: number): number {
 
 function domain(values: number[]): [number, number] | null {
   const finite = values.filter(Number.isFinite);
-  return finite.length > 0 ? [Math.min(...finite), Math.max(...finite)] : null;
+  return finite.length > 0 ? [minOf(finite), maxOf(finite)] : null;
 }
 
 export function LineChart(props: LineChartProps) {

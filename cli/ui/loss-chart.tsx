@@ -2,6 +2,7 @@
 // exploding tail does not flatten the interesting part.
 import { LineChart } from './line-chart.js';
 import { formatLoss, formatLr } from './format.js';
+import { maxOf, minOf } from '../../src/numbers.js';
 
 export interface LossChartProps {
   /** (lr, smoothed loss) in sweep order. */
@@ -20,8 +21,8 @@ export function lossDomain(losses: readonly number[]): [number, number] | undefi
   const finite = losses.filter(Number.isFinite);
   const first = finite[0];
   if (first === undefined) return undefined;
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const lo = minOf(finite);
+  const hi = maxOf(finite);
   const clip = first > 0 ? first * CLIP_FACTOR : hi;
   const top = Math.min(hi, Math.max(clip, lo));
   return [lo, top > lo ? top : lo + 1e-9];

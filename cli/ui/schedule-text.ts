@@ -2,6 +2,7 @@
 import type { ScheduleRow } from '../../src/index.js';
 import type { ReportPhase } from '../commands/schedule-build.js';
 import { formatLr, plural } from './format.js';
+import { minOf } from '../../src/numbers.js';
 
 /** "onecycle · 1000 steps · lr 0.004 → 0.1 (step 299) → 4e-7" */
 export function scheduleHeadline(name: string, rows: readonly ScheduleRow[]): string {
@@ -18,7 +19,7 @@ export function scheduleHeadline(name: string, rows: readonly ScheduleRow[]): st
 export function momentumLine(rows: readonly ScheduleRow[]): string | null {
   const values = rows.map((r) => r.momentum).filter((m): m is number => m !== undefined);
   if (values.length === 0) return null;
-  const lo = Math.min(...values);
+  const lo = minOf(values);
   const first = values[0]!;
   const last = values[values.length - 1]!;
   return `momentum ${first} → ${Number(lo.toPrecision(4))} → ${Number(last.toPrecision(4))}`;

@@ -2,6 +2,7 @@
 import type { Curve, CurveAggregate } from '../types.js';
 import { AnalysisError } from './errors.js';
 import { sortedQuantile } from './statistics.js';
+import { maxOf } from '../numbers.js';
 
 export interface AggregateOptions {
   /**
@@ -49,7 +50,7 @@ class RunReader {
 export function aggregateRuns(runs: readonly Curve[], options: AggregateOptions = {}): CurveAggregate {
   checkAggregateOptions(options);
   if (runs.length === 0) throw new AnalysisError('no-runs', 'no runs to aggregate');
-  const start = Math.max(...runs.map((run) => run.lrs[0]!));
+  const start = maxOf(runs.map((run) => run.lrs[0]!));
   let reference: number[] = [];
   for (const run of runs) {
     const from = run.lrs.filter((lr) => lr >= start);

@@ -9,6 +9,7 @@ import { type RegionOptions, checkRegionOptions, findSteadyRange, regionsFromRea
 import { argmin } from './statistics.js';
 import { pickLrfind } from './suggesters/lrfind.js';
 import { createSuggesters } from './suggesters/registry.js';
+import { maxOf, minOf } from '../numbers.js';
 
 /** Every option of `analyzeCurve`; each field documents its default where it is declared. */
 export interface AnalyzeOptions extends ReadingOptions, RegionOptions, RecommendOptions, AggregateOptions {
@@ -127,11 +128,11 @@ function analyzeRuns(curves: readonly Curve[], options: AnalyzeOptions): Analysi
   const aggregate = aggregateRuns(runs, options);
   const analysis = analyzeOne({ lrs: aggregate.lrs, losses: aggregate.median }, options);
   const picks = runs.map((run) => runMaxLr(run, options)).filter((lr): lr is number => lr !== null);
-  const ratio = picks.length > 1 ? Math.max(...picks) / Math.min(...picks) : 1;
+  const ratio = picks.length > 1 ? maxOf(picks) / minOf(picks) : 1;
   let curveBounds = analysis.curveBounds;
   if (ratio > DISAGREEMENT_RATIO) {
     warnings.push(
-      `runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${Math.min(...picks).toPrecision(3)} to ${Math.max(...picks).toPrecision(3)}); use more runs or a larger batch`,
+      `runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${minOf(picks).toPrecision(3)} to ${maxOf(picks).toPrecision(3)}); use more runs or a larger batch`,
     );
   }
   if (curveBounds !== null && ratio > 2) {

@@ -7,6 +7,7 @@
 import { mean } from '../analysis/statistics.js';
 import type { Bounds } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
+import { minOf } from '../numbers.js';
 
 export interface ConfirmSettingsInput {
   /** Steps of the linear warm-up from lr/10 to the candidate lr. @default 20 */
@@ -133,7 +134,7 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
   const quarters: number[] = [];
   for (let end = held.length; end > 0; end -= quarter) quarters.push(mean(held.slice(Math.max(0, end - quarter), end)));
   const endLoss = quarters[0]!;
-  const best = Math.min(...quarters);
+  const best = minOf(quarters);
   const keptProgress = endLoss - best <= j.giveBack * Math.max(0, j.level - best);
   return { passed: endLoss < j.target && keptProgress, endLoss };
 }

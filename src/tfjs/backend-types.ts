@@ -35,3 +35,30 @@ export function checkChoice(choice: unknown, choices: readonly BackendChoice[], 
     throw new RangeError(`backend must be one of ${choices.join(', ')} ${where}, got ${String(choice)}`);
   }
 }
+
+interface EngineState {
+  state: { numTensors: number };
+  backendName: string | null;
+}
+
+/**
+ * Refuses to switch backends while tensors exist: tfjs moves them to the new backend, and moves
+ * some wrongly (a float32 tensor cast from int32 on cpu arrives in wasm as its integers' bits, so
+ * `tf.oneHot(…).toFloat()` then sums to 5.6e-45 instead of 4, and every loss is garbage).
+ * `target` is the backend the call would end on when known (a switch to the active one moves nothing).
+ */
+export function checkNoTensorsToMove(target: string | null, numTensors: number, active: string | null): void {
+  if (numTensors === 0 || (target !== null && target === active)) return;
+  const tensors = numTensors === 1 ? '1 tensor already exists' : `${numTensors} tensors already exist`;
+  throw new Error(
+    `initBackend must run before any tensor or model is made: ${tensors} on the '${active ?? 'default'}' backend, ` +
+      'and switching backends would move them (tfjs moves some wrongly, corrupting their values). ' +
+      'Call await initBackend() first, or dispose those tensors before calling it',
+  );
+}
+
+/** The engine's live tensor count and active backend, read without starting a backend. */
+export function engineState(engine: unknown): { numTensors: number; active: string | null } {
+  const e = engine as EngineState;
+  return { numTensors: e.state.numTensors, active: e.backendName ?? null };
+}

@@ -4,7 +4,7 @@
 // importing this changes nothing.
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_CHOICES } from './backend-choices.js';
-import { checkChoice, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
+import { checkChoice, checkNoTensorsToMove, engineState, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
 import { withoutNewProcessHandlers } from './process-handlers.js';
 import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
@@ -157,7 +157,7 @@ async function select(choice: BackendChoice, threads: number | 'auto', allowSoft
       return native;
     }
     case 'auto':
-      return (await tryNative(tried)) ?? (await tryWebGpu(tried, false)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
+      return (await tryNative(tried)) ?? (await tryWebGpu(tried, false, true)) ?? (await tryWasm(tried, threads)) ?? useCpu(tried);
     default:
       throw new RangeError(`backend ${choice} is not available in Node`);
   }
@@ -197,6 +197,8 @@ export async function initBackend(choice: BackendChoice = 'auto', options: Backe
   const known = cache.get(key);
   const stillActive = known !== undefined && tf.getBackend() === known.backend && (known.backend !== 'wasm' || known.threads === (await wasmThreadsModule()).wasmThreads());
   if (stillActive) return known;
+  const { numTensors, active } = engineState(tf.engine());
+  checkNoTensorsToMove(choice === 'auto' ? null : choice, numTensors, active);
   // Starting wasm (stock, threaded, or the thread probe) runs Emscripten's glue: keep its process handlers out.
   const info = await withoutNewProcessHandlers(async () => {
     const selected = await select(choice, threads, allowSoftware);

@@ -2,9 +2,10 @@
 // webgpu backend), then webgl, then wasm with lrfind's training kernels, then cpu. It imports no
 // backend package by itself except wasm, and only when wasm is tried.
 import * as tf from '@tensorflow/tfjs';
-import { checkChoice, type BackendChoice, type BackendInfo } from './backend-types.js';
+import { checkChoice, checkNoTensorsToMove, engineState, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
 import { wasmFolderBeside } from './wasm-paths.js';
+import { describeAdapter, softwareRefused, type GpuAdapterInfoLike } from './webgpu/adapter.js';
 
 export { EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
 
@@ -21,27 +22,29 @@ export interface BackendOptions {
    * @default the bundle's folder when the .wasm files are there, else the page's folder (tfjs's default)
    */
   wasmPaths?: string | Record<string, string>;
-  /** Accept a software or fallback WebGPU adapter (SwiftShader, lavapipe) under 'auto'. @default false */
+  /**
+   * webgpu only: train on a software adapter (SwiftShader, lavapipe) when asked for 'webgpu'
+   * explicitly. `auto` never picks one: they train slower than wasm. The same rule as in Node.
+   * @default false
+   */
   allowSoftwareAdapter?: boolean;
 }
 
-interface AdapterInfo { vendor?: string; architecture?: string; device?: string; description?: string }
-interface GpuAdapter { isFallbackAdapter?: boolean; info?: AdapterInfo }
+interface GpuAdapter { info?: GpuAdapterInfoLike; isFallbackAdapter?: boolean }
 interface NavigatorGpu { requestAdapter(options?: unknown): Promise<GpuAdapter | null> }
 
+/** Renderer names of software webgl (SwiftShader draws on the CPU). */
 const SOFTWARE = /swiftshader|lavapipe|llvmpipe|software|basic render/i;
 
-/** Why the WebGPU adapter is unusable for 'auto', or null when it is a hardware one. */
+/** Why the WebGPU adapter is not used, or null when it will be: a software one only when asked for explicitly and allowed. */
 async function webgpuRefusal(allowSoftware: boolean): Promise<string | null> {
   if (tf.findBackendFactory('webgpu') === null) return 'webgpu not registered (import @tensorflow/tfjs-backend-webgpu)';
   const gpu = (globalThis.navigator as { gpu?: NavigatorGpu } | undefined)?.gpu;
   if (gpu === undefined) return 'webgpu: no navigator.gpu';
-  const adapter = await gpu.requestAdapter().catch(() => null);
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
   if (adapter === null) return 'webgpu: no adapter';
-  const info = adapter.info ?? {};
-  const name = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
-  if (!allowSoftware && (adapter.isFallbackAdapter === true || SOFTWARE.test(name))) return `webgpu: software adapter (${name || 'fallback'}) skipped`;
-  return null;
+  const description = describeAdapter(adapter.info ?? {}, adapter.isFallbackAdapter);
+  return description.software && !allowSoftware ? softwareRefused(description, 'browser') : null;
 }
 
 /**
@@ -112,7 +115,7 @@ async function select(choice: BackendChoice, options: BackendOptions): Promise<B
   const tried: string[] = [];
   const wantGpu = choice === 'webgpu' || choice === 'auto';
   if (wantGpu) {
-    const refusal = await webgpuRefusal(choice === 'webgpu' || options.allowSoftwareAdapter === true);
+    const refusal = await webgpuRefusal(choice === 'webgpu' && options.allowSoftwareAdapter === true);
     if (refusal === null && (await trySet('webgpu', tried))) return info('webgpu', '@tensorflow/tfjs-backend-webgpu', tried, 'using webgpu');
     if (refusal !== null) tried.push(refusal);
     if (choice === 'webgpu') throw new Error(`backend 'webgpu' could not start: ${tried.join('; ')}`);
@@ -139,6 +142,8 @@ async function select(choice: BackendChoice, options: BackendOptions): Promise<B
  */
 export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
   checkChoice(choice, BACKEND_CHOICES, 'in a browser');
+  const { numTensors, active } = engineState(tf.engine());
+  checkNoTensorsToMove(choice === 'auto' ? null : choice, numTensors, active);
   const chosen = await select(choice, options);
   if (chosen === null) throw new Error('no tfjs backend could start (not even cpu)');
   await tf.ready();

@@ -15,6 +15,7 @@ import { changeset, embedSpec, type VegaView, type ViewOptions } from './embed.j
 import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } from './live-specs.js';
 import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
 import { nextFrame, RowStream } from './row-stream.js';
+import { minOf } from '../numbers.js';
 
 export type ProbeStep = Parameters<NonNullable<ConfirmOptions['onStep']>>[0];
 
@@ -87,7 +88,7 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
     line.dirty = false;
     const run = line.run;
     const smoothed = line.losses.length > 0 ? smoothLosses(line.losses, { windowSize: defaultWindowSize(line.numIter) }) : [];
-    line.lowest = smoothed.length > 0 ? Math.min(...smoothed) : Number.NaN;
+    line.lowest = smoothed.length > 0 ? minOf(smoothed) : Number.NaN;
     const rows = smoothed.map((value, i) => ({ run, step: i, lr: line.lrs[i], smoothedShown: shown(value) }));
     line.done = line.done.then(async () => {
       await sweep.change(LIVE_DATA.sweepSmoothed, changeset().remove((d: Record<string, unknown>) => d['run'] === run).insert(rows)).runAsync();

@@ -12,6 +12,7 @@ import { findChromium, launchChromium } from './chromium.js';
 import { gridSteps, lossAgreement } from './compare.js';
 import type { Harness } from './harness.js';
 import { seededRunChecked, type RunReport, type SeededRun } from './range-run.js';
+import { minOf } from '../../../src/numbers.js';
 
 declare global {
   var lrfindTest: Harness;
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     const r = runs[n]!;
     return [n, { msPerStep: r.msPerStep, medianMsPerStep: r.medianMsPerStep, seconds: r.seconds, steps: r.lrs.length, stopReason: r.stopReason, bounds: r.bounds, curveBounds: r.curveBounds, probes: r.probes, weightsRestored: r.weightsRestored, leaked: r.tensorsAfter - r.tensorsBefore }];
   }));
-  const best = Object.fromEntries(Object.entries(speed).map(([n, xs]) => [n, { bestMedianMsPerStep: Math.min(...xs), all: xs }]));
+  const best = Object.fromEntries(Object.entries(speed).map(([n, xs]) => [n, { bestMedianMsPerStep: minOf(xs), all: xs }]));
   process.stdout.write(JSON.stringify({ spec, repeat, speed: best, summary, pairs }, null, 2) + '\n');
 }
 

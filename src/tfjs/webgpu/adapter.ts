@@ -57,3 +57,9 @@ export function describeAdapter(info: GpuAdapterInfoLike, adapterIsFallback?: bo
     text: tags.length > 0 ? `${name} [${tags.join(', ')}]` : name,
   };
 }
+
+/** Why a software adapter is not used, naming the option that allows it (one rule in Node and in the browser). */
+export function softwareRefused(description: AdapterDescription, where: 'node' | 'browser' = 'node'): string {
+  const how = where === 'node' ? 'allowSoftwareAdapter: true or LRFIND_WEBGPU_ALLOW_SOFTWARE=1' : 'allowSoftwareAdapter: true';
+  return `webgpu adapter ${description.text} is software, so not used (${how} trains on it anyway)`;
+}

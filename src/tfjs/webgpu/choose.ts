@@ -1,6 +1,7 @@
 // initBackend's webgpu step: starts it, or says why not, in the words `BackendInfo.reason` uses.
 import { EnvironmentError, type BackendInfo } from '../backend-types.js';
 import { startWebGpu } from './start.js';
+import { hasGpuDevice } from './vulkan-drivers.js';
 
 const ENV = 'LRFIND_WEBGPU_ALLOW_SOFTWARE';
 
@@ -15,9 +16,14 @@ export function allowSoftwareAdapter(option: boolean | undefined): boolean {
 
 /**
  * Starts webgpu; null (and the reason on `tried`) when a package, an adapter or the backend is
- * missing, or when the adapter is software and `allowSoftware` is false.
+ * missing, or when the adapter is software and `allowSoftware` is false (always so for `auto`).
  */
-export async function tryWebGpu(tried: string[], allowSoftware: boolean): Promise<BackendInfo | null> {
+export async function tryWebGpu(tried: string[], allowSoftware: boolean, auto = false): Promise<BackendInfo | null> {
+  // \`auto\` takes hardware adapters only, and on Linux those need a GPU device node: without one, do not even look.
+  if (auto && hasGpuDevice() === false) {
+    tried.push('webgpu: no GPU here (no /dev/dri render node, /dev/nvidia*, /dev/kfd or /dev/dxg)');
+    return null;
+  }
   const started = await startWebGpu(tried, allowSoftware);
   if (started === null) return null;
   const { adapter, trainingKernels } = started;

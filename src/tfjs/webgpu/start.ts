@@ -2,8 +2,10 @@
 // factory asks navigator.gpu for an adapter itself; lrfind registers its own factory instead, so the
 // adapter it checked (hardware, or software only when asked) is the one that trains.
 import * as tf from '@tensorflow/tfjs';
-import { describeAdapter, type AdapterDescription } from './adapter.js';
-import { importFailure, navigatorGpu, type GpuAdapterLike } from './navigator-gpu.js';
+import { describeAdapter, softwareRefused, type AdapterDescription } from './adapter.js';
+import { probeAdapters } from './adapter-probe.js';
+import { dawnAdapter, importFailure, installed, runtimeGpu, type GpuAdapterLike, type GpuLike } from './navigator-gpu.js';
+import { driversChosenByUser, vulkanDrivers } from './vulkan-drivers.js';
 import { registerWebGpuTrainingKernels } from './kernels/register.js';
 
 /** What `startWebGpu` set up, or null with the reason pushed onto `tried`. */
@@ -35,18 +37,44 @@ async function requestDevice(adapter: GpuAdapterLike): Promise<unknown> {
   return adapter.requestDevice({ requiredFeatures, requiredLimits });
 }
 
-/** The adapter `auto` or an explicit request would train on, described; or why there is none. */
-export async function findAdapter(): Promise<{ adapter: GpuAdapterLike; description: AdapterDescription } | { failure: string }> {
-  const found = await navigatorGpu();
-  if ('failure' in found) return found;
+/** An adapter found for training: described, and where it comes from. */
+export interface FoundAdapter {
+  description: AdapterDescription;
+  /** The runtime's own adapter (a browser's, Deno's), already in hand. */
+  adapter?: GpuAdapterLike;
+  /** Dawn in Node: the Vulkan driver manifest that gives it (null: the loader's own search). */
+  icd: string | null;
+}
+
+async function runtimeAdapter(gpu: GpuLike): Promise<FoundAdapter | { failure: string }> {
   let adapter: GpuAdapterLike | null;
   try {
-    adapter = await found.gpu.requestAdapter({ powerPreference: 'high-performance' });
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {
     return { failure: `webgpu requestAdapter failed (${String((error as Error).message ?? error).split('\n')[0]})` };
   }
-  if (adapter === null) return { failure: 'webgpu has no adapter (no GPU, or no Vulkan/Metal/D3D12 driver for one)' };
-  return { adapter, description: describeAdapter(adapter.info, adapter.isFallbackAdapter) };
+  if (adapter === null) return { failure: NO_ADAPTER };
+  return { adapter, icd: null, description: describeAdapter(adapter.info, adapter.isFallbackAdapter) };
+}
+
+const NO_ADAPTER = 'webgpu has no adapter (no GPU, or no Vulkan/Metal/D3D12 driver for one)';
+
+/**
+ * The adapter `auto` or an explicit request would train on, described (a hardware one first); or
+ * why there is none. In Node, Dawn is asked in child processes (nothing is printed, nothing loaded
+ * here); a runtime with its own navigator.gpu is asked directly.
+ */
+export async function findAdapter(): Promise<FoundAdapter | { failure: string }> {
+  const gpu = runtimeGpu();
+  if (gpu !== undefined) return runtimeAdapter(gpu);
+  if (!installed('webgpu')) return { failure: 'webgpu not installed' };
+  const drivers = vulkanDrivers();
+  // Without a Vulkan driver Dawn has nothing to offer on Linux: do not even start a child.
+  if (drivers?.length === 0) return { failure: 'webgpu has no Vulkan driver to use (no ICD file in /usr/share/vulkan/icd.d or /etc/vulkan/icd.d; VK_ICD_FILENAMES unset)' };
+  const probed = await probeAdapters(driversChosenByUser() === undefined ? drivers : null);
+  if ('failure' in probed) return probed;
+  const found = probed.adapters.map((a) => ({ icd: a.icd, description: describeAdapter(a.info) }));
+  return found.find((a) => !a.description.software) ?? found[0] ?? { failure: NO_ADAPTER };
 }
 
 /**
@@ -60,11 +88,17 @@ export async function startWebGpu(tried: string[], allowSoftware: boolean): Prom
     tried.push(found.failure);
     return null;
   }
-  const { adapter, description } = found;
+  const { description } = found;
   if (description.software && !allowSoftware) {
-    tried.push(`webgpu adapter ${description.text} is software (${description.softwareBecause}), so not used`);
+    tried.push(softwareRefused(description));
     return null;
   }
+  const inProcess = found.adapter !== undefined ? { adapter: found.adapter } : await dawnAdapter(found.icd);
+  if ('failure' in inProcess) {
+    tried.push(inProcess.failure);
+    return null;
+  }
+  const { adapter } = inProcess;
   let backendClass: WebGpuBackendClass;
   try {
     const specifier: string = '@tensorflow/tfjs-backend-webgpu';

@@ -28,7 +28,29 @@ function jsonFiles(folder: string): string[] {
  */
 export function vulkanDrivers(): string[] | null {
   if (process.platform !== 'linux') return null;
-  const explicit = process.env['VK_DRIVER_FILES'] || process.env['VK_ICD_FILENAMES'];
+  const explicit = driversChosenByUser();
   if (explicit) return explicit.split(':').filter((f) => f !== '' && existsSync(f));
   return icdFolders().flatMap(jsonFiles);
+}
+
+/** VK_DRIVER_FILES or VK_ICD_FILENAMES when the user set one: then the loader reads only those. */
+export function driversChosenByUser(): string | undefined {
+  return process.env['VK_DRIVER_FILES'] || process.env['VK_ICD_FILENAMES'] || undefined;
+}
+
+/**
+ * Whether a GPU device node exists (a DRM render node, NVIDIA's, AMD's compute node, WSL's D3D12
+ * one): a hardware Vulkan driver needs one, so without any only software adapters can exist. Null
+ * off Linux.
+ */
+export function hasGpuDevice(): boolean | null {
+  if (process.platform !== 'linux') return null;
+  const dri = (() => {
+    try {
+      return readdirSync('/dev/dri').some((name) => name.startsWith('renderD') || name.startsWith('card'));
+    } catch {
+      return false;
+    }
+  })();
+  return dri || ['/dev/nvidia0', '/dev/nvidiactl', '/dev/kfd', '/dev/dxg'].some((node) => existsSync(node));
 }

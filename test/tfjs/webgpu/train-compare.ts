@@ -35,6 +35,8 @@ export async function trainThreeSteps(setup: Setup, initial: Float32Array[] | nu
   }
   const weights = await values(model.weights.map((w) => w.read()));
   tf.dispose([x, y]);
+  // The optimizer's kept scalars too: the next setup switches backends, which refuses to move tensors.
+  model.optimizer.dispose();
   model.dispose();
   return { initial: startValues, weights, losses, tensorCounts };
 }
