@@ -28,9 +28,16 @@ const INPUT_ERROR_NAMES = new Set([
   'AnalysisError',
 ]);
 
+/**
+ * RangeErrors that JavaScript itself throws (a call with too many arguments, an array too long):
+ * a bug in lrfind, never the user's input, though they share the class of lrfind's own argument checks.
+ */
+const ENGINE_RANGE_ERROR = /^(Maximum call stack size exceeded|Invalid (array|string|typed array|count|code point|time|DataView) |Array buffer allocation failed|\S+\(\) (digits )?argument must be between)/;
+
 /** Whether an error thrown while handling a command is the user's input (exit 2) or a bug (exit 1). */
 export function isInputError(error: unknown): boolean {
-  return error instanceof Error && INPUT_ERROR_NAMES.has(error.name);
+  if (!(error instanceof Error) || !INPUT_ERROR_NAMES.has(error.name)) return false;
+  return !(error.name === 'RangeError' && ENGINE_RANGE_ERROR.test(error.message));
 }
 
 /** Longest error line printed; past it the line is cut with "…" (a message may quote a file's contents). */

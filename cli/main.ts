@@ -1,6 +1,6 @@
 // Routes `lrfind <command> ...` to its command and turns errors into one line and an exit code.
 import { readFileSync } from 'node:fs';
-import { EXIT, exitCodeOf, isInputError, oneLine, printable } from './errors.js';
+import { EXIT, exitCodeOf, oneLine, printable } from './errors.js';
 import { warn } from './terminal.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -78,7 +78,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await (await load())(rest);
   } catch (error) {
     warn(`lrfind: ${oneLine(error)}`);
-    if (!isInputError(error) && process.env.LRFIND_DEBUG) warn(String((error as Error).stack ?? error));
+    // Every error's stack, bad input's too: the place that judged it bad is worth seeing.
+    if (process.env.LRFIND_DEBUG) warn(String((error as Error).stack ?? error));
     return exitCodeOf(error);
   }
 }

@@ -58,4 +58,15 @@ describe('architecture', () => {
     // The check can fail: the Node barrel does reach them.
     expect([...reachable(['src/node.ts'], true)].some(([, packages]) => packages.some((p) => p.startsWith('node:')))).toBe(true);
   });
+
+  it('no Math.max/Math.min spread: a call with one argument per value throws past ~100,000 values (use maxOf/minOf)', () => {
+    const offenders: string[] = [];
+    for (const file of ['src', 'cli', 'reports', 'apps'].flatMap(files).filter((f) => /\.tsx?$/.test(f))) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        const code = line.replace(/\/\/.*$|\/\*.*?\*\/|^\s*\*.*$|`[^`]*`/g, '');
+        if (/Math\.(max|min)\(\s*\.\.\./.test(code)) offenders.push(`${file.slice(root.length + 1)}:${i + 1}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import type { Analysis, Curve } from '../../src/types.js';
 import type { FlagSpecs } from '../args.js';
 import { parseFlags, withFlagNames } from '../args.js';
 import { commandLine } from '../command-line.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, isInputError, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
@@ -86,6 +86,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
   try {
     analysis = analyzeCurve(parse(path, text, flags));
   } catch (error) {
+    if (!isInputError(error)) throw error; // a bug in lrfind, not the file's fault
     const message = withFlagNames((error as Error).message.split('\n')[0] ?? '', ANALYZE_FLAGS);
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }

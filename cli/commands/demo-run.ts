@@ -25,7 +25,7 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
   const sweep = plainReporter(write);
   let phase: 'range test' | 'probes' | 'training' = 'range test';
   const interruption = interruptOnSigint(() => {
-    if (phase === 'range test') sweep.stopping();
+    if (phase === 'range test') sweep.stopping(false);
     else write(phase === 'probes' ? 'stopping the probes (Ctrl-C)' : 'stopping after this epoch (Ctrl-C)');
   });
   try {

@@ -1,5 +1,5 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
-import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
+import type { Analysis, LrFinderResult, RangeTestResult, RangeTestStep } from '../../src/index.js';
 import type { ProbeStatus } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
 
@@ -14,6 +14,8 @@ export type WorkerMessage =
   /** Backend, data and model are ready; the sweep starts. */
   | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string }
   | { type: 'step'; step: RangeTestStep }
+  /** The sweep is over and read; the probes start. */
+  | { type: 'analysis'; rangeTest: RangeTestResult; analysis: Analysis }
   | { type: 'probe'; probe: ProbeStatus }
   /** recommendLearningRate's result, as it came (its analysis null under two points). */
   | { type: 'result'; found: LrFinderResult }

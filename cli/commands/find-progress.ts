@@ -14,8 +14,8 @@ export interface FindReporter {
   step(step: RangeTestStep): void;
   /** A confirmation probe's step. */
   probe(status: ProbeStatus): void;
-  /** Ctrl-C was pressed. */
-  stopping(): void;
+  /** Ctrl-C was pressed: once (stop after this step), or again (stop now). */
+  stopping(now: boolean): void;
   /** The result is written: show the summary. */
   finish(summary: SummaryProps): Promise<void>;
   /** Something failed: leave the terminal clean. */
@@ -88,8 +88,8 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
     probe(status) {
       if (status.done === 1) write(`  ${probeStartLine(status)}`);
     },
-    stopping() {
-      write('stopping after this step (Ctrl-C)');
+    stopping(now) {
+      write(now ? 'stopping now (Ctrl-C again): the curve so far is kept' : 'stopping after this step (Ctrl-C); Ctrl-C again stops at once, keeping the curve so far');
     },
     async finish(summary) {
       for (const line of summaryLines(summary)) write(line);

@@ -2,7 +2,7 @@
 // then writes the report from the curve, reading and probes the worker sends back. The model file is only ever read (by the worker).
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EXIT } from '../errors.js';
+import { EXIT, oneLine } from '../errors.js';
 import { rangeTestFiles, RANGE_TEST_FILES } from '../../reports/range-test-files.js';
 import type { LrFinderResult } from '../../src/index.js';
 import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
@@ -12,6 +12,7 @@ import { isInteractive } from '../terminal.js';
 import { plural } from '../ui/format.js';
 import { stopLine } from '../ui/summary-text.js';
 import type { FindPlan } from './find.js';
+import { hear, heardResult, nothingHeard } from './find-heard.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { plainReporter, silentReporter, type FindReporter } from './find-progress.js';
 
@@ -35,30 +36,40 @@ async function reporterFor(json: boolean): Promise<FindReporter> {
   return liveReporter();
 }
 
+/** How the caller can stop the worker: gently (at the next step), or at once, keeping what was heard. */
+interface Stopper {
+  gently(): void;
+  now(): void;
+}
+
 /**
  * Runs the sweep (and, unless --no-confirm, the probes) in the worker; resolves once it is done (or
  * stopped), with the number of training examples the worker loaded.
  */
 function sweep(
-  p: FindPlan, reporter: FindReporter, onInterrupt: (listener: () => void) => void,
+  p: FindPlan, reporter: FindReporter, onStopper: (stopper: Stopper) => void,
 ): Promise<{ found: LrFinderResult; examples: number | undefined }> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
-  onInterrupt(() => Atomics.store(stop, 0, 1));
+  const heard = nothingHeard();
   return new Promise((resolve, reject) => {
     let settled = false;
-    let examples: number | undefined;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       fn();
       void worker.terminate();
     };
+    const examples = (): number | undefined => heard.ready?.examples;
+    onStopper({
+      gently: () => Atomics.store(stop, 0, 1),
+      now: () => settle(() => resolve({ found: heardResult(heard, p), examples: examples() })),
+    });
     worker.on('message', (message: WorkerMessage) => {
+      hear(heard, message);
       switch (message.type) {
         case 'ready':
-          examples = message.examples;
           reporter.start({
             model: p.labels.model,
             data: p.labels.data,
@@ -78,7 +89,7 @@ function sweep(
           reporter.probe(message.probe);
           break;
         case 'result':
-          settle(() => resolve({ found: message.found, examples }));
+          settle(() => resolve({ found: message.found, examples: examples() }));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -92,16 +103,20 @@ function sweep(
 
 export async function runFind(p: FindPlan): Promise<number> {
   const reporter = await reporterFor(p.json);
-  let interrupted = false;
-  const listeners: (() => void)[] = [() => reporter.stopping()];
+  let presses = 0;
+  let stopper: Stopper | null = null;
+  // The first Ctrl-C stops after the step in progress; a second one stops the worker at once.
+  // Either way what was heard is analysed and written.
   const onSigint = (): void => {
-    if (interrupted) process.exit(EXIT.interrupted); // a second Ctrl-C: leave now
-    interrupted = true;
-    for (const listener of listeners) listener();
+    presses += 1;
+    reporter.stopping(presses > 1);
+    if (presses === 1) stopper?.gently();
+    else stopper?.now();
   };
   process.on('SIGINT', onSigint);
   try {
-    const { found, examples } = await sweep(p, reporter, (listener) => listeners.push(listener));
+    const { found, examples } = await sweep(p, reporter, (s) => (stopper = s));
+    const interrupted = presses > 0;
     const { rangeTest, analysis } = found;
     const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
@@ -110,10 +125,15 @@ export async function runFind(p: FindPlan): Promise<number> {
     }
     const doc = rangeTestFile(found, p.labels);
     const meta = { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend };
+    const jsonPath = join(p.out, RANGE_TEST_FILES.json);
     const files = await rangeTestFiles(doc, analysis, meta, {
-      jsonPath: join(p.out, RANGE_TEST_FILES.json),
+      jsonPath,
       ...(p.commandLine !== undefined ? { commandLine: p.commandLine } : {}),
       ...(examples !== undefined ? { examples } : {}),
+    }).catch(async (error: unknown) => {
+      // The sweep is worth more than its picture: keep its curve, then report the failure.
+      await writeFilesAtomically(p.out, [{ name: RANGE_TEST_FILES.json, content: toJsonText(doc) + '\n' }]);
+      throw new Error(`the report could not be drawn (${oneLine(error)}); the curve and bounds are in ${jsonPath}`);
     });
     const paths = await writeFilesAtomically(p.out, files);
     if (p.json) process.stdout.write(toJsonText(doc, 0) + '\n');

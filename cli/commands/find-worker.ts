@@ -47,6 +47,7 @@ async function run(): Promise<void> {
       ...p.settings,
       confirm: p.confirm,
       signal: controller.signal,
+      onAnalysis: (rangeTest, analysis) => post({ type: 'analysis', rangeTest, analysis }),
       onStep: (step) => {
         post({ type: 'step', step });
         if (stopped()) controller.abort();

@@ -72,9 +72,9 @@ export function liveReporter(): FindReporter {
       props = { ...props, probe: status };
       draw();
     },
-    stopping() {
+    stopping(now) {
       if (!props) return;
-      props = { ...props, stopping: true };
+      props = { ...props, stopping: now ? 'now' : 'after-step' };
       draw(true);
     },
     async finish(summary) {

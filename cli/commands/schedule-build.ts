@@ -68,10 +68,11 @@ export function checkScheduleFlags(name: ScheduleName, flags: ScheduleFlags, com
 export function applyBounds(name: ScheduleName, flags: ScheduleFlags, bounds: Required<LrBounds>): ScheduleFlags {
   const uses = new Set(FLAGS_OF[name]);
   const out: ScheduleFlags = { ...flags };
-  // One-cycle starts at min lr, as oneCycleCallback does with bounds: divFactor = maxLr / minLr.
-  if (uses.has('div-factor') && flags['max-lr'] === undefined) out['div-factor'] ??= bounds.maxLr / bounds.minLr;
+  // One-cycle starts at min lr, as oneCycleCallback does with bounds, unless the user set the peak
+  // (then --div-factor, or its default, sets the start) or the start (--div-factor) by hand.
+  const ownStart = uses.has('div-factor') && (flags['max-lr'] !== undefined || flags['div-factor'] !== undefined);
   if (uses.has('max-lr')) out['max-lr'] ??= bounds.maxLr;
-  if (uses.has('min-lr')) out['min-lr'] ??= bounds.minLr;
+  if (uses.has('min-lr') && !ownStart) out['min-lr'] ??= bounds.minLr;
   // cyclic runs between the bounds; the decays start from the top one.
   if (uses.has('base-lr')) out['base-lr'] ??= name === 'cyclic' ? bounds.minLr : bounds.maxLr;
   return out;
@@ -103,6 +104,16 @@ function defined<T extends object>(record: T): Partial<T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** One-cycle's start as a divisor of the peak: --div-factor, or --max-lr / --min-lr (one of them, not both). */
+function divFactorOf(flags: ScheduleFlags): number | undefined {
+  const { 'max-lr': maxLr, 'min-lr': minLr, 'div-factor': divFactor } = flags;
+  if (minLr === undefined) return divFactor;
+  if (divFactor !== undefined) throw new UsageError('--min-lr and --div-factor both set where one-cycle starts (--div-factor = max / min); give one');
+  if (!(minLr > 0 && Number.isFinite(minLr))) throw new UsageError(`--min-lr must be a positive number, got ${minLr}`);
+  if (maxLr !== undefined && !(minLr < maxLr)) throw new UsageError(`--min-lr must be below --max-lr (got ${minLr} and ${maxLr})`);
+  return maxLr === undefined ? undefined : maxLr / minLr;
+}
+
 function oneCycleOptions(flags: ScheduleFlags, totalSteps: number): OneCycleOptions {
   return {
     maxLr: flags['max-lr']!,
@@ -110,7 +121,7 @@ function oneCycleOptions(flags: ScheduleFlags, totalSteps: number): OneCycleOpti
     ...defined({
       pctStart: flags['pct-start'],
       annealStrategy: flags['anneal-strategy'] as OneCycleOptions['annealStrategy'],
-      divFactor: flags['div-factor'],
+      divFactor: divFactorOf(flags),
       finalDivFactor: flags['final-div-factor'],
       threePhase: flags['three-phase'],
       baseMomentum: flags['base-momentum'],

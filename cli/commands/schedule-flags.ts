@@ -17,7 +17,7 @@ export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 export const SCHEDULE_FLAGS = {
   'max-lr': { type: 'number', option: 'maxLr', description: 'peak lr (one-cycle, seed-onecycle, cyclic)' },
   'base-lr': { type: 'number', option: 'baseLr', description: 'starting lr of the decays; lower bound of cyclic' },
-  'min-lr': { type: 'number', option: 'minLr', description: 'seed-onecycle: lr at the start and the end of the cosine' },
+  'min-lr': { type: 'number', option: 'minLr', description: 'one-cycle: the start lr (instead of --div-factor); seed-onecycle: lr at the start and the end of the cosine' },
   'total-steps': { type: 'integer', option: 'totalSteps', description: 'steps in the whole run' },
   epochs: { type: 'integer', option: 'epochs', description: 'with --steps-per-epoch, instead of --total-steps' },
   'steps-per-epoch': { type: 'integer', option: 'stepsPerEpoch', description: 'batches per epoch' },
@@ -55,7 +55,7 @@ export const SCHEDULE_FLAGS = {
 export type ScheduleFlagName = keyof typeof SCHEDULE_FLAGS;
 
 const ONE_CYCLE: ScheduleFlagName[] = [
-  'max-lr', 'pct-start', 'anneal-strategy', 'div-factor', 'final-div-factor', 'three-phase',
+  'max-lr', 'min-lr', 'pct-start', 'anneal-strategy', 'div-factor', 'final-div-factor', 'three-phase',
   'base-momentum', 'max-momentum', 'no-cycle-momentum',
 ];
 

@@ -23,7 +23,8 @@ export interface FindViewProps {
   /** The confirmation probe running after the sweep, if any. */
   probe?: ProbeStatus;
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
-  stopping?: boolean;
+  /** Ctrl-C: stopping after the step in progress, or (pressed again) at once. */
+  stopping?: 'after-step' | 'now';
   /** Present once the test is over and the report is written. */
   summary?: SummaryProps;
   /** Terminal width in characters. @default 80 */
@@ -58,7 +59,7 @@ export function FindView(props: FindViewProps) {
   const done = status ? status.run * header.numIter + status.done : 0;
   // Only the sweep's pace is known: no ETA once it is over (probes, Ctrl-C, the summary). The pace
   // counts from the end of the first step, so a warm-up or first-step compile does not skew it.
-  const over = props.sweepDone === true || props.probe !== undefined || props.stopping === true || props.summary !== undefined;
+  const over = props.sweepDone === true || props.probe !== undefined || props.stopping !== undefined || props.summary !== undefined;
   const eta = over ? null : props.pace ? etaAfterFirstStep(props.pace.steps, props.pace.seconds, total - done) : etaSeconds(done, total, elapsed);
   const text = `step ${done}/${total}  ${formatDuration(elapsed)}${eta !== null ? `  eta ${formatDuration(eta)}` : ''}`;
   const bar = barLayout(columns, total);
@@ -87,7 +88,11 @@ export function FindView(props: FindViewProps) {
         />
       ) : null}
       {props.probe && !props.summary ? <Text>{probeLine(props.probe)}</Text> : null}
-      {props.stopping && !props.summary ? <Text color="yellow">stopping after this step (Ctrl-C)…</Text> : null}
+      {props.stopping && !props.summary ? (
+        <Text color="yellow">
+          {props.stopping === 'now' ? 'stopping now (Ctrl-C again): the curve so far is kept…' : 'stopping after this step (Ctrl-C); Ctrl-C again stops at once, keeping the curve…'}
+        </Text>
+      ) : null}
       {props.summary ? <Summary {...props.summary} /> : null}
     </Box>
   );

@@ -13,6 +13,8 @@ export type AnalysisErrorCode =
   | 'too-few-points'
   /** The learning rates do not strictly increase. */
   | 'lrs-not-increasing'
+  /** More points than lrfind reads (MAX_CURVE_POINTS). */
+  | 'too-many-points'
   /** An empty list of runs. */
   | 'no-runs';
 

@@ -1,5 +1,6 @@
 // Cleaning a curve before analysis: what is dropped or cut, and why, goes into `warnings`.
 import type { Curve } from '../types.js';
+import { formatCount, MAX_CURVE_POINTS } from '../limits.js';
 import { AnalysisError } from './errors.js';
 
 /** Losses beyond this magnitude are treated like non-finite ones: the run has blown up, and
@@ -33,6 +34,9 @@ export function prepareCurve(curve: Curve): PreparedCurve {
   if (lrs.length !== losses.length) {
     throw new AnalysisError('invalid-curve', `lrs has ${lrs.length} values but losses has ${losses.length}`);
   }
+  if (lrs.length > MAX_CURVE_POINTS) {
+    throw new AnalysisError('too-many-points', `the curve has ${formatCount(lrs.length)} points; lrfind reads at most ${formatCount(MAX_CURVE_POINTS)}: keep one point in ${Math.ceil(lrs.length / MAX_CURVE_POINTS)}`);
+  }
   const warnings: string[] = [];
   let start = 0;
   while (start < lrs.length && isNumber(lrs[start]) && lrs[start]! <= 0) start++;
@@ -46,7 +50,8 @@ export function prepareCurve(curve: Curve): PreparedCurve {
   }
   const kept: Curve = { lrs: lrs.slice(start, end), losses: losses.slice(start, end) };
   if (kept.lrs.length < 2) {
-    throw new AnalysisError('too-few-points', `need at least 2 finite points with lr > 0, got ${kept.lrs.length}`);
+    const cutAt = cut ? `: the curve was cut at step ${end} (${usable(lrs[end], 0) ? `loss ${String(losses[end])}` : `lr ${String(lrs[end])}`}), which leaves ${kept.lrs.length} of its ${lrs.length} points` : `, got ${kept.lrs.length}`;
+    throw new AnalysisError('too-few-points', `need at least 2 finite points with lr > 0 before any non-finite one${cutAt}`);
   }
   for (let i = 1; i < kept.lrs.length; i++) {
     if (!(Math.log10(kept.lrs[i]!) > Math.log10(kept.lrs[i - 1]!))) {

@@ -4,8 +4,9 @@
 // trains from the starting weights with a short warm-up to a candidate lr and holds it; the largest
 // candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
 // the confirmed edge.
+import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
-import type { Bounds } from '../types.js';
+import type { Analysis, Bounds } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 import { minOf } from '../numbers.js';
 
@@ -108,6 +109,14 @@ export function sweepBest(smoothedBest: number, rawLosses: readonly number[]): n
 /** What a probe must end below: the sweep's best loss (see `sweepBest`), and `minDrop` of its starting level below that level. */
 export function probeTarget(best: number, level: number, minDrop: number): number {
   return Math.min(best, level - minDrop * Math.abs(level));
+}
+
+/** How every probe after `analysis`'s sweep is judged: the sweep's starting level and the target below it. */
+export function probeJudgement(analysis: Pick<Analysis, 'curve' | 'smoothedLosses' | 'minimumIndex'>, settings: Pick<ConfirmSettings, 'minDrop' | 'holdSteps' | 'giveBack'>): ProbeJudgement {
+  const raw = analysis.curve.losses;
+  const level = initialLevel(raw);
+  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop);
+  return { target, level, holdSteps: settings.holdSteps, giveBack: settings.giveBack };
 }
 
 export interface ProbeJudgement {

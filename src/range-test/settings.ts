@@ -1,4 +1,5 @@
 // Defaults and eager validation of range-test settings (pure: no tfjs).
+import { formatCount, MAX_RUNS, MAX_SWEEP_STEPS } from '../limits.js';
 import type { RangeTestSettings, SweepMode } from '../types.js';
 
 /** The tunable numbers of a range test; every field optional, defaults as documented. */
@@ -62,8 +63,10 @@ export function resolveRangeTestSettings(input: RangeTestSettingsInput = {}): Ra
   if (typeof s.endLr !== 'number' || !Number.isFinite(s.endLr)) fail(`endLr must be a finite number, got ${s.endLr}`);
   // Also in linear mode: a step at lr 0 trains nothing, and the curve is read on a log axis.
   if (s.startLr <= 0) fail(`startLr must be positive (a learning rate of 0 trains nothing and has no place on a log axis), got ${s.startLr}`);
+  if (s.endLr <= 0) fail(`endLr must be positive, got ${s.endLr}`);
   if (s.startLr >= s.endLr) fail(`startLr must be below endLr (got ${s.startLr} and ${s.endLr})`);
   if (!Number.isInteger(s.numIter) || s.numIter < 2) fail(`numIter must be an integer ≥ 2, got ${s.numIter}`);
+  if (s.numIter > MAX_SWEEP_STEPS) fail(`numIter must be at most ${formatCount(MAX_SWEEP_STEPS)} (lrfind's limit for one sweep), got ${s.numIter}`);
   if (!isPositiveInteger(s.batchSize)) fail(`batchSize must be a positive integer, got ${s.batchSize}`);
   if (typeof s.divergeThreshold !== 'number' || Number.isNaN(s.divergeThreshold) || s.divergeThreshold <= 1) {
     fail(`divergeThreshold must be above 1 (Infinity disables it), got ${s.divergeThreshold}`);
@@ -72,6 +75,7 @@ export function resolveRangeTestSettings(input: RangeTestSettingsInput = {}): Ra
     fail(`smoothing must be in [0, 1), got ${s.smoothing}`);
   }
   if (!isPositiveInteger(s.runs)) fail(`runs must be a positive integer, got ${s.runs}`);
+  if (s.runs > MAX_RUNS) fail(`runs must be at most ${MAX_RUNS}, got ${s.runs}`);
   if (!Number.isInteger(s.seed) || s.seed < 0) fail(`seed must be a non-negative integer, got ${s.seed}`);
   return s;
 }

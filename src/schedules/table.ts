@@ -1,6 +1,7 @@
 // Schedules as data: a per-step table, and CSV / JSON that PyTorch or Keras can replay.
 import type { Schedule } from '../types.js';
-import { nonNegativeInteger } from './validate.js';
+import { formatCount, MAX_SCHEDULE_STEPS } from '../limits.js';
+import { fail, nonNegativeInteger } from './validate.js';
 
 export interface ScheduleRow {
   step: number;
@@ -8,9 +9,13 @@ export interface ScheduleRow {
   momentum?: number;
 }
 
-/** The value of `lr` (and `momentum` when given) at steps 0 … totalSteps − 1. */
+/**
+ * The value of `lr` (and `momentum` when given) at steps 0 … totalSteps − 1. Refuses more than
+ * MAX_SCHEDULE_STEPS rows (the schedule itself, a function, has no limit).
+ */
 export function scheduleTable(lr: Schedule, momentum: Schedule | null, totalSteps: number): ScheduleRow[] {
   nonNegativeInteger('totalSteps', totalSteps);
+  if (totalSteps > MAX_SCHEDULE_STEPS) fail('totalSteps', `at most ${formatCount(MAX_SCHEDULE_STEPS)} for a table of every step`, totalSteps);
   const rows: ScheduleRow[] = [];
   for (let step = 0; step < totalSteps; step++) {
     rows.push(momentum ? { step, lr: lr(step), momentum: momentum(step) } : { step, lr: lr(step) });

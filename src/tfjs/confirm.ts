@@ -4,9 +4,8 @@
 // exactly, as after the range test.
 import type * as tf from '@tensorflow/tfjs';
 import {
-  type ConfirmSettingsInput, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings,
 } from '../range-test/confirm.js';
-import { initialLevel } from '../analysis/reading.js';
 import type { Analysis, Confirmation, LrProbe } from '../types.js';
 import { makeBatchSource, type RangeTestData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
@@ -38,9 +37,9 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
   const seed = options.seed ?? 0;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await checkTrainingInputs(model, data);
-  const { lrs, losses: raw } = analysis.curve;
-  const level = initialLevel(raw);
-  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop);
+  const { lrs } = analysis.curve;
+  const judgement = probeJudgement(analysis, settings);
+  const { target } = judgement;
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
   const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
@@ -62,7 +61,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
       } finally {
         restoreSnapshot(model, snapshot);
       }
-      const verdict = judgeProbe(losses, { target, level, holdSteps: settings.holdSteps, giveBack: settings.giveBack });
+      const verdict = judgeProbe(losses, judgement);
       probes.push({ lr, losses, ...verdict });
       if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, aborted: false };
     }

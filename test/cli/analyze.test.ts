@@ -46,6 +46,11 @@ beforeAll(() => {
   writeFileSync(join(dir, 'no-lr.csv'), 'step,loss\n0,2.3\n1,2.2\n');
   writeFileSync(join(dir, 'broken.json'), '{"lr": [1e-3, 1e-2], "loss": ');
   writeFileSync(join(dir, 'one-point.csv'), 'lr,loss\n0.001,2.3\n');
+  writeFileSync(join(dir, 'nan-second.csv'), 'lr,loss\n0.001,2.3\n0.002,NaN\n0.003,2.1\n');
+  const tooLong = syntheticCurve(100_001);
+  writeFileSync(join(dir, 'too-long.csv'), ['lr,loss', ...tooLong.lrs.map((lr, i) => `${lr},${tooLong.losses[i]}`)].join('\n') + '\n');
+  const long = syntheticCurve(70_000);
+  writeFileSync(join(dir, 'long.csv'), ['lr,loss', ...long.lrs.map((lr, i) => `${lr},${long.losses[i]}`)].join('\n') + '\n');
   // What other tools export: the same curve under their column names, separators and shapes.
   const rows = (header: string, sep = ',') => [header, ...lrs.map((lr, i) => [i, lr, losses[i]].join(sep))].join('\n') + '\n';
   writeFileSync(join(dir, 'lightning.csv'), rows('step,lr,loss'));
@@ -128,6 +133,8 @@ describe('lrfind analyze bad input: one line on stderr, exit 2, nothing written'
     ['malformed JSON', () => [join(dir, 'broken.json')], /^lrfind: .*broken\.json: /],
     ['columns with JSON', () => [join(dir, 'curve.json'), '--lr-column', 'x'], /^lrfind: .*--lr-column and --loss-column apply to CSV curves, not JSON$/],
     ['too few points', () => [join(dir, 'one-point.csv')], /^lrfind: .*one-point\.csv: /],
+    ['cut to one point by a NaN', () => [join(dir, 'nan-second.csv')], /^lrfind: .*nan-second\.csv: need at least 2 finite points with lr > 0 before any non-finite one: the curve was cut at step 1 \(loss NaN\), which leaves 1 of its 3 points$/],
+    ['past the point limit', () => [join(dir, 'too-long.csv')], /^lrfind: .*too-long\.csv: the curve has 100,001 points; lrfind reads at most 100,000: keep one point in 2$/],
     ['two files', () => [csv, csv], /^lrfind: unexpected argument ".*curve\.csv" \(see lrfind analyze --help\)$/],
   ];
   it.concurrent.each(cases)('%s', async (name, args, expected) => {
@@ -140,6 +147,16 @@ describe('lrfind analyze bad input: one line on stderr, exit 2, nothing written'
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/); // no ESC, NUL, bell: nothing drives the terminal
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('lrfind analyze on a long curve', () => {
+  it('reads 70,000 points and writes the report (a Math.max spread once overflowed the stack here)', async () => {
+    const out = join(dir, 'long-out');
+    const r = await runCli(['analyze', join(dir, 'long.csv'), '--json', '--out', out], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as CurveJson).curve.lr).toHaveLength(70_000);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
   });
 });
 

@@ -244,6 +244,31 @@ describe('lrfind find and Ctrl-C', () => {
     const warnings = allElements(parseXml(readFileSync(join(out, 'index.html'), 'utf8'))).filter((e) => e.name === 'li').map((e) => e.text);
     expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^The sweep was stopped by Ctrl-C after ${doc.curve.lr.length} of 400 steps \\(lr \\S+\\): the curve is partial\\.$`)));
   });
+
+  it('keeps the curve when Ctrl-C is pressed twice, 50 ms apart: the worker is stopped at once and what it reported is written', async () => {
+    const out = join(dir, 'sigint-twice');
+    let presses = 0;
+    // Batches of 1024 on cpu: a step takes long enough that the second press lands inside one.
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '400', '--backend', 'cpu', '--diverge', 'inf', '--out', out], {
+      env: { NO_COLOR: '1' },
+      onStdout: (text, child) => {
+        if (presses === 0 && text.includes('25%')) {
+          presses = 1;
+          child.kill('SIGINT');
+          setTimeout(() => child.kill('SIGINT'), 50);
+        }
+      },
+      timeoutMs: 120_000,
+    });
+    expect(presses).toBe(1);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toContain('stopping now (Ctrl-C again): the curve so far is kept');
+    const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
+    expect(doc.stopReason).toBe('aborted');
+    expect(doc.curve.lr.length).toBeGreaterThanOrEqual(100);
+    expect(doc.curve.lr.length).toBeLessThan(400);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
+  });
 });
 
 describe('lrfind find bad input: one line on stderr, exit 2, nothing written', () => {
@@ -252,6 +277,9 @@ describe('lrfind find bad input: one line on stderr, exit 2, nothing written', (
     ['non-number', () => ['--model', 'mlp', '--data', 'digits', '--num-iter', 'lots'], 'lrfind: --num-iter must be a number, got "lots"'],
     ['fractional integer', () => ['--model', 'mlp', '--data', 'digits', '--batch-size', '6.5'], 'lrfind: --batch-size must be an integer, got 6.5'],
     ['start ≥ end', () => ['--model', 'mlp', '--data', 'digits', '--start-lr', '1', '--end-lr', '0.1'], 'lrfind: --start-lr must be below --end-lr (got 1 and 0.1)'],
+    ['negative end lr', () => ['--model', 'mlp', '--data', 'digits', '--end-lr', '-5'], 'lrfind: --end-lr must be positive, got -5'],
+    ['a sweep past the step limit', () => ['--model', 'mlp', '--data', 'digits', '--num-iter', '1e8'], "lrfind: --num-iter must be at most 100,000 (lrfind's limit for one sweep), got 100000000"],
+    ['runs past the limit', () => ['--model', 'mlp', '--data', 'digits', '--runs', '1000'], 'lrfind: --runs must be at most 100, got 1000'],
     ['smoothing out of range', () => ['--model', 'mlp', '--data', 'digits', '--smooth', '1'], 'lrfind: --smooth must be in [0, 1), got 1'],
     ['bad choice', () => ['--model', 'mlp', '--data', 'digits', '--optimizer', 'lion'], 'lrfind: --optimizer must be one of sgd, momentum, nesterov, rmsprop, adam, got "lion"'],
     ['no --model', () => ['--data', 'digits'], 'lrfind: find needs --model (mlp, cnn, vgg-mini, a model.json or a .js module)'],

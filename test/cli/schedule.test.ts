@@ -113,6 +113,9 @@ describe('lrfind schedule bad input', () => {
     ['foreign flag', ['schedule', 'cosine', '--base-lr', '0.1', '--total-steps', '5', '--pct-start', '0.3'], 'lrfind: --pct-start does not apply to the cosine schedule (see lrfind schedule --help)'],
     ['unknown flag', ['schedule', 'cosine', '--base-lr', '0.1', '--total-step', '5'], 'lrfind: unknown flag --total-step (did you mean --total-steps?)'],
     ['missing --from file', ['schedule', 'onecycle', '--from', '/nonexistent/range-test.json', '--total-steps', '5'], 'lrfind: --from: file not found: /nonexistent/range-test.json'],
+    ['past the step limit', ['schedule', 'onecycle', '--max-lr', '0.1', '--total-steps', '1e8', '--format', 'csv'], 'lrfind: --total-steps must be at most 1,000,000 for a table of every step, got 100000000'],
+    ['past the step limit, by epochs', ['schedule', 'cosine', '--base-lr', '0.1', '--epochs', '10000', '--steps-per-epoch', '1000', '--out', '/tmp/lrfind-never-written'], 'lrfind: --total-steps must be at most 1,000,000 for a table of every step, got 10000000'],
+    ['min lr and div factor', ['schedule', 'onecycle', '--max-lr', '0.1', '--min-lr', '0.01', '--div-factor', '3', '--total-steps', '5'], 'lrfind: --min-lr and --div-factor both set where one-cycle starts (--div-factor = max / min); give one'],
   ];
   it.each(cases)('%s: one line on stderr, exit 2, nothing on stdout', async (_name, args, message) => {
     const r = await runCli(args);

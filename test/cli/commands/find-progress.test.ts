@@ -32,10 +32,15 @@ describe('plainReporter', () => {
     expect(lines).toEqual(['  confirming max lr: probe 1 of ≤ 8 at lr 0.3', '  confirming max lr: probe 2 of ≤ 8 at lr 0.24']);
   });
 
-  it('prints a line on Ctrl-C', () => {
+  it('prints a line on Ctrl-C, and another on a second one', () => {
     const lines: string[] = [];
-    plainReporter((l) => lines.push(l)).stopping();
-    expect(lines).toEqual(['stopping after this step (Ctrl-C)']);
+    const reporter = plainReporter((l) => lines.push(l));
+    reporter.stopping(false);
+    reporter.stopping(true);
+    expect(lines).toEqual([
+      'stopping after this step (Ctrl-C); Ctrl-C again stops at once, keeping the curve so far',
+      'stopping now (Ctrl-C again): the curve so far is kept',
+    ]);
   });
 });
 

@@ -15,13 +15,23 @@ describe('totalStepsOf', () => {
 describe('applyBounds', () => {
   it('fills only the flags a schedule reads, never over an explicit one', () => {
     const bounds = { maxLr: 0.1, minLr: 0.01 };
-    // One-cycle starts at the lower bound: divFactor = maxLr / minLr (unless --max-lr was given).
-    expect(applyBounds('onecycle', {}, bounds)).toEqual({ 'max-lr': 0.1, 'div-factor': 10 });
+    // One-cycle starts at the lower bound, --min-lr (unless --max-lr or --div-factor was given).
+    expect(applyBounds('onecycle', {}, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.01 });
     expect(applyBounds('onecycle', { 'max-lr': 0.5 }, bounds)).toEqual({ 'max-lr': 0.5 });
+    expect(applyBounds('onecycle', { 'min-lr': 0.02 }, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.02 });
     expect(applyBounds('onecycle', { 'div-factor': 25 }, bounds)).toEqual({ 'max-lr': 0.1, 'div-factor': 25 });
     expect(applyBounds('cyclic', {}, bounds)).toEqual({ 'max-lr': 0.1, 'base-lr': 0.01 });
     expect(applyBounds('cosine', {}, bounds)).toEqual({ 'base-lr': 0.1 });
     expect(applyBounds('seed-onecycle', { 'min-lr': 0.05 }, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.05 });
+  });
+
+  it('builds one-cycle from typed bounds as from --from: it starts at --min-lr', () => {
+    const typed = buildSchedule('onecycle', { 'max-lr': 0.1, 'min-lr': 0.01, 'total-steps': 100 });
+    const fromFile = buildSchedule('onecycle', { ...applyBounds('onecycle', {}, { maxLr: 0.1, minLr: 0.01 }), 'total-steps': 100 });
+    expect(typed.lr(0)).toBeCloseTo(0.01, 15);
+    for (const step of [0, 10, 30, 60, 99]) expect(typed.lr(step)).toBe(fromFile.lr(step));
+    expect(() => buildSchedule('onecycle', { 'max-lr': 0.1, 'min-lr': 0.01, 'div-factor': 5, 'total-steps': 100 })).toThrow(/--min-lr and --div-factor both set/);
+    expect(() => buildSchedule('onecycle', { 'max-lr': 0.1, 'min-lr': 0.2, 'total-steps': 100 })).toThrow(/--min-lr must be below --max-lr/);
   });
 });
 

@@ -99,10 +99,10 @@ describe('FindView', () => {
 
   it('says it is stopping after Ctrl-C, then shows the summary in place of the ETA', () => {
     const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
-    const stopping = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping />);
+    const stopping = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping="after-step" />);
     expect(stopping).toContain('stopping after this step (Ctrl-C)');
     const done = frame(
-      <FindView header={HEADER} status={status} points={[]} elapsed={4} stopping summary={{ doc: DOC, paths: ['/o/index.html'], stop: 'stopped by Ctrl-C (partial curve): 40 steps in 4.0s' }} />,
+      <FindView header={HEADER} status={status} points={[]} elapsed={4} stopping="after-step" summary={{ doc: DOC, paths: ['/o/index.html'], stop: 'stopped by Ctrl-C (partial curve): 40 steps in 4.0s' }} />,
     );
     expect(done).not.toContain('stopping after this step');
     expect(done).not.toContain('eta');
@@ -121,7 +121,7 @@ describe('FindView', () => {
   it('keeps the bar at the step reached when Ctrl-C stopped the sweep, and ends on the summary\'s seconds', () => {
     const status = { run: 0, runs: 1, done: 40, numIter: 100, lr: 3.2e-3, loss: 1.234, smoothed: 1.2, lowest: 1.1 };
     const summary = { doc: DOC, paths: [], stop: 'stopped by Ctrl-C (partial curve): 40 steps in 4.0s' };
-    const text = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping summary={summary} />);
+    const text = frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} stopping="after-step" summary={summary} />);
     expect(text).toContain(' 40%');
     expect(text).not.toContain('100%');
     expect(text).toMatch(/step 40\/100 {2}4\.0s$/m);
@@ -133,7 +133,7 @@ describe('FindView', () => {
     const probe = { probe: 2, maxProbes: 8, lr: 0.17, done: 10, steps: 60, loss: 0.9 };
     expect(frame(<FindView header={HEADER} status={status} points={[]} elapsed={4} probe={probe} />)).not.toContain('eta');
     const partial = { ...status, done: 62 };
-    expect(frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} stopping />)).not.toContain('eta');
+    expect(frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} stopping="after-step" />)).not.toContain('eta');
     const diverged = frame(<FindView header={HEADER} status={partial} points={[]} elapsed={4} sweepDone />);
     expect(diverged).not.toContain('eta');
     expect(diverged).toContain(' 62%');
