@@ -47,28 +47,49 @@ export function parseNumber(flag: string, text: string, spec: Pick<FlagSpec, 'ty
   return value;
 }
 
-/** Levenshtein distance, for "did you mean" on unknown flags. */
+/** Edit distance with transpositions (optimal string alignment): "modle" is one edit from "model". */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
+/** The letters of a word, sorted: a typo that swaps letters keeps them. */
+const letters = (word: string): string => [...word].sort().join('');
+
 function unknownFlag(name: string, specs: FlagSpecs, command: string): UsageError {
+  // Nearest first; among equals, the one with the same letters (a swap), then the same length.
   const near = Object.keys(specs)
-    .map((known) => ({ known, d: distance(name, known) }))
+    .map((known) => ({ known, d: distance(name, known), sameLetters: letters(known) === letters(name), sameLength: known.length === name.length }))
     .filter(({ d }) => d <= 2)
-    .sort((x, y) => x.d - y.d)[0];
+    .sort((x, y) => x.d - y.d || Number(y.sameLetters) - Number(x.sameLetters) || Number(y.sameLength) - Number(x.sameLength))[0];
   const hint = near ? ` (did you mean --${near.known}?)` : ` (see lrfind ${command} --help)`;
   return new UsageError(`unknown flag --${name}${hint}`);
+}
+
+/** A flag given twice would silently keep the last value: refuse it, naming both. */
+function checkRepeated(argv: readonly string[], specs: FlagSpecs): void {
+  const end = argv.indexOf('--');
+  const seen = new Map<string, string>();
+  const words = end < 0 ? argv : argv.slice(0, end);
+  words.forEach((arg, i) => {
+    const match = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    const name = match?.[1];
+    if (name === undefined || specs[name] === undefined) return;
+    const value = specs[name].type === 'boolean' ? '' : (match![2] ?? words[i + 1] ?? '');
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      throw new UsageError(specs[name].type === 'boolean' ? `--${name} is given twice` : `--${name} is given twice ("${earlier}" and "${value}"): give it once`);
+    }
+    seen.set(name, value);
+  });
 }
 
 /**
@@ -131,6 +152,7 @@ export function parseFlags<S extends FlagSpecs>(
   if (specs['help'] && asksForHelp(argv)) return { flags: { help: true } as unknown as Flags<S>, positionals: [] };
   const options: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const [name, spec] of Object.entries(specs)) options[name] = { type: spec.type === 'boolean' ? 'boolean' : 'string' };
+  checkRepeated(argv, specs);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv, specs), options, strict: true, allowPositionals: true });

@@ -11,6 +11,7 @@ import { warmupCosineTail } from '../../src/schedules/presets.js';
 import { sgdr } from '../../src/schedules/sgdr.js';
 import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../../src/types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
+import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
 import { plural } from '../../src/text.js';
 import { NoBoundsError } from './no-bounds.js';
@@ -45,7 +46,8 @@ export interface StudyOptions {
   confirm?: boolean;
   /** Called once the range test is read, before the probes and the runs (e.g. to show the bounds). */
   onRangeTest?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
-  /** Called once the probes are done, before the runs. */
+  /** Called after every confirmation probe step, e.g. to show progress. */
+  onProbeStep?: ConfirmOptions['onStep'];
   /** Called once the probes are done, with the finder's whole result (its `bounds` the ones trained with). */
   onConfirmation?: (found: LrFinderResult) => void;
   onRunStart?: (run: { name: string; group: StudyGroup; index: number; total: number }) => void;
@@ -154,6 +156,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
     const found = await recommendLearningRate(finder, data.train, {
       batchSize: settings.batchSize, seed: settings.seed, confirm: options.confirm ?? true,
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
+      ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     }).finally(() => finder.dispose());
     const { rangeTest, analysis, confirmation, bounds } = found;
     if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(rangeTest.lrs.length, 'step')}: too few to analyse`);

@@ -11,7 +11,9 @@ import { formatDuration, plural } from '../ui/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
-import { confirmedLines } from './find-progress.js';
+import { confirmedLines, probeCounter } from './find-progress.js';
+import { probeStartLine } from '../ui/summary-text.js';
+import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
@@ -37,6 +39,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         `${plural(n, 'run')} of ${plural(p.epochs, 'epoch')} · batch ${p.batchSize} · backend ${backendLine}`,
     );
     write('range test with SGD + momentum 0.9 …');
+    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
     let result: StudyResult;
     try {
       result = await runStudy({
@@ -58,6 +61,11 @@ export async function runCompare(p: ComparePlan): Promise<number> {
           write(boundsLine(analysisFile(analysis)));
           phase = p.confirm ? 'probes' : 'runs';
           if (p.confirm) write('confirming the max lr by short training probes …');
+        },
+        // A line as each probe starts: probes take a minute or more on a conv net.
+        onProbeStep: (step) => {
+          const status = probeStatus(step);
+          if (status.done === 1) write(`  ${probeStartLine(status)}`);
         },
         onConfirmation: (found) => {
           for (const line of confirmedLines(found)) write(line);

@@ -10,6 +10,10 @@ import { checkModelName } from '../model/source.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
+import { withFlagNames } from '../args.js';
+import { checkBatchSize } from '../../src/tfjs/check-inputs.js';
+import { isInputError } from '../errors.js';
+import { FIND_FLAGS } from './find-flags.js';
 
 const { plan: p, stop } = workerData as WorkerInput;
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
@@ -32,6 +36,7 @@ async function run(): Promise<void> {
       { inputShape: dataset.inputShape, numClasses: dataset.numClasses, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
       p.labels,
     );
+    checkBatchSize(p.settings.batchSize, dataset.train.size); // before the header: bad input prints one line
     post({
       type: 'ready',
       backend,
@@ -66,5 +71,7 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
-  post({ type: 'error', name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
+  // The library names its options (batchSize); the user typed flags (--batch-size).
+  const message = isInputError(e) ? withFlagNames(e.message, FIND_FLAGS) : e.message;
+  post({ type: 'error', name: e.name, message, ...(e.stack !== undefined ? { stack: e.stack } : {}) });
 });

@@ -57,3 +57,10 @@ export async function checkTrainingInputs(model: tf.LayersModel, data: RangeTest
     throw new TypeError('data must be {xs, ys} tensors or a tf.data.Dataset of batches');
   }
 }
+
+/** A batch larger than the data would make every step train on all of it, silently: refused. */
+export function checkBatchSize(batchSize: number, examples: number): void {
+  if (batchSize > examples) {
+    throw new RangeError(`batchSize ${batchSize} is larger than the data (${examples} examples): every step would train on all of them; use batchSize ≤ ${examples}`);
+  }
+}

@@ -6,7 +6,7 @@ import { initialRecorderState, recordLoss, type RecorderState } from '../range-t
 import { sweepLrs } from '../range-test/sweep.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
 import { isTensorData, makeBatchSource, type RangeTestData, type TensorData } from './batches.js';
-import { checkBatchFits, checkTrainingInputs } from './check-inputs.js';
+import { checkBatchFits, checkBatchSize, checkTrainingInputs } from './check-inputs.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { trainStep } from './train-step.js';
 import { warmsUpByDefault, warmUpOnData } from './warm-up.js';
@@ -52,8 +52,9 @@ async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize
 }
 
 /** Eager validation of everything but the settings; touches neither the model nor the optimizer. */
-async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: RangeTestOptions): Promise<void> {
+async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: RangeTestOptions, batchSize: number): Promise<void> {
   await checkTrainingInputs(model, data);
+  if (isTensorData(data)) checkBatchSize(batchSize, data.xs.shape[0]!);
   if (options.validationData !== undefined) {
     if (!isTensorData(options.validationData)) throw new TypeError('validationData must be {xs, ys} tensors');
     checkBatchFits(model, options.validationData, 'validationData');
@@ -130,7 +131,7 @@ export async function findLearningRate(
   options: RangeTestOptions = {},
 ): Promise<RangeTestResult> {
   const settings = resolveRangeTestSettings(options);
-  await checkInputs(model, data, options);
+  await checkInputs(model, data, options, settings.batchSize);
   const lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
   if (options.warmUp ?? warmsUpByDefault()) {
     const validation = options.validationData;

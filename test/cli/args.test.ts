@@ -49,9 +49,9 @@ describe('parseNumber', () => {
 });
 
 describe('parseFlags', () => {
-  it('types every value and keeps the last of a repeated flag', () => {
+  it('types every value', () => {
     const { flags, positionals } = parseFlags(
-      ['--start-lr', '1e-5', '--num-iter=50', '--mode', 'linear', '--json', 'curve.csv', '--num-iter', '60'],
+      ['--start-lr', '1e-5', '--num-iter=60', '--mode', 'linear', '--json', 'curve.csv'],
       SPECS,
       'find',
       1,
@@ -68,6 +68,21 @@ describe('parseFlags', () => {
   it('names unknown flags and suggests a near one', () => {
     expect(usageMessage(() => parseFlags(['--start-rl', '1'], SPECS, 'find'))).toBe('unknown flag --start-rl (did you mean --start-lr?)');
     expect(usageMessage(() => parseFlags(['--bogus'], SPECS, 'find'))).toBe('unknown flag --bogus (see lrfind find --help)');
+  });
+
+  it('takes a swap of two letters for one typo, and prefers the flag with the same letters', () => {
+    const specs = { ...SPECS, model: { type: 'string', description: '' } } as const satisfies FlagSpecs;
+    // "modle" is one edit from both "mode" (a deletion) and "model" (a swap): the swap wins.
+    expect(usageMessage(() => parseFlags(['--modle', 'mlp'], specs, 'find'))).toBe('unknown flag --modle (did you mean --model?)');
+    expect(usageMessage(() => parseFlags(['--mdoe', 'exp'], specs, 'find'))).toBe('unknown flag --mdoe (did you mean --mode?)');
+  });
+
+  it('refuses a flag given twice instead of keeping the last value', () => {
+    expect(usageMessage(() => parseFlags(['--mode', 'exp', '--mode', 'linear'], SPECS, 'find'))).toBe('--mode is given twice ("exp" and "linear"): give it once');
+    expect(usageMessage(() => parseFlags(['--out=a', '--out', 'b'], SPECS, 'find'))).toBe('--out is given twice ("a" and "b"): give it once');
+    expect(usageMessage(() => parseFlags(['--json', '--json'], SPECS, 'find'))).toBe('--json is given twice');
+    // After "--" nothing is a flag.
+    expect(parseFlags(['--out', 'a', '--', '--out'], SPECS, 'find', 1).flags.out).toBe('a');
   });
 
   it('names missing values, values given to switches, bad choices and extra arguments', () => {
