@@ -41,7 +41,9 @@ export {
 } from './analysis/index.js';
 
 // Backends: the browser's choice here; Node's (tfjs-node, threaded wasm) under the 'node' condition.
-export { BACKEND_CHOICES, EnvironmentError, initBackend, type BackendChoice, type BackendInfo, type BackendOptions } from './tfjs/browser-backend.js';
+export {
+  BACKEND_CHOICES, EnvironmentError, initBackend, type BackendChoice, type BackendInfo, type BackendOptions, type WasmModule,
+} from './tfjs/browser-backend.js';
 export { registerWasmTrainingKernels } from './tfjs/kernels/register.js';
 
 // Built-in models and data from arrays.

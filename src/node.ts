@@ -3,6 +3,7 @@
 // reads or writes files.
 export * from './index.js';
 export { BACKEND_CHOICES, EnvironmentError, initBackend, type BackendChoice, type BackendInfo, type BackendOptions } from './tfjs/backend.js';
+export { registerWasmTrainingKernels } from './tfjs/kernels/import-wasm.js';
 // WebGPU through Dawn, the backends report and wasm's thread choice.
 export { registerWebGpuTrainingKernels } from './tfjs/webgpu/kernels/register.js';
 export { describeAdapter, type AdapterDescription, type GpuAdapterInfoLike } from './tfjs/webgpu/adapter.js';

@@ -18,7 +18,8 @@ function files(path: string): string[] {
 /** Every file reachable from `file` through relative imports, with its bare package imports. */
 function reach(file: string, seen = new Map<string, string[]>(), runtimeOnly = false): Map<string, string[]> {
   if (seen.has(file)) return seen;
-  const text = readFileSync(file, 'utf8');
+  // Comments may quote imports (a usage example); they are not code.
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   // Type-only imports are erased before anything runs: a bundle never sees them.
   const source = runtimeOnly ? text.replace(/(?:import|export) type [^;]*?from\s+['"][^'"]+['"]/g, '') : text;
   const pattern = /(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g;
@@ -50,6 +51,13 @@ describe('architecture', () => {
     const library = [...reachable(['src']).keys()].filter((f) => f.startsWith('apps/') || f.startsWith('cli/'));
     expect(library).toEqual([]);
     expect([...reachable(['reports']).keys()].filter((f) => f.startsWith('cli/') || f.startsWith('apps/'))).toEqual([]);
+  });
+
+  it('the browser barrel imports no optional backend package, so an app without them bundles', () => {
+    const optional = /^@tensorflow\/tfjs-(backend-wasm|backend-webgpu|node)/;
+    const offenders = [...reachable(['src/index.ts'], true)].filter(([, packages]) => packages.some((p) => optional.test(p)));
+    expect(offenders.map(([file]) => file)).toEqual([]);
+    expect([...reachable(['src/node.ts'], true)].some(([, packages]) => packages.some((p) => optional.test(p)))).toBe(true);
   });
 
   it('the browser barrel reaches no Node built-in', () => {

@@ -3,6 +3,8 @@
 // body[data-state] says where it is (idle, running, done, training, trained, error), for people
 // styling it and for the tests that drive it.
 import * as tf from '@tensorflow/tfjs';
+// The page trains on wasm too: imported here, handed to initBackend (lrfind never imports it in a browser).
+import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { formatLr } from '../../reports/format.js';
 import {
   initBackend, oneCycleCallback, oneCycleFromBounds, rangeTestFile, rangeTestFileText, recommendLearningRate, scheduleTable,
@@ -68,7 +70,7 @@ async function guarded(task: () => Promise<void>, after: State = 'error'): Promi
 
 async function ensureBackend(choice: BackendChoice): Promise<void> {
   if (page.backend?.choice === choice) return;
-  const info = await initBackend(choice);
+  const info = await initBackend(choice, { wasm });
   page.backend = { choice, name: info.backend };
   el('backend-info').textContent = `backend: ${info.backend} (${info.reason})`;
 }

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_CHOICES } from './backend-choices.js';
 import { checkChoice, checkNoTensorsToMove, engineState, EnvironmentError, type BackendChoice, type BackendInfo } from './backend-types.js';
-import { registerWasmTrainingKernels } from './kernels/register.js';
+import { registerWasmTrainingKernels } from './kernels/import-wasm.js';
 import { withoutNewProcessHandlers } from './process-handlers.js';
 import { allowSoftwareAdapter, tryWebGpu } from './webgpu/choose.js';
 

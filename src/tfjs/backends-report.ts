@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import type { BackendOptions } from './backend.js';
-import { registerWasmTrainingKernels } from './kernels/register.js';
+import { registerWasmTrainingKernels } from './kernels/import-wasm.js';
 import { withoutNewProcessHandlers } from './process-handlers.js';
 import type { WasmThreadChoice } from './wasm-thread-choice.js';
 import type { AdapterDescription } from './webgpu/adapter.js';

@@ -1,6 +1,7 @@
 // The browser's initBackend: webgpu on a hardware adapter (when the user's bundle registered the
-// webgpu backend), then webgl, then wasm with lrfind's training kernels, then cpu. It imports no
-// backend package by itself except wasm, and only when wasm is tried.
+// webgpu backend), then webgl, then wasm with lrfind's training kernels (when the app imported
+// @tensorflow/tfjs-backend-wasm), then cpu. It imports no backend package itself, so an app
+// bundles with whichever ones it has.
 import * as tf from '@tensorflow/tfjs';
 import { checkChoice, checkNoTensorsToMove, engineState, type BackendChoice, type BackendInfo } from './backend-types.js';
 import { registerWasmTrainingKernels } from './kernels/register.js';
@@ -12,13 +13,28 @@ export { EnvironmentError, type BackendChoice, type BackendInfo } from './backen
 /** The backends `initBackend` offers in a browser. */
 export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** What lrfind uses of @tensorflow/tfjs-backend-wasm's module: `import * as wasm from '@tensorflow/tfjs-backend-wasm'`. */
+export interface WasmModule {
+  setWasmPaths(paths: string | Record<string, string>): void;
+  getThreadsCount(): number;
+}
+
 /** Options of `initBackend`. */
 export interface BackendOptions {
+  /**
+   * The wasm backend's module, imported by the app: `import * as wasm from
+   * '@tensorflow/tfjs-backend-wasm'` then `initBackend('auto', { wasm })`. Importing the package
+   * registers wasm, which is then tried; the module also lets lrfind find its .wasm files
+   * (`wasmPaths`, or beside the bundle) and report its threads. lrfind never imports it in a
+   * browser, so an app without it (webgl only) bundles.
+   */
+  wasm?: WasmModule;
   /**
    * Where the wasm backend's `.wasm` files are served from (a folder URL ending in '/', or a map of
    * file names to URLs), passed to `setWasmPaths`. Bundlers do not copy these files: copy
    * node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm next to your bundle (or your page), or
    * point here.
+   * Needs `wasm`.
    * @default the bundle's folder when the .wasm files are there, else the page's folder (tfjs's default)
    */
   wasmPaths?: string | Record<string, string>;
@@ -74,18 +90,16 @@ async function trySet(name: string, tried: string[]): Promise<boolean> {
 const firstLine = (error: unknown): string => String((error as Error | undefined)?.message ?? error).split('\n')[0]!;
 
 async function tryWasm(tried: string[], options: BackendOptions): Promise<BackendInfo | null> {
-  let trainingKernels: string[];
-  try {
-    trainingKernels = await registerWasmTrainingKernels();
-  } catch (error) {
-    tried.push(`wasm unavailable (${firstLine(error)})`);
+  if (tf.findBackendFactory('wasm') === null) {
+    tried.push('wasm not in this app (import the @tensorflow/tfjs-backend-wasm module and pass it: initBackend(choice, { wasm }))');
     return null;
   }
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const paths = options.wasmPaths ?? (await wasmFolderBeside());
-  const where = paths === null ? "the page's folder" : typeof paths === 'string' ? paths : 'the wasmPaths map';
+  const trainingKernels = await registerWasmTrainingKernels();
+  const module = options.wasm;
+  const paths = module === undefined ? null : (options.wasmPaths ?? (await wasmFolderBeside()));
+  const where = paths === null ? "the page's folder (or where the app pointed it)" : typeof paths === 'string' ? paths : 'the wasmPaths map';
   try {
-    if (paths !== null) wasm.setWasmPaths(paths);
+    if (module !== undefined && paths !== null) module.setWasmPaths(paths);
   } catch (error) {
     // tfjs refuses new paths once an init has failed: the first failure's reason stands.
     tried.push(`wasm: ${firstLine(error)}`);
@@ -102,9 +116,10 @@ async function tryWasm(tried: string[], options: BackendOptions): Promise<Backen
   }
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   // More than one thread only in a cross-origin isolated page (COOP + COEP headers), where tfjs loads its threaded build.
-  const threads = wasm.getThreadsCount();
-  const reason = [...tried, `using wasm with lrfind's training kernels (${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'})`].join('; ');
-  return { backend: 'wasm', reason, package: '@tensorflow/tfjs-backend-wasm', trainingKernels, simd, threads };
+  const threads = module?.getThreadsCount();
+  const threadText = threads === undefined ? '' : `, ${threads} thread${threads === 1 ? '' : 's'}`;
+  const reason = [...tried, `using wasm with lrfind's training kernels (${simd ? 'SIMD' : 'no SIMD'}${threadText})`].join('; ');
+  return { backend: 'wasm', reason, package: '@tensorflow/tfjs-backend-wasm', trainingKernels, simd, ...(threads === undefined ? {} : { threads }) };
 }
 
 const info = (backend: string, pkg: string, tried: string[], why: string): BackendInfo => ({
@@ -142,6 +157,9 @@ async function select(choice: BackendChoice, options: BackendOptions): Promise<B
  */
 export async function initBackend(choice: BackendChoice = 'auto', options: BackendOptions = {}): Promise<BackendInfo> {
   checkChoice(choice, BACKEND_CHOICES, 'in a browser');
+  if (options.wasmPaths !== undefined && options.wasm === undefined) {
+    throw new RangeError('wasmPaths needs the wasm module: import @tensorflow/tfjs-backend-wasm as a module and pass it too, initBackend(choice, { wasm, wasmPaths })');
+  }
   const { numTensors, active } = engineState(tf.engine());
   checkNoTensorsToMove(choice === 'auto' ? null : choice, numTensors, active);
   const chosen = await select(choice, options);

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { cnn } from '../../src/models/index.js';
 import { initBackend } from '../../src/tfjs/backend.js';
-import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/register.js';
+import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/import-wasm.js';
 import { randomValues, relativeError } from './kernels/compare.js';
 
 const resolvable = (name: string): boolean => {

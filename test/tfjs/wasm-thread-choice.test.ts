@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/register.js';
+import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/import-wasm.js';
 import { wasmThreads } from '../../src/tfjs/kernels/wasm-threads.js';
 import { measureWasmThreads, THREADS_MARGIN, type WasmThreadProbe } from '../../src/tfjs/wasm-thread-choice.js';
 

@@ -32,8 +32,8 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
     // The harness page lives in /pages/ while its bundle and the .wasm files are at /: wasm has to find them beside the bundle.
     ({ page, errors } = await open(site, 'pages/harness.html'));
     live = await page.evaluate(async () => {
-      const { lrfind, views, loadDigits, seededRunChecked } = globalThis.lrfindTest;
-      const info = await lrfind.initBackend('wasm');
+      const { lrfind, views, wasm, loadDigits, seededRunChecked } = globalThis.lrfindTest;
+      const info = await lrfind.initBackend('wasm', { wasm });
       const arrays = await loadDigits(new URL('../', location.href).href, 0);
       const element = document.getElementById('view')!;
       const view = await views.liveRangeTest(element, { startLr: 1e-7, endLr: 10 });
@@ -161,7 +161,7 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
 
   it('says where it looked when the .wasm files are nowhere near the page or the bundle', async () => {
     const { page: bare, errors: bareErrors } = await open(site, 'bare/harness.html');
-    const message = await bare.evaluate(() => globalThis.lrfindTest.lrfind.initBackend('wasm').then(() => 'started', (e: Error) => e.message));
+    const message = await bare.evaluate(() => globalThis.lrfindTest.lrfind.initBackend('wasm', { wasm: globalThis.lrfindTest.wasm }).then(() => 'started', (e: Error) => e.message));
     await bare.close();
     expect(message).toMatch(/backend 'wasm' could not start: .*wasm did not start.*the page's folder/);
     expect(bareErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);

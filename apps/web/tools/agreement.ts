@@ -31,7 +31,7 @@ export async function runInChromium(
     await page.waitForFunction(() => globalThis.lrfindTest !== undefined);
     return await page.evaluate(async (backendName, runSpec, withView) => {
       const h = globalThis.lrfindTest;
-      await h.lrfind.initBackend(backendName);
+      await h.lrfind.initBackend(backendName, { wasm: h.wasm });
       // digits.csv.gz sits at the site's root, beside the bundle.
       const arrays = await h.loadDigits(new URL('/', location.href).href, runSpec.seed ?? 0);
       if (!withView) return h.seededRunChecked(arrays, runSpec);

@@ -49,13 +49,15 @@ function replaceStockKernels(): string[] {
 /**
  * Makes the wasm backend able to train every common layer (conv2d, depthwise and separable conv,
  * pooling, batch norm, dropout, dense, embedding): adds the gradient kernels stock wasm lacks and
- * replaces its wrong MaxPoolGrad and OneHot. Imports @tensorflow/tfjs-backend-wasm first (its stock
- * kernels are registered then, and ours must come after them), which registers tfjs's 'wasm'
- * backend: call it when you mean to train on wasm. Safe to call any number of times, before or
- * after `tf.setBackend('wasm')`.
+ * replaces its wrong MaxPoolGrad and OneHot. In a browser, import @tensorflow/tfjs-backend-wasm
+ * in your app first (lrfind never imports it there, so bundles without it still build); in Node
+ * (`lrfind/node`) this imports it itself. Safe to call any number of times, before or after
+ * `tf.setBackend('wasm')`.
  * @returns the names of the kernels registered
  */
 export async function registerWasmTrainingKernels(): Promise<string[]> {
-  await import('@tensorflow/tfjs-backend-wasm');
+  if (tf.findBackendFactory('wasm') === null) {
+    throw new Error('the wasm backend is not registered: import the @tensorflow/tfjs-backend-wasm package in your app first');
+  }
   return replaceStockKernels();
 }

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { seededRandom } from '../../../src/random.js';
-import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/register.js';
+import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/import-wasm.js';
 
 // Test mode: the engine checks every kernel for leaked backend buffers (and the cpu backend stops
 // printing its "install tfjs-node" banner).

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { WASM_TRAINING_KERNELS, registerWasmTrainingKernels } from '../../../src/tfjs/kernels/register.js';
+import { WASM_TRAINING_KERNELS } from '../../../src/tfjs/kernels/register.js';
+import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/import-wasm.js';
 import { stockKernels } from '../../../src/tfjs/kernels/kernel-utils.js';
 
 describe('registerWasmTrainingKernels', () => {

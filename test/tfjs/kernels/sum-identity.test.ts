@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/register.js';
+import { registerWasmTrainingKernels } from '../../../src/tfjs/kernels/import-wasm.js';
 import { cpuVsWasm, randomValues } from './compare.js';
 
 describe('Sum on wasm matches cpu', () => {
