@@ -2,7 +2,7 @@
 // older tfjs 4.x. Needs the npm registry (CI has it); skips with a message when it is out of reach.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,18 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     expect(out.losses.every(Number.isFinite)).toBe(true);
     expect(out.losses.at(-1)).toBeLessThan(out.losses[0]);
     expect(Math.max(...out.lrs)).toBeLessThanOrEqual(out.bounds.maxLr * (1 + 1e-6));
+  });
+
+  it("runs the README's library example as it is", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Find → read bounds → train with one-cycle'));
+    const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example, 'the README has a ts block under its library example heading').toBeDefined();
+    const r = await run(example!);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(r.stdout).toMatch(/maxLr: [\d.e-]+,\s+minLr: [\d.e-]+,\s+method: '(confirmed|lrfind)'/);
+    expect(Number(lines.at(-1))).toBeGreaterThan(0.8);
   });
 
   it("prints Node's own stack for the user's error after initBackend and exits with 1", async () => {
