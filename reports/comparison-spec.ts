@@ -1,5 +1,6 @@
 // Comparison report: loss and accuracy per epoch for several runs, one colour per run, train solid
-// and validation dashed, with each run's final score in its legend label.
+// and validation dashed, with each run's final score in its legend label. With many runs (24 lines
+// a panel for 12) the best few keep their colour and are drawn on top; the rest fade behind them.
 import { formatValue, roundSig } from './format.js';
 import type { Datum, TopLevelSpec } from './spec-types.js';
 import { CONFIG, RUN_SHAPES, runStyle, VEGA_LITE_SCHEMA } from './theme.js';
@@ -37,6 +38,13 @@ export interface ComparisonSpecOptions {
   width?: number;
   /** Height of each metric panel in px. @default 240 */
   height?: number;
+  /**
+   * With more runs than `fadeAbove`, only the best `highlight` by final score (validation accuracy
+   * when there is one) keep full colour and weight. @default 3
+   */
+  highlight?: number;
+  /** @default 6 */
+  fadeAbove?: number;
 }
 
 const METRICS = ['loss', 'accuracy'] as const;
@@ -72,6 +80,21 @@ function runStyles(runs: readonly ComparedRun[]): ReturnType<typeof runStyle>[] 
   });
 }
 
+/** The run's final score: its last validation accuracy, else its last accuracy; NaN without one. */
+function finalScore(run: ComparedRun): number {
+  const last = run.history[run.history.length - 1];
+  if (last === undefined) return Number.NaN;
+  if (last.valAccuracy !== undefined && Number.isFinite(last.valAccuracy)) return last.valAccuracy;
+  return last.accuracy;
+}
+
+/** Indices of the `count` best runs by final score (ties keep the input order). */
+function bestRuns(runs: readonly ComparedRun[], count: number): Set<number> {
+  const ranked = runs.map((run, i) => ({ i, score: finalScore(run) })).filter((r) => Number.isFinite(r.score));
+  ranked.sort((a, b) => b.score - a.score || a.i - b.i);
+  return new Set(ranked.slice(0, count).map((r) => r.i));
+}
+
 /** "adam — val acc 0.981": the run's name and its last accuracy (validation when it has one). */
 function legendLabel(run: ComparedRun): string {
   const name = run.group === undefined || run.group === '' ? run.name : `${run.group}: ${run.name}`;
@@ -98,6 +121,8 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
   });
 
   const rows: Datum[] = [];
+  const fade = input.runs.length > (options.fadeAbove ?? 6);
+  const best = fade ? bestRuns(input.runs, options.highlight ?? 3) : new Set(input.runs.map((_, i) => i));
   input.runs.forEach((run, r) => {
     for (const h of run.history) {
       const values: Array<[(typeof METRICS)[number], string, number | undefined]> = [
@@ -108,7 +133,7 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
       ];
       for (const [metric, split, value] of values) {
         if (value !== undefined && Number.isFinite(value)) {
-          rows.push({ run: labels[r] ?? run.name, epoch: h.epoch, metric, split, value: roundSig(value) });
+          rows.push({ run: labels[r] ?? run.name, epoch: h.epoch, metric, split, value: roundSig(value), best: best.has(r) });
         }
       }
     }
@@ -116,14 +141,57 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
   const maxEpochs = maxOf(input.runs.map((r) => r.history.length));
   const splits = ['train', 'validation'].filter((s) => rows.some((d) => d.split === s));
   const styles = runStyles(input.runs);
+  // Best first, so the legend reads as a ranking; each run keeps its own look.
+  const order = input.runs.map((run, i) => ({ score: finalScore(run), i }))
+    .sort((a, b) => (Number.isFinite(b.score) ? b.score : -Infinity) - (Number.isFinite(a.score) ? a.score : -Infinity) || a.i - b.i)
+    .map((r) => r.i);
+  const domain = order.map((i) => labels[i]!);
   // Past the palette colours repeat: the point shape tells those runs apart, so points are always drawn.
   const shaped = styles.some((s) => s.shape !== RUN_SHAPES[0]);
+
+  const color = {
+    field: 'run',
+    type: 'nominal' as const,
+    title: 'run (final score)',
+    scale: { domain, range: order.map((i) => styles[i]!.color) },
+    legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 400 },
+  };
+  /** One layer of run lines: `filter` picks the runs, `look` how they are drawn (the faded ones first, under the best). */
+  const runLayer = (name: string, filter: string, look: { strokeWidth: number; opacity: number; point: false | { size: number; filled?: boolean } }) => ({
+    name,
+    transform: [{ filter }],
+    // Points only when there are few epochs: they show where each measurement lies.
+    mark: { type: 'line' as const, strokeWidth: look.strokeWidth, opacity: look.opacity, point: look.point },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 }, scale: { nice: false } },
+      y: { field: 'value', type: 'quantitative' as const, title: null, scale: { zero: false } },
+      color,
+      ...(shaped
+        ? {
+            // The same field and title as the colour: vega-lite draws one legend of coloured shapes.
+            shape: { field: 'run', type: 'nominal' as const, title: 'run (final score)', scale: { domain, range: order.map((i) => styles[i]!.shape) } },
+          }
+        : {}),
+      strokeDash: {
+        field: 'split',
+        type: 'nominal' as const,
+        title: null,
+        scale: { domain: splits, range: splits.map((s) => (s === 'train' ? [1, 0] : [5, 3])) },
+        legend: null,
+      },
+      detail: { field: 'split' },
+    },
+  });
 
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: input.title ?? 'Training runs compared',
-      subtitle: `${input.runs.length} run${input.runs.length === 1 ? '' : 's'} · solid: train, dashed: validation`,
+      subtitle: [
+        `${input.runs.length} run${input.runs.length === 1 ? '' : 's'}`,
+        ...(fade ? [`the ${best.size} best by final ${input.runs.some((r) => r.history.some((h) => h.valAccuracy !== undefined)) ? 'validation ' : ''}accuracy in full colour`] : []),
+        'solid: train, dashed: validation',
+      ].join(' · '),
     },
     config: CONFIG,
     datasets: { history: rows },
@@ -133,36 +201,8 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
       width,
       height,
       layer: [
-        {
-          name: 'run_line',
-          // Points only when there are few epochs: they show where each measurement lies.
-          mark: { type: 'line', strokeWidth: 2, point: shaped ? { size: 30, filled: true } : maxEpochs <= 30 ? { size: 18 } : false },
-          encoding: {
-            x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1 }, scale: { nice: false } },
-            y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-            color: {
-              field: 'run',
-              type: 'nominal',
-              title: 'run (final score)',
-              scale: { domain: labels, range: styles.map((s) => s.color) },
-              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 },
-            },
-            ...(shaped
-              ? {
-                  // The same field and title as the colour: vega-lite draws one legend of coloured shapes.
-                  shape: { field: 'run', type: 'nominal', title: 'run (final score)', scale: { domain: labels, range: styles.map((s) => s.shape) } },
-                }
-              : {}),
-            strokeDash: {
-              field: 'split',
-              type: 'nominal',
-              title: null,
-              scale: { domain: splits, range: splits.map((s) => (s === 'train' ? [1, 0] : [5, 3])) },
-              legend: null,
-            },
-            detail: { field: 'split' },
-          },
-        },
+        ...(fade ? [runLayer('faded_run_line', 'datum.best === false', { strokeWidth: 1.2, opacity: 0.22, point: false })] : []),
+        runLayer('run_line', 'datum.best === true', { strokeWidth: 2, opacity: 1, point: shaped ? { size: 30, filled: true } : maxEpochs <= 30 ? { size: 18 } : false }),
       ],
     },
     resolve: { scale: { y: 'independent' } },

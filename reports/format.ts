@@ -27,8 +27,8 @@ export function formatValue(x: number, digits = 3): string {
   return String(Number(x.toPrecision(digits)));
 }
 
-/** A vega expression labelling an lr axis's ticks as lrs are usually written: 1e-7 … 1e-1, then 1, 10. */
-export const LR_AXIS_LABEL = "datum.value >= 1 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
+/** A vega expression labelling an lr axis's ticks in one notation, as `formatLr` writes decades: 1e-7 … 1e-1, 1, 10, 100, then 1e3 … */
+export const LR_AXIS_LABEL = "datum.value >= 1 && datum.value < 1000 ? format(datum.value, '~g') : '1e' + round(log(datum.value) / LN10)";
 
 /** Powers of ten covering [lo, hi]: the tick values of a log axis. */
 export function decades(lo: number, hi: number): number[] {

@@ -8,6 +8,13 @@ export interface RuleLabel {
   text: string;
   /** @default false */
   bold?: boolean;
+  /**
+   * The side of the rule the text goes on when it fits there ('left' aligns the text's start on the
+   * rule, so the text lies right of it; 'right', left of it): bounds put their labels outside the
+   * span between them, so a label never sits nearer the other rule than its own.
+   * @default 'left'
+   */
+  prefer?: 'left' | 'right';
 }
 
 export interface PlacedLabel extends RuleLabel {
@@ -49,7 +56,9 @@ export function layoutRuleLabels(labels: RuleLabel[], options: LabelLayoutOption
   const apart = (a: [number, number], boxes: Array<[number, number]>) => boxes.every(([l, r]) => a[0] >= r + gap || a[1] <= l - gap);
   return labels.map((label) => {
     const w = measureText(label.text, fontSize, label.bold ?? false);
-    const align = label.x + offset + w <= options.width ? 'left' : 'right';
+    const fitsRight = label.x + offset + w <= options.width;
+    const fitsLeft = label.x - offset - w >= 0;
+    const align = (label.prefer ?? 'left') === 'right' ? (fitsLeft || !fitsRight ? 'right' : 'left') : fitsRight ? 'left' : 'right';
     const box: [number, number] = align === 'left' ? [label.x + offset, label.x + offset + w] : [label.x - offset - w, label.x - offset];
     const taken: [number, number] = options.withTick ? [Math.min(box[0], label.x - 1), Math.max(box[1], label.x + 1)] : box;
     let row = 0;

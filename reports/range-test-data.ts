@@ -47,6 +47,8 @@ export interface RangeTestData {
   yDomain: [number, number];
   /** The loss window the curve is drawn in (the y axis ticks stay inside it). */
   lossWindow: [number, number];
+  /** The highest loss drawn as a point (below the window's top: a point there is drawn whole). */
+  pointTop: number;
   yTicks: number[];
   /** Pixel rows: the curve's area is [curveTop, curveBottom]; the strip runs to plotHeight. */
   curveTop: number;
@@ -101,10 +103,11 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
 
   // Top band: the bounds' labels, next to their rules.
   const bounds = input.bounds;
-  const boundPicks: Array<{ lr: number; text: string; method: string }> = [];
-  if (bounds !== null && inRange(bounds.maxLr)) boundPicks.push({ lr: bounds.maxLr, text: `max lr ${formatLr(bounds.maxLr)}`, method: 'max lr' });
-  if (bounds !== null && inRange(bounds.minLr)) boundPicks.push({ lr: bounds.minLr, text: `min lr ${formatLr(bounds.minLr)}`, method: 'min lr' });
-  const boundPlaced = layoutRuleLabels(boundPicks.map((p) => ({ x: px(p.lr), text: p.text, bold: true })), { width, fontSize: LABEL_FONT_SIZE });
+  // Each bound's label on the outer side of its line (max lr's to the right, min lr's to the left).
+  const boundPicks: Array<{ lr: number; text: string; method: string; prefer: 'left' | 'right' }> = [];
+  if (bounds !== null && inRange(bounds.maxLr)) boundPicks.push({ lr: bounds.maxLr, text: `max lr ${formatLr(bounds.maxLr)}`, method: 'max lr', prefer: 'left' });
+  if (bounds !== null && inRange(bounds.minLr)) boundPicks.push({ lr: bounds.minLr, text: `min lr ${formatLr(bounds.minLr)}`, method: 'min lr', prefer: 'right' });
+  const boundPlaced = layoutRuleLabels(boundPicks.map((p) => ({ x: px(p.lr), text: p.text, bold: true, prefer: p.prefer })), { width, fontSize: LABEL_FONT_SIZE });
   const boundRows = boundPlaced.reduce((m, p) => Math.max(m, p.row + 1), 0);
   const curveTop = boundRows > 0 ? LABEL_TOP + boundRows * ROW_HEIGHT + 4 : 0;
   const curveBottom = curveTop + height;
@@ -236,6 +239,7 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
     xDomain: [roundSig(xMin), roundSig(xMax)],
     yDomain,
     lossWindow: [roundSig(lo, 6), roundSig(hi, 6)],
+    pointTop: roundSig(win.top, 6),
     yTicks: niceTicks(lo, hi, 10),
     curveTop,
     curveBottom,

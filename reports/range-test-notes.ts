@@ -66,7 +66,7 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestData, m
   }
   if (data.cut !== null) {
     const n = data.cut.count;
-    lines.push(`loss axis ends at ${formatValue(data.lossWindow[1])}: ${n} higher loss${n === 1 ? '' : 'es'} not drawn (up to ${formatValue(data.cut.highest)})`);
+    lines.push(`losses above ${formatValue(data.pointTop)} are not drawn: ${n} of them (up to ${formatValue(data.cut.highest)})`);
   }
   // Without bounds, the reason comes first; every other warning follows.
   const reason = b === null ? noBoundsWarning(warnings) : undefined;

@@ -6,6 +6,7 @@ import { PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts } 
 import { finite } from './range-test-window.js';
 import { subtitleLines } from './range-test-notes.js';
 import type { LayerSpec, TopLevelSpec } from './spec-types.js';
+import type { RegionKind } from '../src/types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, STRIP_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
 
 /** What the title says about the run. Every field is optional. */
@@ -29,6 +30,7 @@ export interface RangeTestSpecOptions {
 }
 
 const SPREAD_LABEL = 'spread of runs';
+const REGION_COLORS: Record<RegionKind, string> = { 'too-small': COLORS.tooSmall, good: COLORS.good, 'too-large': COLORS.tooLarge };
 const SUBTITLE_FONT_SIZE = 11;
 
 function validate(input: RangeTestReportInput, width: number, height: number, clipFactor: number): void {
@@ -64,7 +66,7 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
   validate(input, width, height, clipFactor);
   const data = rangeTestData(input, { width, height, clipFactor });
   const { rules, aggregate, divergence, labelBoxes, captions, ruleMarks } = data.datasets;
-  const [lo, hi] = data.lossWindow;
+  const [lo] = data.lossWindow;
   const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null });
 
   const x = { field: 'lr', type: 'quantitative' } as const;
@@ -78,11 +80,13 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
     },
   };
   const hasSpread = aggregate.length > 0;
+  // The legend lists only the regions drawn.
+  const drawn = (Object.keys(REGION_LABELS) as RegionKind[]).filter((kind) => data.datasets.regions.some((r) => r.region === REGION_LABELS[kind]));
   const shading = {
     type: 'nominal' as const,
     scale: {
-      domain: [...Object.values(REGION_LABELS), ...(hasSpread ? [SPREAD_LABEL] : [])],
-      range: [COLORS.tooSmall, COLORS.good, COLORS.tooLarge, ...(hasSpread ? [COLORS.spread] : [])],
+      domain: [...drawn.map((kind) => REGION_LABELS[kind]), ...(hasSpread ? [SPREAD_LABEL] : [])],
+      range: [...drawn.map((kind) => REGION_COLORS[kind]), ...(hasSpread ? [COLORS.spread] : [])],
     },
     legend: { title: hasSpread ? 'shading' : 'region', symbolType: 'square', symbolOpacity: 0.45, symbolStrokeWidth: 0 },
   };
@@ -118,7 +122,7 @@ export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpe
       transform: [
         // Points outside the window are dropped, not clipped: resvg 2.6 aborts the whole process on a
         // clipped symbol lying wholly outside its clip box.
-        { filter: `isValid(datum.loss) && datum.loss >= ${lo} && datum.loss <= ${hi}` },
+        { filter: `isValid(datum.loss) && datum.loss >= ${lo} && datum.loss <= ${data.pointTop}` },
         { calculate: "'raw loss'", as: 'series' },
       ],
       mark: { type: 'point', filled: false, size: 14, opacity: 0.55, strokeWidth: 1 },

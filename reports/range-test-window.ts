@@ -9,34 +9,41 @@ type WindowInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'divergenceIndex'
 export interface CurveWindow {
   lo: number;
   hi: number;
-  /** Losses above `hi`, which the chart does not draw; null when there are none. */
+  /** The highest loss drawn as a point; [top, hi] is headroom, so a point at the top is drawn whole. */
+  top: number;
+  /** Losses above `top`, which the chart does not draw; null when there are none. */
   cut: { count: number; highest: number } | null;
 }
 
 /** The finite values of `xs`. */
 export const finite = (xs: Iterable<number>): number[] => [...xs].filter((x) => Number.isFinite(x));
 
+/** Room above the highest drawn loss, as a share of the window: a point's symbol fits in it. */
+const HEADROOM = 0.03;
+
 /**
- * From just under the lowest loss to the highest, but never above `clipFactor` × the first smoothed
- * loss, so a loss that explodes at the end does not flatten the interesting part.
+ * From just under the lowest loss to the highest one that says something: the smoothed curve and
+ * the raw losses up to the divergence (after it, raw losses only scatter upwards and would leave
+ * the plot empty above the curve), but never above `clipFactor` × the first smoothed loss, so a
+ * loss that explodes at the end does not flatten the interesting part.
  */
 export function curveWindow(input: WindowInput, clipFactor: number): CurveWindow {
   const smoothed = finite(input.smoothedLosses);
-  // Raw losses after divergence say nothing about the low end; before it, all of them count.
   const end = input.divergenceIndex === null ? input.curve.losses.length : input.divergenceIndex + 1;
   const rawBefore = finite(input.curve.losses.slice(0, end));
   const agg = input.aggregate;
-  const highs = [...smoothed, ...finite(input.curve.losses), ...finite(agg?.upper ?? [])];
+  const highs = [...smoothed, ...rawBefore, ...finite(agg?.upper ?? [])];
   const lows = [...smoothed, ...rawBefore, ...finite(agg?.lower ?? [])];
   const start = smoothed[0] ?? 1;
   const cap = start > 0 ? start * clipFactor : Number.POSITIVE_INFINITY;
-  const top = Math.min(maxOf(highs), cap);
+  const highest = Math.min(maxOf(highs), cap);
   const low = minOf(lows);
-  let lo = low - (top - low) * 0.05;
+  let lo = low - (highest - low) * 0.05;
   if (lo < 0 && low >= 0) lo = 0;
-  const hi = top > lo ? top : lo + 1;
-  const above = finite([...input.curve.losses, ...input.smoothedLosses]).filter((v) => v > hi);
-  return { lo, hi, cut: above.length > 0 ? { count: above.length, highest: maxOf(above) } : null };
+  const top = highest > lo ? highest : lo + 1;
+  const hi = top + (top - lo) * HEADROOM;
+  const above = finite([...input.curve.losses, ...input.smoothedLosses]).filter((v) => v > top);
+  return { lo, hi, top, cut: above.length > 0 ? { count: above.length, highest: maxOf(above) } : null };
 }
 
 /** Round tick values inside [lo, hi], about `count` of them (1, 2 or 5 × a power of ten apart). */

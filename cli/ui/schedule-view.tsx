@@ -4,6 +4,7 @@ import type { ScheduleRow } from '../../src/index.js';
 import type { ReportPhase } from '../commands/schedule-build.js';
 import { formatLr } from './format.js';
 import { LineChart } from './line-chart.js';
+import { maxOf } from '../../src/numbers.js';
 import { momentumLine, phaseLines, scheduleHeadline } from './schedule-text.js';
 
 export interface ScheduleViewProps {
@@ -18,6 +19,8 @@ export interface ScheduleViewProps {
 
 export function ScheduleView({ name, rows, phases, paths, chartWidth, chartHeight }: ScheduleViewProps) {
   const momentum = momentumLine(rows);
+  // A linear lr axis from 0: labelled at its lowest lr, the start (max/25) would look as low as the end (max/25e4).
+  const peak = maxOf(rows.map((r) => r.lr).filter(Number.isFinite));
   return (
     <Box flexDirection="column">
       <Text bold>{`lrfind · ${scheduleHeadline(name, rows)}`}</Text>
@@ -27,6 +30,7 @@ export function ScheduleView({ name, rows, phases, paths, chartWidth, chartHeigh
         formatY={formatLr}
         yLabel="lr"
         xLabel="step"
+        {...(peak > 0 ? { yDomain: [0, peak] as [number, number] } : {})}
         {...(chartWidth !== undefined ? { width: chartWidth } : {})}
         {...(chartHeight !== undefined ? { height: chartHeight } : {})}
       />

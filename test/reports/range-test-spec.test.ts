@@ -65,7 +65,7 @@ describe('rangeTestSpec', () => {
     const spec = rangeTestSpec({ ...digitsInput(), bounds: null, warnings });
     const title = (spec as unknown as Spec).title;
     expect(title.subtitle[0]).toBe('backend pytorch (peer) · 100 steps');
-    expect(title.subtitle.slice(1).filter((l) => !l.startsWith('loss axis'))).toEqual(['the loss never decreased: no good region, so no bounds', 'warning: only 12 points']);
+    expect(title.subtitle.slice(1).filter((l) => !l.startsWith('losses above'))).toEqual(['the loss never decreased: no good region, so no bounds', 'warning: only 12 points']);
     const svg = await renderSvg(spec);
     const root = parseXml(svg);
     expect(markGroup(root, 'suggestion_rule')).toBeUndefined();
@@ -84,7 +84,7 @@ describe('rangeTestSpec', () => {
     const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'aborted' as const, plannedSteps: 250 } };
     const spec = rangeTestSpec(input) as unknown as Spec;
     expect(spec.title.subtitle[0]).toBe('backend pytorch (peer) · sweep stopped by the user after 100 of 250 steps · recommended lr 2e-2 to 0.2 (slide, confidence 0.72)');
-    const wrapped = spec.title.subtitle.filter((l) => !l.startsWith('backend') && !l.startsWith('loss axis'));
+    const wrapped = spec.title.subtitle.filter((l) => !l.startsWith('backend') && !l.startsWith('losses above'));
     expect(wrapped.length).toBeGreaterThan(1);
     expect(wrapped.join(' ')).toBe(`warning: ${long}`);
     for (const line of spec.title.subtitle) expect(measureText(line, 11)).toBeLessThanOrEqual(640 + 140);
@@ -152,6 +152,37 @@ describe('rangeTestSpec', () => {
     expect(texts).toContain('Learning-rate range test: mlp 64-64-10 · SGD · UCI digits');
   });
 
+  it('writes the lr axis in one notation to the end of a wide sweep: 1e-7 … 1, 10, 100, 1e3 … 1e6', async () => {
+    const input = digitsInput();
+    const n = input.curve.lrs.length;
+    const lrs = input.curve.lrs.map((_, i) => 1e-7 * 10 ** ((13 * i) / (n - 1)));
+    const root = parseXml(await renderSvg(rangeTestSpec({ ...input, curve: { ...input.curve, lrs }, bounds: null, suggestions: {} })));
+    const ticks = allElements(root).filter((e) => e.name === 'text').map((e) => e.text);
+    for (const tick of ['1e-7', '1e-1', '1', '10', '100', '1e3', '1e4', '1e5', '1e6']) expect(ticks).toContain(tick);
+    expect(ticks).not.toContain('1000');
+    expect(ticks).not.toContain('100000');
+  });
+
+  it("puts each bound's label outside the span between them: min lr's left of its line, max lr's right of it", () => {
+    const rules = (input: ReturnType<typeof digitsInput>) =>
+      (rangeTestSpec(input).datasets as unknown as { rules: Array<{ role: string; method: string; align: string }> }).rules.filter((r) => r.role === 'recommendation');
+    expect(rules(digitsInput()).map((r) => [r.method, r.align])).toEqual([['max lr', 'left'], ['min lr', 'right']]);
+    // Without room on the outer side (min lr at the very start), the label goes inside rather than off the chart.
+    const input = digitsInput();
+    const atStart = rules({ ...input, bounds: { ...input.bounds!, minLr: input.curve.lrs[1]! } });
+    expect(atStart.find((r) => r.method === 'min lr')?.align).toBe('left');
+  });
+
+  it('lists only the regions it draws in the legend', () => {
+    const input = digitsInput();
+    const n = input.curve.lrs.length;
+    const flat = rangeTestSpec({ ...input, bounds: null, regions: [{ kind: 'too-small', minLr: input.curve.lrs[0]!, maxLr: input.curve.lrs[n - 1]!, startIndex: 0, endIndex: n - 1 }] }) as unknown as Spec;
+    const band = flat.layer.find((l) => l.name === 'region_band')!.encoding as { fill: { scale: { domain: string[] } } };
+    expect(band.fill.scale.domain).toEqual(['too small']);
+    const full = rangeTestSpec(input) as unknown as Spec;
+    expect((full.layer.find((l) => l.name === 'region_band')!.encoding as typeof band).fill.scale.domain).toEqual(['too small', 'good', 'too large']);
+  });
+
   it('draws the spread band when runs were aggregated', async () => {
     const root = parseXml(await renderSvg(rangeTestSpec(digitsInput(true))));
     expect(items(root, 'spread_band')).toHaveLength(1);
@@ -164,14 +195,20 @@ describe('rangeTestSpec', () => {
     const spec = rangeTestSpec(input) as unknown as Spec;
     const top = (input.smoothedLosses[0] ?? 0) * 1.5;
     const above = [...input.curve.losses, ...input.smoothedLosses].filter((v) => Number.isFinite(v) && v > top);
-    expect(spec.title.subtitle[1]).toBe(`loss axis ends at ${Number(top.toPrecision(3))}: ${above.length} higher losses not drawn (up to 90.6)`);
+    expect(spec.title.subtitle[1]).toBe(`losses above ${Number(top.toPrecision(3))} are not drawn: ${above.length} of them (up to 90.6)`);
+    // The raw points stop at that loss; the window has a little headroom above it, so none is cut in half.
+    const raw0 = spec.layer.find((l) => l.name === 'raw_loss')! as unknown as { transform: { filter: string }[] };
+    expect(raw0.transform[0]!.filter).toContain(`datum.loss <= ${Number(top.toPrecision(6))}`);
     // The axis's ticks stay inside the window, and so does the smoothed line, ending on its edge.
     const raw = spec.layer.find((l) => l.name === 'raw_loss')!;
     const ticks = (raw.encoding as { y: { axis: { values: number[] } } }).y.axis.values;
     expect(ticks.length).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...ticks)).toBeLessThanOrEqual(top);
+    const headroom = 0.03 * top;
+    expect(Math.max(...ticks)).toBeLessThanOrEqual(top + headroom);
     const line = (spec.datasets as unknown as { smoothedLine: Array<{ smoothed: number }> }).smoothedLine;
-    expect(Math.max(...line.map((p) => p.smoothed))).toBe(Number(top.toPrecision(5)));
+    const edge = Math.max(...line.map((p) => p.smoothed));
+    expect(edge).toBeGreaterThan(top);
+    expect(edge).toBeLessThanOrEqual(top + headroom);
     // Before the explosion there is nothing to cut, and nothing is said.
     const calm = { ...input, curve: { lrs: input.curve.lrs.slice(0, 80), losses: input.curve.losses.slice(0, 80) }, smoothedLosses: input.smoothedLosses.slice(0, 80), divergenceIndex: null };
     expect((rangeTestSpec(calm) as unknown as Spec).title.subtitle).toHaveLength(1);

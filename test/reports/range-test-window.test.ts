@@ -43,10 +43,20 @@ describe('curveWindow', () => {
   it('counts the losses above the window, and none when the window holds them all', () => {
     const curve = { lrs: [1, 2, 3, 4], losses: [2, 2.1, 1.5, 9] };
     const w = curveWindow({ curve, smoothedLosses: [2, 2, 1.6, 5], divergenceIndex: 3, aggregate: undefined }, 1.5);
-    expect(w.hi).toBe(3);
+    expect(w.top).toBe(3);
+    // Headroom above the highest drawn loss, so its point is drawn whole.
+    expect(w.hi).toBeCloseTo(3 + 0.03 * (3 - w.lo), 12);
     expect(w.cut).toEqual({ count: 2, highest: 9 });
     const calm = curveWindow({ curve: { lrs: [1, 2], losses: [2, 1.8] }, smoothedLosses: [2, 1.9], divergenceIndex: null, aggregate: undefined }, 1.5);
     expect(calm.cut).toBeNull();
-    expect(calm.hi).toBe(2);
+    expect(calm.top).toBe(2);
+  });
+
+  it('lets no raw loss after the divergence stretch the axis: the window ends at the smoothed curve', () => {
+    // Stopped during the probes: the sweep diverged, its raw tail scatters up to 3.3, the curve peaks at 2.4.
+    const curve = { lrs: [1, 2, 3, 4, 5], losses: [2, 1.5, 1.4, 2.0, 3.3] };
+    const w = curveWindow({ curve, smoothedLosses: [2, 1.6, 1.45, 1.9, 2.4], divergenceIndex: 3, aggregate: undefined }, 1.5);
+    expect(w.top).toBe(2.4);
+    expect(w.cut).toEqual({ count: 1, highest: 3.3 });
   });
 });

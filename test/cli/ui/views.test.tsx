@@ -214,4 +214,12 @@ describe('ScheduleView', () => {
     expect(text).toContain('anneal  steps 2–4');
     expect(text).toContain('wrote /o/schedule.csv');
   });
+
+  it('draws the lr on a linear axis from 0, so the start does not look as low as the end', () => {
+    const rows = [0, 1, 2, 3, 4].map((step) => ({ step, lr: [4e-3, 0.1, 0.05, 1e-3, 4e-7][step]! }));
+    const lines = frame(<ScheduleView name="onecycle" rows={rows} phases={[]} paths={[]} chartWidth={20} chartHeight={3} />).split('\n');
+    const axis = lines.filter((l) => l.includes('│'));
+    expect(axis[0]).toMatch(/^\s*0\.1 │/);
+    expect(axis.at(-1)).toMatch(/^\s*0 │/);
+  });
 });
