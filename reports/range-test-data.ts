@@ -92,14 +92,12 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
   const [lo, hi] = [win.lo, win.hi];
   const curve: Datum[] = lrs.map((lr, i) => ({ lr: roundSig(lr), loss: orNull(losses[i]), smoothed: orNull(input.smoothedLosses[i]) }));
 
-  // The probes' edge: where a probe trained, the sweep's "too large" cannot begin.
+  // The largest lr a probe trained at (the regions already agree with the probes: see regionsAfterProbes).
   const probes = (input.probes ?? []).filter((p) => inRange(p.lr));
   const trained = probes.filter((p) => p.passed).map((p) => p.lr);
   const probeEdge = trained.length > 0 ? maxOf(trained) : null;
-  const failedAbove = probes.filter((p) => !p.passed && probeEdge !== null && p.lr > probeEdge).map((p) => p.lr);
-  const edgeLr = probeEdge === null ? null : failedAbove.length > 0 ? Math.sqrt(probeEdge * minOf(failedAbove)) : probeEdge;
 
-  const regions = regionBands(input, lrs, xMin, xMax, edgeLr);
+  const regions = regionBands(input, lrs, xMin, xMax);
 
   // Top band: the bounds' labels, next to their rules.
   const bounds = input.bounds;
@@ -249,30 +247,21 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
   };
 }
 
-/**
- * The regions as bands whose edges lie halfway (geometrically) between neighbouring points, so
- * adjacent bands touch. "Too large" starts above `edgeLr` (between the largest lr a probe trained
- * at and the next that failed): the band before it is stretched to meet it.
- */
-function regionBands(input: RangeTestCurveParts, lrs: readonly number[], xMin: number, xMax: number, edgeLr: number | null): Datum[] {
+/** The regions as bands whose edges lie halfway (geometrically) between neighbouring points, so adjacent bands touch. */
+function regionBands(input: RangeTestCurveParts, lrs: readonly number[], xMin: number, xMax: number): Datum[] {
   const mid = (i: number, fallback: number): number => {
     const a = lrs[i];
     const b = lrs[i + 1];
     return a !== undefined && b !== undefined ? Math.sqrt(a * b) : fallback;
   };
-  const bands = input.regions.map((r) => ({
-    region: REGION_LABELS[r.kind],
-    from: r.startIndex <= 0 ? xMin : Math.max(xMin, mid(r.startIndex - 1, r.minLr)),
-    to: r.endIndex >= lrs.length - 1 ? xMax : Math.min(xMax, mid(r.endIndex, r.maxLr)),
-  }));
-  const large = bands.find((b) => b.region === REGION_LABELS['too-large']);
-  if (large && edgeLr !== null && large.from < edgeLr) {
-    const before = bands.find((b) => b !== large && Math.abs(b.to - large.from) <= 1e-12 * large.from);
-    const start = Math.min(edgeLr, xMax);
-    if (before) before.to = start;
-    large.from = start;
-  }
-  return bands.filter((b) => b.to > b.from).map((b) => ({ region: b.region, from: roundSig(b.from), to: roundSig(b.to) }));
+  return input.regions
+    .map((r) => ({
+      region: REGION_LABELS[r.kind],
+      from: r.startIndex <= 0 ? xMin : Math.max(xMin, mid(r.startIndex - 1, r.minLr)),
+      to: r.endIndex >= lrs.length - 1 ? xMax : Math.min(xMax, mid(r.endIndex, r.maxLr)),
+    }))
+    .filter((b) => b.to > b.from)
+    .map((b) => ({ region: b.region, from: roundSig(b.from), to: roundSig(b.to) }));
 }
 
 /** One label per printed lr, in lr order: "steep, steepest 0.14". */

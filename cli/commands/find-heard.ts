@@ -5,6 +5,7 @@ import type { Confirmation, LrFinderResult, LrProbe, RangeTestStep } from '../..
 import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
 import { DEFAULT_CONFIRM_SETTINGS, judgeProbe, probeJudgement } from '../../src/range-test/confirm.js';
 import { rangeTestFromSteps } from '../../src/range-test/from-steps.js';
+import { finderResult } from '../../src/range-test/result.js';
 import type { WorkerMessage } from './find-messages.js';
 import type { FindPlan } from './find.js';
 
@@ -51,8 +52,8 @@ function stoppedConfirmation(heard: Heard, swept: Swept): Confirmation {
 export function heardResult(heard: Heard, plan: FindPlan): LrFinderResult {
   const swept = heard.swept;
   if (swept !== null) {
-    const confirmation = heard.probes.length > 0 ? stoppedConfirmation(heard, swept) : null;
-    return { rangeTest: swept.rangeTest, analysis: swept.analysis, confirmation, bounds: swept.analysis.curveBounds };
+    // Stopped probes confirm nothing: the bounds stay the curve's.
+    return finderResult(swept.rangeTest, swept.analysis, heard.probes.length > 0 ? stoppedConfirmation(heard, swept) : null);
   }
   const about = {
     backend: heard.ready?.backend ?? 'unknown',
@@ -66,5 +67,5 @@ export function heardResult(heard: Heard, plan: FindPlan): LrFinderResult {
   } catch {
     analysis = null; // nothing readable: reported as too few steps
   }
-  return { rangeTest, analysis, confirmation: null, bounds: analysis?.curveBounds ?? null };
+  return finderResult(rangeTest, analysis, null);
 }

@@ -6,9 +6,9 @@
 // the confirmed edge.
 import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
-import type { Analysis, Bounds } from '../types.js';
+import { maxOf, minOf } from '../numbers.js';
+import type { Analysis, Bounds, Region } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
-import { minOf } from '../numbers.js';
 
 export interface ConfirmSettingsInput {
   /** Steps of the linear warm-up from lr/10 to the candidate lr. @default 20 */
@@ -161,4 +161,29 @@ export function confirmedBounds(curve: Bounds, confirmedMaxLr: number | null): B
     method: 'confirmed',
     confidence: curve.confidence,
   };
+}
+
+/**
+ * The regions made to agree with the probes: a probe that trained is never inside "too large" (the
+ * good region runs through the largest lr that trained), and a failed one is never inside "good"
+ * (it ends below the lowest lr that failed above the trained ones). One sweep passes each lr in a
+ * step or two; the probes held them, so where they disagree the probes are right.
+ */
+export function regionsAfterProbes(regions: readonly Region[], lrs: readonly number[], probes: readonly { lr: number; passed: boolean }[]): Region[] {
+  const good = regions.find((r) => r.kind === 'good');
+  if (good === undefined || probes.length === 0) return [...regions];
+  const n = lrs.length;
+  const trained = probes.filter((p) => p.passed).map((p) => p.lr);
+  const edge = trained.length > 0 ? maxOf(trained) : null;
+  const failedAbove = probes.filter((p) => !p.passed && (edge === null || p.lr > edge)).map((p) => p.lr);
+  const lowestFailure = failedAbove.length > 0 ? minOf(failedAbove) : null;
+  let end = good.endIndex;
+  if (edge !== null) while (end + 1 < n && lrs[end + 1]! <= edge) end++;
+  if (lowestFailure !== null) while (end >= good.startIndex && lrs[end]! >= lowestFailure) end--;
+  const region = (kind: Region['kind'], startIndex: number, endIndex: number): Region => ({ kind, startIndex, endIndex, minLr: lrs[startIndex]!, maxLr: lrs[endIndex]! });
+  const out: Region[] = [];
+  if (good.startIndex > 0) out.push(region('too-small', 0, good.startIndex - 1));
+  if (end >= good.startIndex) out.push(region('good', good.startIndex, end));
+  if (end < n - 1) out.push(region('too-large', Math.max(end + 1, good.startIndex), n - 1));
+  return out;
 }

@@ -5,7 +5,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeRangeTest } from '../range-test/analyze-result.js';
-import { confirmedBounds, type ConfirmSettingsInput } from '../range-test/confirm.js';
+import type { ConfirmSettingsInput } from '../range-test/confirm.js';
+import { finderResult } from '../range-test/result.js';
 import type { Analysis, LrFinderResult, RangeTestResult } from '../types.js';
 import type { RangeTestData } from './batches.js';
 import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
@@ -38,14 +39,11 @@ export async function recommendLearningRate(
 ): Promise<LrFinderResult> {
   const { analysis: analyzeOptions, confirm = true, onAnalysis, onProbeStep, ...rangeTestOptions } = options;
   const rangeTest = await findLearningRate(model, data, rangeTestOptions);
-  if (rangeTest.lrs.length < 2) return { rangeTest, analysis: null, confirmation: null, bounds: null };
+  if (rangeTest.lrs.length < 2) return finderResult(rangeTest, null, null);
   const analysis = analyzeRangeTest(rangeTest, analyzeOptions);
   onAnalysis?.(rangeTest, analysis);
-  const curve = analysis.curveBounds;
   // A sweep stopped by the signal (its only way to end 'aborted') gets no probes.
-  if (confirm === false || curve === null || options.signal?.aborted) {
-    return { rangeTest, analysis, confirmation: null, bounds: curve };
-  }
+  if (confirm === false || analysis.curveBounds === null || options.signal?.aborted) return finderResult(rangeTest, analysis, null);
   const confirmation = await confirmMaxLr(model, data, analysis, {
     ...(confirm === true ? {} : confirm),
     batchSize: rangeTest.settings.batchSize,
@@ -53,5 +51,5 @@ export async function recommendLearningRate(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(onProbeStep ? { onStep: onProbeStep } : {}),
   });
-  return { rangeTest, analysis, confirmation, bounds: confirmedBounds(curve, confirmation.maxLr) };
+  return finderResult(rangeTest, analysis, confirmation);
 }

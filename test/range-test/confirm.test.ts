@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, resolveConfirmSettings, sweepBest,
+  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
 } from '../../src/range-test/confirm.js';
+import type { Region } from '../../src/types.js';
 import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 
 describe('resolveConfirmSettings', () => {
@@ -133,6 +134,56 @@ describe('confirmedBounds', () => {
           const r = confirmedBounds({ maxLr, minLr: maxLr / divisor, method: 'lrfind', confidence }, confirmed);
           return r.confidence === confidence && r.minLr < r.maxLr && r.maxLr === confirmed;
         }),
+    );
+  });
+});
+
+describe('regionsAfterProbes', () => {
+  const lrs = Array.from({ length: 100 }, (_, i) => 1e-7 * 10 ** ((8 * i) / 99));
+  const region = (kind: Region['kind'], startIndex: number, endIndex: number): Region => ({ kind, startIndex, endIndex, minLr: lrs[startIndex]!, maxLr: lrs[endIndex]! });
+  const inside = (r: Region | undefined, lr: number): boolean => r !== undefined && lr >= r.minLr && lr <= r.maxLr;
+
+  it('runs "good" through the largest lr that trained, and ends it below the lowest that failed above it', () => {
+    const regions = [region('too-small', 0, 59), region('good', 60, 84), region('too-large', 85, 99)];
+    // The README's session: "too large 0.11 … 1" beside "0.11 trained".
+    const trainedPast = regionsAfterProbes(regions, lrs, [{ lr: lrs[88]! * 1.01, passed: true }]);
+    expect(trainedPast.find((r) => r.kind === 'good')!.endIndex).toBe(88);
+    expect(trainedPast.find((r) => r.kind === 'too-large')!.startIndex).toBe(89);
+    // The demo: "good" up to 0.23 while probes at 0.17 and 0.22 failed.
+    const failedInside = regionsAfterProbes(regions, lrs, [{ lr: lrs[83]!, passed: false }, { lr: lrs[80]! * 1.001, passed: false }, { lr: lrs[78]!, passed: true }]);
+    expect(failedInside.find((r) => r.kind === 'good')!.endIndex).toBe(80);
+    // No probes, or no good region: as they were.
+    expect(regionsAfterProbes(regions, lrs, [])).toEqual(regions);
+  });
+
+  it('never lets a trained probe sit in "too large" nor a failed one in "good", on many generated curves and ladders', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1, max: 60 }), fc.boolean(),
+        fc.double({ min: 1e-6, max: 10, noNaN: true }), fc.integer({ min: 0, max: 8 }), fc.boolean(),
+        (start, width, withLarge, top, failures, passes) => {
+          const goodEnd = withLarge ? Math.min(98, start + width) : 99;
+          const regions = [
+            ...(start > 0 ? [region('too-small', 0, start - 1)] : []),
+            region('good', start, goodEnd),
+            ...(withLarge ? [region('too-large', goodEnd + 1, 99)] : []),
+          ];
+          // A ladder: candidates from the top down by 1.25, failing until one passes (or none does).
+          const probes = Array.from({ length: failures + (passes ? 1 : 0) }, (_, k) => ({ lr: top / 1.25 ** k, passed: passes && k === failures }));
+          const out = regionsAfterProbes(regions, lrs, probes);
+          // The regions still tile the curve, in order.
+          expect(out[0]!.startIndex).toBe(0);
+          expect(out.at(-1)!.endIndex).toBe(99);
+          out.slice(1).forEach((r, i) => expect(r.startIndex).toBe(out[i]!.endIndex + 1));
+          const good = out.find((r) => r.kind === 'good');
+          const large = out.find((r) => r.kind === 'too-large');
+          for (const p of probes) {
+            if (p.passed) expect(inside(large, p.lr) && !inside(good, p.lr)).toBe(false);
+            else expect(inside(good, p.lr)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -4,6 +4,7 @@ import { digitsInput } from './fixture.js';
 import { expectGolden, specText } from './golden.js';
 import { allElements, markGroup, parseXml, type XmlElement } from './xml.js';
 import { measureText } from '../../reports/text-metrics.js';
+import { regionsAfterProbes } from '../../src/range-test/confirm.js';
 
 type Spec = { title: { subtitle: string[] }; datasets: Record<string, unknown[]>; layer: Array<{ name?: string; encoding?: unknown }> };
 
@@ -125,16 +126,17 @@ describe('rangeTestSpec', () => {
     expect(JSON.stringify(plain)).not.toContain('probe');
   });
 
-  it('starts "too large" above the largest lr a probe trained at, and says the sweep diverged below it', () => {
+  it('draws the regions it is given (made to agree with the probes by regionsAfterProbes), and says the sweep diverged below a probe that trained', () => {
     const input = digitsInput();
     const divLr = input.curve.lrs[93]!;
-    const probes = [{ lr: divLr * 1.5, passed: true }, { lr: divLr * 3, passed: false }];
-    const spec = rangeTestSpec({ ...input, probes });
+    const probes = [{ lr: divLr * 3, passed: false }, { lr: divLr * 1.5, passed: true }];
+    const spec = rangeTestSpec({ ...input, regions: regionsAfterProbes(input.regions, input.curve.lrs, probes), probes });
     type Parts = { regions: Array<{ region: string; from: number; to: number }>; divergence: Array<{ text: string }> };
     const data = spec.datasets as unknown as Parts;
     const large = data.regions.find((r) => r.region === 'too large')!;
     const good = data.regions.find((r) => r.region === 'good')!;
-    expect(large.from).toBeCloseTo(divLr * Math.sqrt(4.5), 3);
+    expect(large.from).toBeGreaterThan(divLr * 1.5);
+    expect(large.from).toBeLessThan(divLr * 3);
     expect(good.to).toBe(large.from);
     expect(data.divergence[0]!.text).toBe('sweep diverges at 3.3');
     // A probe that trained below the divergence changes nothing.
