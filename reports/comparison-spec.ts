@@ -1,7 +1,7 @@
 // Comparison report: loss and accuracy per epoch for several runs, one colour per run, train solid
 // and validation dashed, with each run's final score in its legend label. With many runs (24 lines
 // a panel for 12) the best few keep their colour and are drawn on top; the rest fade behind them.
-import { formatValue, roundSig } from './format.js';
+import { formatValue, roundSig } from '../src/format.js';
 import type { Datum, TopLevelSpec } from './spec-types.js';
 import { CONFIG, RUN_SHAPES, runStyle, VEGA_LITE_SCHEMA } from './theme.js';
 import { maxOf } from '../src/numbers.js';

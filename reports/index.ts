@@ -13,5 +13,5 @@ export {
 export { renderSvg, type AnySpec } from './render-svg.js';
 export { rangeTestFiles, rangeTestSections, RANGE_TEST_FILES, type RangeTestPageOptions } from './range-test-files.js';
 export { indexHtml, type IndexColumn, type IndexHtmlInput, type IndexSection, type IndexTable } from './index-html.js';
-export { formatLr, formatValue } from './format.js';
+export { formatLr, formatValue } from '../src/format.js';
 export type { TopLevelSpec } from './spec-types.js';

@@ -3,7 +3,7 @@
 // strip for the peers' rules and the confirmation probes, each at its lr. Text positions are
 // computed here because vega-lite cannot avoid overlaps itself.
 import type { Analysis, Bounds, RegionKind, StopReason } from '../src/types.js';
-import { formatLr, roundSig } from './format.js';
+import { formatLr, roundSig } from '../src/format.js';
 import { layoutRuleLabels, placePointLabel, type Obstacle } from './label-layout.js';
 import { curveWindow, niceTicks, smoothedPieces } from './range-test-window.js';
 import type { Datum } from './spec-types.js';

@@ -3,14 +3,14 @@
 // index.html reads top-down as a practitioner would: what went wrong, the bounds, the chart, the
 // settings that produced it, the probes, and the command to run next.
 import type { Analysis } from '../src/types.js';
-import { formatLr, formatValue } from './format.js';
+import { formatLr, formatValue } from '../src/format.js';
 import { indexHtml, type IndexSection, type IndexTable } from './index-html.js';
 import { noBoundsWarning } from './range-test-notes.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { renderSvg } from './render-svg.js';
 import { toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
 import { plural, shellLine } from '../src/text.js';
-import type { OutputFile } from './output-file.js';
+import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
   html: 'index.html',

@@ -1,6 +1,6 @@
 // The range-test chart's subtitle: what ran, the bounds (or why there are none), the probes, what
 // the window leaves out, whether anything was stopped, and every warning, wrapped to the chart.
-import { formatLr, formatValue } from './format.js';
+import { formatLr, formatValue } from '../src/format.js';
 import type { RangeTestCurveParts, RangeTestData } from './range-test-data.js';
 import { measureText } from './text-metrics.js';
 

@@ -1,7 +1,7 @@
 // Schedule report: the learning rate (and momentum, in its own panel) against the step, with the
 // phase boundaries marked and, when the epoch length is known, epochs on a second axis.
 import { keepIndices } from './downsample.js';
-import { formatLr, formatValue, roundSig } from './format.js';
+import { formatLr, formatValue, roundSig } from '../src/format.js';
 import { layoutRuleLabels } from './label-layout.js';
 import type { Datum, LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';

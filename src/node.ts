@@ -10,4 +10,4 @@ export { describeAdapter, type AdapterDescription, type GpuAdapterInfoLike } fro
 export { probeBackends, type BackendName, type BackendReport, type BackendsReport } from './tfjs/backends-report.js';
 export type { MeasureOptions, WasmThreadChoice, WasmThreadProbe } from './tfjs/wasm-thread-choice.js';
 export * from './data/node.js';
-export { writeReport, writeFileAtomic, type WrittenReport } from '../reports/write-report.js';
+export { checkOutputFolder, OutputFolderError, writeFilesAtomically, type OutputFile } from './io/output-folder.js';

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { analyzeCurve, parseCurveCsv } from '../../src/analysis/index.js';
 import { oneCycle } from '../../src/schedules/index.js';
-import { runStudy, type StudyOptions } from '../study/compare.js';
-import { runDemo } from '../study/demo.js';
+import { runStudy, type StudyOptions } from '../../src/study/compare.js';
+import { runDemo } from '../../src/study/demo.js';
 import {
   demoCharts,
   demoDocument,
@@ -25,15 +25,16 @@ import {
   studyWarnings,
   type Chart,
   type StudyDocument,
-} from '../study/files.js';
-import { writeFilesAtomically } from '../../cli/output/write-files.js';
-import { formatLr } from '../../reports/format.js';
+} from '../../reports/study-files.js';
+import { writeFilesAtomically } from '../../src/io/output-folder.js';
+import { formatLr } from '../../src/format.js';
 import { indexHtml, type IndexSection } from '../../reports/index-html.js';
 import { runWarnings } from '../../reports/range-test-files.js';
 import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';
 import type { AnySpec } from '../../reports/render-svg.js';
 import { scheduleSpec } from '../../reports/schedule-spec.js';
-import { writeFileAtomic, writeReport } from '../../reports/write-report.js';
+import { chartFiles } from '../../reports/chart-files.js';
+import type { OutputFile } from '../../src/io/output-file.js';
 
 /** One picture of the gallery. */
 export interface GalleryItem {
@@ -52,18 +53,15 @@ export interface GalleryItem {
  * (pictures already written, e.g. into a sub-folder); returns the paths written.
  */
 export async function writeGallery(dir: string, title: string, items: GalleryItem[], linked: IndexSection[] = []): Promise<string[]> {
-  const written: string[] = [];
+  const files: OutputFile[] = [];
   const sections: IndexSection[] = [];
   for (const item of items) {
-    const { svgPath, specPath } = await writeReport(dir, item.name, item.spec);
-    written.push(svgPath, specPath);
+    files.push(...(await chartFiles(item.name, item.spec)));
     sections.push({ heading: item.heading, ...(item.warnings ? { warnings: item.warnings } : {}), svgFile: `${item.name}.svg`, numbers: item.numbers });
   }
   sections.push(...linked);
-  const htmlPath = join(dir, 'index.html');
-  await writeFileAtomic(htmlPath, indexHtml({ title, sections }));
-  written.push(htmlPath);
-  return written;
+  files.push({ name: 'index.html', content: indexHtml({ title, sections }) });
+  return writeFilesAtomically(dir, files);
 }
 
 /** The three curves recorded with pytorch-lr-finder (see the peer-curves README). */

@@ -5,12 +5,12 @@
 import * as tf from '@tensorflow/tfjs';
 // The page trains on wasm too: imported here, handed to initBackend (lrfind never imports it in a browser).
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
-import { formatLr } from '../../reports/format.js';
+import { formatLr } from '../../src/format.js';
 import {
   initBackend, oneCycleCallback, oneCycleFromBounds, rangeTestFile, rangeTestFileText, recommendLearningRate, scheduleTable,
   scheduleToCsv, scheduleToJson, toDataset, type BackendChoice, type Dataset, type DatasetArrays, type LrFinderResult,
 } from '../../src/index.js';
-import { liveRangeTest, liveTraining, showSchedule, type RangeTestView, type ScheduleView } from '../../src/views/index.js';
+import { liveRangeTest, liveTraining, showSchedule, type RangeTestView, type ScheduleView } from '../../reports/views/index.js';
 import { offer, withdraw } from './downloads.js';
 import { $, applyQuery, readSettings, type PageSettings } from './form.js';
 import { loadCsvFile, loadDigits } from './page-data.js';

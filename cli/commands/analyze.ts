@@ -12,10 +12,10 @@ import { formatHelp, type HelpPage } from '../help.js';
 import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { writeFilesAtomically } from '../output/out-dir.js';
 import { inkAvailable } from '../output/ink-available.js';
 import { columns, isInteractive, say } from '../terminal.js';
-import { plural } from '../ui/format.js';
+import { plural } from '../../src/text.js';
 import { summaryLines } from './find-progress.js';
 
 export const ANALYZE_FLAGS = {

@@ -1,13 +1,14 @@
 // The running half of `compare`: one runStudy call with progress lines, then the table and the
 // report files. Library errors about the input (sizes, missing data) become flag-named usage errors.
-import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../apps/study/compare.js';
+import { runStudy, STUDY_RUN_NAMES, type StudyResult } from '../../src/study/compare.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
-import { studyDocument, studyFiles } from '../../apps/study/files.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { studyDocument, studyFiles } from '../../reports/study-files.js';
+import { writeFilesAtomically } from '../output/out-dir.js';
 import { say } from '../terminal.js';
-import { formatDuration, plural } from '../ui/format.js';
+import { plural } from '../../src/text.js';
+import { formatDuration } from '../../src/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';

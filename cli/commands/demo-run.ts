@@ -1,12 +1,13 @@
 // The running half of `demo`: one runDemo call with progress lines, then the report files.
-import { runDemo, type DemoResult } from '../../apps/study/demo.js';
+import { runDemo, type DemoResult } from '../../src/study/demo.js';
 import { withFlagNames } from '../args.js';
 import { EXIT, isInputError, oneLine, UsageError } from '../errors.js';
-import { demoDocument, demoFiles } from '../../apps/study/files.js';
+import { demoDocument, demoFiles } from '../../reports/study-files.js';
 import { analysisFile, toJsonText } from '../../src/range-test/file.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { writeFilesAtomically } from '../output/out-dir.js';
 import { say } from '../terminal.js';
-import { formatDuration, plural } from '../ui/format.js';
+import { plural } from '../../src/text.js';
+import { formatDuration } from '../../src/format.js';
 import { DATASET_CLASS_NAMES } from '../../src/data/names.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../ui/summary-text.js';

@@ -8,7 +8,7 @@ import { formatHelp, type HelpPage } from '../help.js';
 import { checkInputFile } from '../input-file.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { readFinderBounds } from '../output/read-finder.js';
-import { writeFilesAtomically } from '../output/write-files.js';
+import { writeFilesAtomically } from '../output/out-dir.js';
 import { inkAvailable } from '../output/ink-available.js';
 import { columns, isInteractive, say } from '../terminal.js';
 import { momentumLine, phaseLines, scheduleHeadline } from '../ui/schedule-text.js';

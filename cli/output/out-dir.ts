@@ -1,128 +1,24 @@
-// `--out`: checked before any work, so that a run is never wasted on a place it cannot write, and
-// never hangs. Every check is a plain fs call that returns: folders are created one level at a time
-// (a recursive mkdir never returns under /proc, whose mkdir answers ENOENT for a parent that
-// exists), and the kernel's virtual filesystems are refused outright.
-import * as nodeFs from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+// `--out`: the library's output folder, its errors named by the flag (exit 2).
+import {
+  checkOutputFolder, OutputFolderError, writeFilesAtomically as writeFiles, type OutputFile,
+} from '../../src/io/output-folder.js';
 import { UsageError } from '../errors.js';
 
-/** The fs calls the check makes (tests pass a failing one). */
-export type OutDirFs = Pick<typeof nodeFs, 'statSync' | 'realpathSync' | 'mkdirSync' | 'rmdirSync' | 'writeFileSync' | 'unlinkSync'>;
-
-/** The kernel's virtual filesystems: nothing lrfind writes belongs there. */
-const VIRTUAL = ['/proc', '/sys'];
-
-const WORDS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'name too long',
-  ELOOP: 'too many symbolic links',
-  EEXIST: 'something else has that name',
-  ENOENT: 'no such folder',
-  ENOTDIR: 'a part of the path is a file',
-};
-
-/** "EROFS: read-only file system" for an fs error. */
-export function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === undefined) return (error as Error)?.message?.split('\n')[0] ?? 'error';
-  return WORDS[code] ? `${code}: ${WORDS[code]}` : code;
+function asFlag(error: unknown): never {
+  if (error instanceof OutputFolderError) throw new UsageError(`--out ${error.message}`);
+  throw error;
 }
 
-function statOrNull(fs: OutDirFs, path: string): nodeFs.Stats | null {
+/** Checks `--out` before any work (see `checkOutputFolder`). */
+export function checkOutDir(dir: string): void {
   try {
-    return fs.statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-/** The deepest existing folder on the way to `folder` (an absolute path), and the parts below it. */
-function existingBase(fs: OutDirFs, folder: string, dir: string): { base: string; missing: string[] } {
-  const missing: string[] = [];
-  let base = folder;
-  for (;;) {
-    const stat = statOrNull(fs, base);
-    if (stat !== null) {
-      if (!stat.isDirectory()) {
-        throw new UsageError(base === folder ? `--out ${dir} is a file, not a folder` : `--out ${dir}: ${base} is a file, not a folder`);
-      }
-      return { base, missing };
-    }
-    const parent = dirname(base);
-    if (parent === base) return { base, missing }; // the root: it always exists
-    missing.unshift(basename(base));
-    base = parent;
-  }
-}
-
-function refuseVirtual(fs: OutDirFs, base: string, missing: readonly string[], dir: string): void {
-  let real = base;
-  try {
-    real = fs.realpathSync(base); // a symlink into /proc is /proc
-  } catch {
-    // Keep the path as given.
-  }
-  const full = join(real, ...missing);
-  const root = VIRTUAL.find((v) => full === v || full.startsWith(v + sep));
-  if (root !== undefined) {
-    throw new UsageError(`--out ${dir}: ${root} is the kernel's virtual file system, not a place for files; choose another folder`);
-  }
-}
-
-/**
- * Creates `dir` and its missing parents one level at a time (each call returns) and gives the
- * folders it created, topmost first. Throws a one-line UsageError naming `--out` on any failure.
- */
-export function createFolders(dir: string, fs: OutDirFs = nodeFs): string[] {
-  if (dir.trim() === '') throw new UsageError('--out needs a folder');
-  const folder = resolve(dir);
-  const { base, missing } = existingBase(fs, folder, dir);
-  refuseVirtual(fs, base, missing, dir);
-  const created: string[] = [];
-  let path = base;
-  for (const part of missing) {
-    path = join(path, part);
-    try {
-      fs.mkdirSync(path);
-      created.push(path);
-    } catch (error) {
-      const where = path === folder ? 'the folder' : `the folder ${relative(process.cwd(), path) || path}`;
-      throw new UsageError(`--out ${dir}: cannot create ${where} (${fsReason(error)})`);
-    }
-  }
-  return created;
-}
-
-/** Removes folders `createFolders` made, deepest first; only empty ones (never anything inside). */
-function removeFolders(fs: OutDirFs, created: readonly string[]): void {
-  for (const path of [...created].reverse()) {
-    try {
-      fs.rmdirSync(path);
-    } catch {
-      return; // not empty any more, or gone: leave it
-    }
-  }
-}
-
-/**
- * Checks that `dir` is a folder lrfind can write to, before any work: creates it (and its parents)
- * if missing, writes and removes a probe file, then removes the folders it created, so a command
- * that fails later leaves nothing behind. Refuses /proc and /sys. Throws a one-line UsageError
- * (exit 2) that names `--out` and the reason.
- */
-export function checkOutDir(dir: string, fs: OutDirFs = nodeFs): void {
-  const created = createFolders(dir, fs);
-  const probe = join(resolve(dir), `.lrfind-write-check-${process.pid}`);
-  try {
-    fs.writeFileSync(probe, '', { flag: 'wx' }); // 'wx': never replaces a file that is there
-    fs.unlinkSync(probe);
+    checkOutputFolder(dir);
   } catch (error) {
-    throw new UsageError(`--out ${dir}: cannot write there (${fsReason(error)})`);
-  } finally {
-    removeFolders(fs, created);
+    asFlag(error);
   }
+}
+
+/** Writes the files into `--out` (see the library's `writeFilesAtomically`). */
+export function writeFilesAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  return writeFiles(dir, files).catch(asFlag);
 }

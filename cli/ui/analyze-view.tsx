@@ -1,7 +1,7 @@
 // `lrfind analyze` on a terminal: the curve as a chart, then the summary.
 import { Box, Text } from 'ink';
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { plural } from './format.js';
+import { plural } from '../../src/text.js';
 import { LossChart } from './loss-chart.js';
 import { Summary } from './summary.js';
 

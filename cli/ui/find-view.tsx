@@ -1,7 +1,8 @@
 // The live view of `lrfind find`: header, progress bar with ETA, current lr / loss / smoothed loss,
 // the loss-vs-lr chart, and at the end the summary. Fits the terminal's width.
 import { Box, Text } from 'ink';
-import { formatDuration, etaAfterFirstStep, etaSeconds } from './format.js';
+import { etaAfterFirstStep, etaSeconds } from './format.js';
+import { formatDuration } from '../../src/format.js';
 import { fitChartWidth } from './line-chart.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';

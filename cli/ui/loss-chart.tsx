@@ -1,7 +1,7 @@
 // The live loss-vs-lr chart: a log lr axis over the whole sweep, the loss clipped so an
 // exploding tail does not flatten the interesting part.
 import { LineChart } from './line-chart.js';
-import { formatLoss, formatLr } from './format.js';
+import { formatLoss, formatLr } from '../../src/format.js';
 import { maxOf, minOf } from '../../src/numbers.js';
 
 export interface LossChartProps {

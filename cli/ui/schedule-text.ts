@@ -1,7 +1,8 @@
 // The words of a schedule, shared by the ink view and the plain output.
 import type { ScheduleRow } from '../../src/index.js';
 import type { ReportPhase } from '../commands/schedule-build.js';
-import { formatLr, plural } from './format.js';
+import { plural } from '../../src/text.js';
+import { formatLr } from '../../src/format.js';
 import { minOf } from '../../src/numbers.js';
 
 /** "onecycle · 1000 steps · lr 0.004 → 0.1 (step 299) → 4e-7" */

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ScheduleRow } from '../../src/index.js';
 import type { ReportPhase } from '../commands/schedule-build.js';
-import { formatLr } from './format.js';
+import { formatLr } from '../../src/format.js';
 import { LineChart } from './line-chart.js';
 import { maxOf } from '../../src/numbers.js';
 import { momentumLine, phaseLines, scheduleHeadline } from './schedule-text.js';

@@ -1,5 +1,5 @@
 // The plain lines of `demo` and `compare`: epoch progress and the table of final scores.
-import { formatLoss, formatLr } from './format.js';
+import { formatLoss, formatLr } from '../../src/format.js';
 
 /** What a line needs of one epoch (the library's EpochRecord). */
 export interface EpochLine {

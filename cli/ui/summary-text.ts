@@ -1,6 +1,7 @@
 // The words of a result, shared by the ink view and the plain-text output so both say the same.
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { formatDuration, formatLoss, formatLr, plural } from './format.js';
+import { plural } from '../../src/text.js';
+import { formatDuration, formatLoss, formatLr } from '../../src/format.js';
 
 export interface RunHeader {
   model: string;

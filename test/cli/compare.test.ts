@@ -7,7 +7,7 @@ import { COMPARE_RUNS } from '../../cli/commands/compare.js';
 import { studyTable } from '../../cli/ui/study-text.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import { allElements, parseXml } from '../reports/xml.js';
-import type { EpochRecord as Epoch } from '../../apps/study/train.js';
+import type { EpochRecord as Epoch } from '../../src/study/train.js';
 
 
 interface StudyJson {

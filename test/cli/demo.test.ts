@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import { allElements, parseXml } from '../reports/xml.js';
-import type { EpochRecord as Epoch } from '../../apps/study/train.js';
+import type { EpochRecord as Epoch } from '../../src/study/train.js';
 
 
 interface DemoJson {

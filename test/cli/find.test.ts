@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsvData, writeLayersModel, writeModelModule } from './fixtures.js';
 import type { ConfirmationPart as ConfirmationJson } from '../../src/range-test/file.js';
-import { formatLoss, formatLr } from '../../cli/ui/format.js';
+import { formatLoss, formatLr } from '../../src/format.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import { allElements, parseXml } from '../reports/xml.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decades, formatLr, formatValue, roundSig } from '../../reports/format.js';
+import { decades } from '../../reports/format.js';
+import { formatLr, formatValue, roundSig } from '../../src/format.js';
 
 describe('format', () => {
   it('writes learning rates the way people do', () => {

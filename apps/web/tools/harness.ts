@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import * as lrfind from '../../../src/index.js';
-import * as views from '../../../src/views/index.js';
+import * as views from '../../../reports/views/index.js';
 import { loadDigits } from '../page-data.js';
 import { seededRunChecked } from './range-run.js';
 

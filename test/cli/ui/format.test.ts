@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, formatDuration, formatLoss, percent, plural } from '../../../cli/ui/format.js';
+import { etaSeconds, percent } from '../../../cli/ui/format.js';
+import { plural } from '../../../src/text.js';
+import { formatDuration, formatLoss } from '../../../src/format.js';
 
 describe('plural', () => {
   it('puts the noun in the number of the count', () => {

@@ -2,18 +2,18 @@
 // epochs and seed, each run recorded per epoch. The range test at the start supplies the lr
 // bounds for the schedules, as in the seed (which found max 0.1 and chose min 0.01).
 import * as tf from '@tensorflow/tfjs';
-import { loadDataset } from '../../src/data/load.js';
-import type { DatasetName } from '../../src/data/names.js';
-import { buildModel, type ModelName } from '../../src/models/builders.js';
-import { constant, cosine, exponential, linear } from '../../src/schedules/annealers.js';
-import { oneCycle } from '../../src/schedules/one-cycle.js';
-import { warmupCosineTail } from '../../src/schedules/presets.js';
-import { sgdr } from '../../src/schedules/sgdr.js';
-import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../../src/types.js';
-import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
-import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
-import { recommendLearningRate } from '../../src/tfjs/recommend.js';
-import { plural } from '../../src/text.js';
+import { loadDataset } from '../data/load.js';
+import type { DatasetName } from '../data/names.js';
+import { buildModel, type ModelName } from '../models/builders.js';
+import { constant, cosine, exponential, linear } from '../schedules/annealers.js';
+import { oneCycle } from '../schedules/one-cycle.js';
+import { warmupCosineTail } from '../schedules/presets.js';
+import { sgdr } from '../schedules/sgdr.js';
+import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../types.js';
+import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backend.js';
+import type { ConfirmOptions } from '../tfjs/confirm.js';
+import { recommendLearningRate } from '../tfjs/recommend.js';
+import { plural } from '../text.js';
 import { NoBoundsError } from './no-bounds.js';
 import { sgdrRestartSteps, studyRunWords, type RunWords } from './run-words.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';

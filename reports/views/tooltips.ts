@@ -1,9 +1,9 @@
 // Tooltips for the interactive range-test chart, added on top of the report's own spec (never
 // inside it: the report stays byte-identical to the CLI's SVG). One row per curve point, and a
 // hover layer that snaps to the nearest lr.
-import type { RangeTestReportInput } from '../../reports/range-test-spec.js';
-import type { Datum, TopLevelSpec } from '../../reports/spec-types.js';
-import type { RegionKind } from '../types.js';
+import type { RangeTestReportInput } from '../range-test-spec.js';
+import type { Datum, TopLevelSpec } from '../spec-types.js';
+import type { RegionKind } from '../../src/types.js';
 
 const REGION_NAMES: Record<RegionKind, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
 

@@ -1,10 +1,10 @@
 // The documents and files of `demo` and `compare`: a JSON document with every number, the charts
 // (SVG + vega-lite spec) and index.html. Built in memory, so nothing is written when one fails.
 // The report gallery builds its pages with these too, so they look exactly like the CLI's.
-import type { Analysis, StopReason } from '../../src/types.js';
-import type { DemoResult } from './demo.js';
-import type { StudyResult } from './compare.js';
-import type { EpochRecord } from './train.js';
+import type { Analysis, StopReason } from '../src/types.js';
+import type { DemoResult } from '../src/study/demo.js';
+import type { StudyResult } from '../src/study/compare.js';
+import type { EpochRecord } from '../src/study/train.js';
 import {
   comparisonSpec,
   formatLr,
@@ -17,14 +17,15 @@ import {
   type IndexSection,
   type IndexTable,
   type ReportMeta,
-} from '../../reports/index.js';
-import { phaseRanges, type StepRange } from '../../src/schedules/from-bounds.js';
-import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../../src/range-test/file.js';
-import type { OutputFile } from '../../reports/output-file.js';
-import { boundsNumbers, probeTable, runWarnings } from '../../reports/range-test-files.js';
-import { studyRunWords, type RunWords } from './run-words.js';
-import { stepsPerEpoch } from './train-steps.js';
-import { plural } from '../../src/text.js';
+} from './index.js';
+import { phaseRanges, type StepRange } from '../src/schedules/from-bounds.js';
+import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
+import type { OutputFile } from '../src/io/output-file.js';
+import { chartFiles } from './chart-files.js';
+import { boundsNumbers, probeTable, runWarnings } from './range-test-files.js';
+import { studyRunWords, type RunWords } from '../src/study/run-words.js';
+import { stepsPerEpoch } from '../src/study/train-steps.js';
+import { plural } from '../src/text.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
 export interface TimingOption {
@@ -183,14 +184,7 @@ export interface Chart {
 
 /** A chart's files, and its section: `parts` are what the section shows besides the picture. */
 async function chart(name: string, spec: AnySpec, heading: string, parts: Omit<IndexSection, 'heading' | 'svgFile'>): Promise<Chart> {
-  const svg = await renderSvg(spec);
-  return {
-    files: [
-      { name: `${name}.svg`, content: svg },
-      { name: `${name}.vl.json`, content: JSON.stringify(spec, null, 2) + '\n' },
-    ],
-    section: { heading, svgFile: `${name}.svg`, ...parts },
-  };
+  return { files: await chartFiles(name, spec), section: { heading, svgFile: `${name}.svg`, ...parts } };
 }
 
 function pageFiles(title: string, jsonName: string, doc: unknown, charts: Chart[]): OutputFile[] {

@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomically } from '../../../cli/output/write-files.js';
-import { tempDir } from '../helpers.js';
+import { writeFilesAtomically } from '../../src/io/output-folder.js';
+import { tempDir } from '../cli/helpers.js';
 
 describe('writeFilesAtomically', () => {
   it('creates the folder and writes every file under its name, leaving no temporary files', async () => {
@@ -38,7 +38,7 @@ describe('writeFilesAtomically', () => {
     await writeFilesAtomically(blocked, [{ name: 'keep.txt', content: 'k' }]);
     writeFileSync(join(dir, 'ok.txt'), 'old');
     await expect(writeFilesAtomically(dir, [{ name: 'ok.txt', content: 'o' }, { name: 'blocked', content: 'b' }])).rejects.toThrow(
-      `--out ${dir}: blocked is a folder there; move it or choose another --out`,
+      `${dir}: blocked is a folder there; move it or choose another folder`,
     );
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(readFileSync(join(dir, 'ok.txt'), 'utf8')).toBe('old');

@@ -4,18 +4,18 @@
 //   const live = await liveRangeTest(el);
 //   const found = await recommendLearningRate(model, data, { onStep: live.onStep, onProbeStep: live.onProbeStep, signal });
 //   await live.finish(found);
-import { formatLr, formatValue } from '../../reports/format.js';
-import { LOSS_LIMIT } from '../analysis/prepare.js';
-import { smoothLosses } from '../analysis/reading.js';
-import { defaultWindowSize } from '../analysis/savitzky-golay.js';
-import type { ConfirmOptions } from '../tfjs/confirm.js';
-import type { RangeTestStep } from '../tfjs/range-test.js';
-import type { LrFinderResult } from '../types.js';
+import { formatLr, formatValue } from '../../src/format.js';
+import { LOSS_LIMIT } from '../../src/analysis/prepare.js';
+import { smoothLosses } from '../../src/analysis/reading.js';
+import { defaultWindowSize } from '../../src/analysis/savitzky-golay.js';
+import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
+import type { RangeTestStep } from '../../src/tfjs/range-test.js';
+import type { LrFinderResult } from '../../src/types.js';
 import { changeset, embedSpec, type VegaView, type ViewOptions } from './embed.js';
 import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } from './live-specs.js';
 import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
 import { nextFrame, RowStream } from './row-stream.js';
-import { minOf } from '../numbers.js';
+import { minOf } from '../../src/numbers.js';
 
 export type ProbeStep = Parameters<NonNullable<ConfirmOptions['onStep']>>[0];
 

@@ -1,7 +1,7 @@
 // The one place the views reach vega: vega-embed (an optional peer) draws a spec into an element
 // and hands back its vega View, which the live views then feed with changesets.
 import embed, { vega, vegaLite, type EmbedOptions } from 'vega-embed';
-import type { TopLevelSpec } from '../../reports/spec-types.js';
+import type { TopLevelSpec } from '../spec-types.js';
 
 export type VegaView = Awaited<ReturnType<typeof embed>>['view'];
 

@@ -1,8 +1,8 @@
 // The interactive range-test chart: the report's vega-lite spec (regions, bounds, rules, probes)
 // with tooltips on every point.
-import { rangeTestSpec, type RangeTestSpecOptions, type ReportMeta } from '../../reports/range-test-spec.js';
-import type { TopLevelSpec } from '../../reports/spec-types.js';
-import type { LrFinderResult } from '../types.js';
+import { rangeTestSpec, type RangeTestSpecOptions, type ReportMeta } from '../range-test-spec.js';
+import type { TopLevelSpec } from '../spec-types.js';
+import type { LrFinderResult } from '../../src/types.js';
 import { embedSpec, specToSvg, type VegaView, type ViewOptions } from './embed.js';
 import { reportInput } from './report-input.js';
 import { tooltipRows, withTooltips } from './tooltips.js';

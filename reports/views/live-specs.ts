@@ -1,8 +1,8 @@
 // The specs of the live views: empty named datasets that the views fill with changesets as the
 // steps come in, so vega recomputes only what a new row changes. Pure: no vega, no DOM.
-import type { TopLevelSpec } from '../../reports/spec-types.js';
-import { decades, LR_AXIS_LABEL } from '../../reports/format.js';
-import { COLORS, CONFIG, VEGA_LITE_SCHEMA } from '../../reports/theme.js';
+import type { TopLevelSpec } from '../spec-types.js';
+import { decades, LR_AXIS_LABEL } from '../format.js';
+import { COLORS, CONFIG, VEGA_LITE_SCHEMA } from '../theme.js';
 
 /** The datasets the live views insert into (`sweepSmoothed`: the smoothed line, redrawn per frame). */
 export const LIVE_DATA = { sweep: 'sweep', sweepSmoothed: 'sweep_smoothed', probes: 'probes', batches: 'batches', epochs: 'epochs' } as const;

@@ -2,10 +2,10 @@
 // recording loss and accuracy per epoch: the measuring stick of the demo, the study and the
 // suggestion benchmark.
 import * as tf from '@tensorflow/tfjs';
-import { seededPermutation } from '../../src/random.js';
-import type { Schedule } from '../../src/types.js';
-import { scheduleCallback } from '../../src/tfjs/callbacks/schedule-callback.js';
-import { yieldToEventLoop } from '../../src/tfjs/yield.js';
+import { seededPermutation } from '../random.js';
+import type { Schedule } from '../types.js';
+import { scheduleCallback } from '../tfjs/callbacks/schedule-callback.js';
+import { yieldToEventLoop } from '../tfjs/yield.js';
 
 export { stepsPerEpoch } from './train-steps.js';
 

@@ -1,7 +1,7 @@
 // A finder result as the range-test report draws it: the one conversion every view uses, so the
 // page, the SVG it downloads and the CLI's report draw the same chart.
-import type { RangeTestReportInput, ReportMeta } from '../../reports/range-test-spec.js';
-import type { LrFinderResult } from '../types.js';
+import type { RangeTestReportInput, ReportMeta } from '../range-test-spec.js';
+import type { LrFinderResult } from '../../src/types.js';
 
 /** The report's input for `found` (its bounds, probes and curve). Throws a RangeError when the sweep stopped too early to draw. */
 export function reportInput(found: LrFinderResult, meta: ReportMeta = {}): RangeTestReportInput {

@@ -1,7 +1,7 @@
 // What each run of the study is, in words, one field per column of the study's table: the
 // optimizer, the schedule and its lr settings. A pure function of the bounds and the run's length,
 // so a study.json written before these fields existed gets the same words back from its numbers.
-import { formatLr as fmt } from '../../reports/format.js';
+import { formatLr as fmt } from '../format.js';
 
 export interface RunWords {
   /** e.g. "SGD momentum 0.9". */

@@ -3,12 +3,12 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { rangeTestSpec } from '../../reports/index.js';
-import { oneCycle } from '../../src/schedules/one-cycle.js';
-import { LIVE_DATA, liveProbeSpec, liveSweepSpec, liveTrainingSpec } from '../../src/views/live-specs.js';
-import { scheduleViewSpec } from '../../src/views/schedule-view.js';
-import { tooltipRows, withTooltips } from '../../src/views/tooltips.js';
-import { digitsInput } from '../reports/fixture.js';
+import { rangeTestSpec } from '../../../reports/index.js';
+import { oneCycle } from '../../../src/schedules/one-cycle.js';
+import { LIVE_DATA, liveProbeSpec, liveSweepSpec, liveTrainingSpec } from '../../../reports/views/live-specs.js';
+import { scheduleViewSpec } from '../../../reports/views/schedule-view.js';
+import { tooltipRows, withTooltips } from '../../../reports/views/tooltips.js';
+import { digitsInput } from '../fixture.js';
 
 /** Compiles and parses `spec`, returning vega-lite's warnings and the vega data names. */
 function check(spec: TopLevelSpec): { warnings: string[]; data: string[] } {

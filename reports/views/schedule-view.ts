@@ -1,11 +1,11 @@
 // A schedule in the page: the report's schedule spec (lr, momentum in its own panel, phases),
 // drawn from the same pure function the CLI's schedule.svg comes from.
-import { scheduleSpec, type ScheduleSpecOptions } from '../../reports/schedule-spec.js';
-import type { TopLevelSpec } from '../../reports/spec-types.js';
-import type { CycleSchedule } from '../schedules/cycle-schedule.js';
-import { phaseRanges } from '../schedules/from-bounds.js';
-import { scheduleTable } from '../schedules/table.js';
-import type { Schedule } from '../types.js';
+import { scheduleSpec, type ScheduleSpecOptions } from '../schedule-spec.js';
+import type { TopLevelSpec } from '../spec-types.js';
+import type { CycleSchedule } from '../../src/schedules/cycle-schedule.js';
+import { phaseRanges } from '../../src/schedules/from-bounds.js';
+import { scheduleTable } from '../../src/schedules/table.js';
+import type { Schedule } from '../../src/types.js';
 import { embedSpec, specToSvg, type VegaView, type ViewOptions } from './embed.js';
 
 export interface ScheduleViewOptions extends ViewOptions, Pick<ScheduleSpecOptions, 'height' | 'maxPoints'> {

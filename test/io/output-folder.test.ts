@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutDir, createFolders, type OutDirFs } from '../../../cli/output/out-dir.js';
-import { tempDir } from '../helpers.js';
+import { checkOutputFolder as checkOutDir, OutputFolderError, createFolders, type OutDirFs } from '../../src/io/output-folder.js';
+import { tempDir } from '../cli/helpers.js';
 
 const readOnly = (error: string): OutDirFs => ({
   ...fs,
@@ -32,7 +32,7 @@ describe('checkOutDir', () => {
   it('says a read-only place cannot be written, and removes the folders it made', () => {
     const root = tempDir();
     const out = join(root, 'a', 'b');
-    expect(() => checkOutDir(out, readOnly('EROFS'))).toThrow(`--out ${out}: cannot write there (EROFS: read-only file system)`);
+    expect(() => checkOutDir(out, readOnly('EROFS'))).toThrow(`${out}: cannot write there (EROFS: read-only file system)`);
     expect(() => checkOutDir(out, readOnly('EACCES'))).toThrow(/cannot write there \(EACCES: permission denied\)$/);
     expect(existsSync(join(root, 'a'))).toBe(false);
   });
@@ -40,11 +40,12 @@ describe('checkOutDir', () => {
   it('names the part of the path that is a file, and refuses /proc and /sys', () => {
     const root = tempDir();
     writeFileSync(join(root, 'f'), '');
-    expect(() => checkOutDir(join(root, 'f', 'x', 'y'))).toThrow(`--out ${join(root, 'f', 'x', 'y')}: ${join(root, 'f')} is a file, not a folder`);
-    expect(() => checkOutDir(join(root, 'f'))).toThrow(`--out ${join(root, 'f')} is a file, not a folder`);
-    expect(() => checkOutDir('/proc/1/x')).toThrow("--out /proc/1/x: /proc is the kernel's virtual file system, not a place for files; choose another folder");
+    expect(() => checkOutDir(join(root, 'f', 'x', 'y'))).toThrow(`${join(root, 'f', 'x', 'y')}: ${join(root, 'f')} is a file, not a folder`);
+    expect(() => checkOutDir(join(root, 'f'))).toThrow(`${join(root, 'f')} is a file, not a folder`);
+    expect(() => checkOutDir('/proc/1/x')).toThrow("/proc/1/x: /proc is the kernel's virtual file system, not a place for files; choose another folder");
     expect(() => checkOutDir('/sys')).toThrow(/\/sys is the kernel's virtual file system/);
-    expect(() => checkOutDir('  ')).toThrow('--out needs a folder');
+    expect(() => checkOutDir('/sys')).toThrow(OutputFolderError);
+    expect(() => checkOutDir('  ')).toThrow("an output folder is needed, got an empty name");
   });
 });
 
@@ -62,7 +63,7 @@ describe('createFolders', () => {
         throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' }); // what mkdir says under /proc
       },
     };
-    expect(() => createFolders(join(root, 'p', 'q'), failing)).toThrow(/^--out .*\/p\/q: cannot create the folder .*p \(ENOENT: no such folder\)$/);
+    expect(() => createFolders(join(root, 'p', 'q'), failing)).toThrow(/^.*\/p\/q: cannot create the folder .*p \(ENOENT: no such folder\)$/);
     expect(calls).toBe(1); // one try per level, never a retry loop
   });
 });

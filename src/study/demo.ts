@@ -1,17 +1,17 @@
 // The end-to-end demo as one library call: range test on real data → analysis → one-cycle
 // training with the recommended bounds → accuracy. The CLI renders the result and writes reports.
 import * as tf from '@tensorflow/tfjs';
-import { loadDataset } from '../../src/data/load.js';
-import type { DatasetName } from '../../src/data/names.js';
-import { buildModel, type ModelName } from '../../src/models/builders.js';
-import { oneCycle } from '../../src/schedules/one-cycle.js';
-import type { CycleSchedule } from '../../src/schedules/cycle-schedule.js';
-import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult } from '../../src/types.js';
-import { initBackend, type BackendChoice, type BackendInfo } from '../../src/tfjs/backend.js';
-import type { ConfirmOptions } from '../../src/tfjs/confirm.js';
-import type { RangeTestStep } from '../../src/tfjs/range-test.js';
-import { recommendLearningRate } from '../../src/tfjs/recommend.js';
-import { plural } from '../../src/text.js';
+import { loadDataset } from '../data/load.js';
+import type { DatasetName } from '../data/names.js';
+import { buildModel, type ModelName } from '../models/builders.js';
+import { oneCycle } from '../schedules/one-cycle.js';
+import type { CycleSchedule } from '../schedules/cycle-schedule.js';
+import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult } from '../types.js';
+import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backend.js';
+import type { ConfirmOptions } from '../tfjs/confirm.js';
+import type { RangeTestStep } from '../tfjs/range-test.js';
+import { recommendLearningRate } from '../tfjs/recommend.js';
+import { plural } from '../text.js';
 import { NoBoundsError } from './no-bounds.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 

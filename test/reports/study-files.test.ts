@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STUDY_RUN_NAMES } from '../../../apps/study/compare.js';
-import { runWordsOf, studyRunTable, studyWarnings, type StudyDocument, type StudyRunDocument } from '../../../apps/study/files.js';
-import { studyRunWords } from '../../../apps/study/run-words.js';
+import { STUDY_RUN_NAMES } from '../../src/study/compare.js';
+import { runWordsOf, studyRunTable, studyWarnings, type StudyDocument, type StudyRunDocument } from '../../reports/study-files.js';
+import { studyRunWords } from '../../src/study/run-words.js';
 
 const epoch = (n: number, valAccuracy: number, valLoss = 1 / n) => ({ epoch: n, loss: 1 / n, accuracy: valAccuracy, valLoss, valAccuracy, lr: 0.01 });
 
