@@ -19,7 +19,7 @@ export interface ReportProbe {
 
 export type RangeTestCurveParts = Pick<
   Analysis,
-  'curve' | 'smoothedLosses' | 'regions' | 'suggestions' | 'divergenceIndex' | 'aggregate'
+  'curve' | 'smoothedLosses' | 'regions' | 'picks' | 'divergenceIndex' | 'aggregate'
 > & Partial<Pick<Analysis, 'warnings'>> & {
   /** The bounds to draw: a finder result's `bounds` (confirmed when probes ran), or a curve's `curveBounds`. */
   bounds: Bounds | null;
@@ -112,7 +112,7 @@ export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeo
 
   // Bottom strip, first part: each peer rule as a tick with its name (the bounds' lines end above it).
   // Rules that pick the same (printed) lr share one label; none are drawn for a curve without bounds.
-  const peerPicks = bounds === null ? [] : peerRuleLabels(input.suggestions).filter((p) => inRange(p.lr));
+  const peerPicks = bounds === null ? [] : peerRuleLabels(input.picks).filter((p) => inRange(p.lr));
   const captionWidth = measureText(PEER_CAPTION, STRIP_FONT_SIZE);
   const peerPlaced = layoutRuleLabels(
     peerPicks.map((p) => ({ x: px(p.lr), text: p.text })),
@@ -265,10 +265,10 @@ function regionBands(input: RangeTestCurveParts, lrs: readonly number[], xMin: n
 }
 
 /** One label per printed lr, in lr order: "steep, steepest 0.14". */
-function peerRuleLabels(suggestions: Analysis['suggestions']): Array<{ lr: number; method: string; text: string }> {
+function peerRuleLabels(picks: Analysis['picks']): Array<{ lr: number; method: string; text: string }> {
   const byLr = new Map<string, { lr: number; methods: string[] }>();
-  for (const method of Object.keys(suggestions).sort()) {
-    const lr = suggestions[method]?.lr ?? null;
+  for (const method of Object.keys(picks).sort()) {
+    const lr = picks[method]?.lr ?? null;
     if (lr === null || !Number.isFinite(lr)) continue;
     const key = formatLr(lr);
     const group = byLr.get(key) ?? { lr, methods: [] };

@@ -42,7 +42,7 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & P
   if (s) {
     numbers['max lr'] = formatLr(s.maxLr);
     numbers['min lr'] = formatLr(s.minLr);
-    numbers.method = s.method;
+    numbers.source = s.source;
     numbers.confidence = s.confidence.toFixed(2);
     const curve = doc.confirmation?.curveBounds;
     if (curve && curve.maxLr !== s.maxLr) numbers["the curve's own max lr"] = formatLr(curve.maxLr);
@@ -91,7 +91,7 @@ export function runWarnings(doc: RunStatus): string[] {
     out.push(`no bounds: ${noBoundsReason(doc.warnings)}`);
     rest = rest.filter((w) => w !== why);
   }
-  if (doc.stopReason === 'aborted') {
+  if (doc.stopReason === 'stopped') {
     const { done, planned } = stepCounts(doc);
     const at = atLastLr(doc);
     out.push(`The sweep was stopped by Ctrl-C after ${planned === null ? plural(done, 'step') : `${done} of ${plural(planned, 'step')}`}${at}: the curve is partial.`);
@@ -121,7 +121,7 @@ export function sweepNote(doc: RunStatus & { seconds?: number }): string | null 
       return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss diverged (its running average rose past ${formatValue(s.divergeThreshold)} × its lowest), the usual end of a range test.`;
     case 'non-finite loss':
       return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss became non-finite.`;
-    case 'aborted':
+    case 'stopped':
       return null; // the warnings say it, first
   }
 }
@@ -242,7 +242,7 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
 
 /** Every section of a range test's index.html, in reading order; `svgFile` is the chart beside the page. */
 export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}, svgFile: string = RANGE_TEST_FILES.svg): IndexSection[] {
-  const rules = Object.entries(doc.suggestions).map(([rule, lr]) => `${rule} ${lr === null ? '–' : formatLr(lr)}`);
+  const rules = Object.entries(doc.rules).map(([rule, lr]) => `${rule} ${lr === null ? '–' : formatLr(lr)}`);
   const notes = [sweepNote(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
   if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
   const sections: IndexSection[] = [

@@ -35,7 +35,7 @@ function sweepFact(input: RangeTestCurveParts): string {
   const planned = input.sweep?.plannedSteps;
   const of = planned !== undefined && planned > steps ? ` of ${planned}` : '';
   switch (input.sweep?.stopReason) {
-    case 'aborted':
+    case 'stopped':
       return `sweep stopped by the user after ${steps}${of} steps`;
     case 'diverged':
       return `${steps}${of} steps (stopped when the loss diverged)`;
@@ -54,7 +54,7 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestData, m
   const b = input.bounds;
   const warnings = input.warnings ?? [];
   // Without bounds the first warning says why, on a line of its own.
-  if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : `recommended lr ${formatLr(b.minLr)} to ${formatLr(b.maxLr)} (${b.method}, confidence ${b.confidence.toFixed(2)})`);
+  if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : `recommended lr ${formatLr(b.minLr)} to ${formatLr(b.maxLr)} (${b.source}, confidence ${b.confidence.toFixed(2)})`);
   const lines = [facts.join(' · ')];
 
   const probes = input.probes ?? [];

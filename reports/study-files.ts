@@ -91,13 +91,13 @@ export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' |
 
 function rangeTestPart({ rangeTest, analysis, confirmation, bounds }: Found): RangeTestPart {
   const part: RangeTestPart = { ...analysisFile(analysis, bounds), stopReason: rangeTest.stopReason, steps: rangeTest.lrs.length };
-  if (confirmation && !confirmation.aborted) part.confirmation = confirmationPart(analysis.curveBounds, confirmation);
+  if (confirmation && !confirmation.stopped) part.confirmation = confirmationPart(analysis.curveBounds, confirmation);
   return part;
 }
 
 /** The range-test chart of a demo or study: the bounds trained with, and the probes. */
 function foundSpec(found: Found, meta: ReportMeta): AnySpec {
-  const probes = found.confirmation ? { probes: found.confirmation.probes, probesStopped: found.confirmation.aborted } : {};
+  const probes = found.confirmation ? { probes: found.confirmation.probes, probesStopped: found.confirmation.stopped } : {};
   const sweep = { stopReason: found.rangeTest.stopReason, plannedSteps: found.rangeTest.settings.numIter };
   return rangeTestSpec({ ...found.analysis, bounds: found.bounds, ...probes, sweep, meta });
 }

@@ -5,7 +5,7 @@
 // The one result and the types it is made of.
 export type {
   Analysis, Bounds, Confirmation, Curve, CurveAggregate, LrFinderResult, LrProbe, RangeTestResult, RangeTestRun,
-  RangeTestSettings, Region, RegionKind, Schedule, StopReason, Suggester, Suggestion, SweepMode,
+  RangeTestSettings, Region, RegionKind, Schedule, StopReason, Rule, RulePick, SweepMode,
 } from './types.js';
 
 // Finding the learning rate.
@@ -36,8 +36,8 @@ export * from './schedules/index.js';
 
 // Reading curves (also from other frameworks).
 export {
-  AnalysisError, CurveFormatError, analyzeCurve, createSuggesters, getSuggester, parseCurveCsv, parseCurveJson, parseRunsJson,
-  suggesterNames, suggesters, type AnalyzeOptions,
+  AnalysisError, CurveFormatError, analyzeCurve, createRules, getRule, parseCurveCsv, parseCurveJson, parseRunsJson,
+  ruleNames, rules, type AnalyzeOptions,
 } from './analysis/index.js';
 
 // Backends: the browser's choice here; Node's (tfjs-node, threaded wasm) under the 'node' condition.

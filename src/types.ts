@@ -7,7 +7,7 @@ export interface Curve {
 }
 
 /** Why a range test ended. */
-export type StopReason = 'completed' | 'diverged' | 'non-finite loss' | 'aborted';
+export type StopReason = 'completed' | 'diverged' | 'non-finite loss' | 'stopped';
 
 /** How the learning rate grows across the sweep. */
 export type SweepMode = 'exp' | 'linear';
@@ -18,8 +18,8 @@ export interface RangeTestRun {
   lrs: number[];
   /** The raw mini-batch training loss of each step. */
   losses: number[];
-  /** Bias-corrected EMA of `losses` (β = `smoothing`). */
-  smoothedLosses: number[];
+  /** The stop rule's running average: bias-corrected EMA of `losses` (β = `smoothing`). Never shown: it lags. */
+  emaLosses: number[];
   /** Validation loss per step when `validationData` was given (null on steps that skipped it). */
   validationLosses?: (number | null)[];
   stopReason: StopReason;
@@ -70,25 +70,25 @@ export interface Region {
   endIndex: number;
 }
 
-/** What one suggestion rule picks. `lr` is null when the rule has nothing to say (then `warning` says why). */
-export interface Suggestion {
-  method: string;
+/** What one rule picks. `lr` is null when the rule has nothing to say (then `warning` says why). */
+export interface RulePick {
+  rule: string;
   lr: number | null;
   index: number | null;
   warning?: string;
 }
 
 /** A pure suggestion rule of the registry. */
-export type Suggester = (curve: Curve) => Suggestion;
+export type Rule = (curve: Curve) => RulePick;
 
 /**
- * Learning-rate bounds to train with: one-cycle peaks at `maxLr` and starts at `minLr`. `method`
+ * Learning-rate bounds to train with: one-cycle peaks at `maxLr` and starts at `minLr`. `source`
  * says where they come from ('confirmed' by probes, 'lrfind' or a peer rule read off the curve).
  */
 export interface Bounds {
   maxLr: number;
   minLr: number;
-  method: string;
+  source: string;
   /** How much to trust the bounds, in [0, 1]. */
   confidence: number;
 }
@@ -118,8 +118,8 @@ export interface Analysis {
    * (`warnings` then says why). `recommendLearningRate` returns the bounds to train with.
    */
   curveBounds: Bounds | null;
-  /** Every registered rule's pick, by method name. */
-  suggestions: Record<string, Suggestion>;
+  /** Every registered rule's pick, by rule name. */
+  picks: Record<string, RulePick>;
   /** Index where the loss starts to diverge (null when it never does). */
   divergenceIndex: number | null;
   /** Index of the lowest smoothed loss. */
@@ -146,7 +146,7 @@ export interface Confirmation {
   target: number;
   probes: LrProbe[];
   /** True when `signal` stopped the probes (maxLr and edge are then null). */
-  aborted: boolean;
+  stopped: boolean;
 }
 
 /**
@@ -157,10 +157,10 @@ export interface LrFinderResult {
   rangeTest: RangeTestResult;
   /** The curve's reading; null only when the sweep stopped before it had two points. */
   analysis: Analysis | null;
-  /** The probes; null when confirm was off, the curve gave no bounds or the sweep was stopped. `aborted` when stopped during the probes. */
+  /** The probes; null when confirm was off, the curve gave no bounds or the sweep was stopped. `stopped` when stopped during the probes. */
   confirmation: Confirmation | null;
   /**
-   * The bounds to train with: the confirmed ones (method 'confirmed') when a probe passed, else the
+   * The bounds to train with: the confirmed ones (source 'confirmed') when a probe passed, else the
    * curve's (`analysis.curveBounds`); null when the curve gave none (`analysis.warnings` says why).
    */
   bounds: Bounds | null;

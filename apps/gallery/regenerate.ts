@@ -88,10 +88,10 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
       points: curve.lrs.length,
       'max lr': rec === null ? 'none' : formatLr(rec.maxLr),
       'min lr': rec === null ? 'none' : formatLr(rec.minLr),
-      method: rec?.method ?? 'none',
+      source: rec?.source ?? 'none',
       confidence: rec === null ? 'none' : rec.confidence.toFixed(2),
     };
-    for (const [method, pick] of Object.entries(analysis.suggestions)) numbers[`${method} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
+    for (const [rule, pick] of Object.entries(analysis.picks)) numbers[`${rule} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
     const warnings = runWarnings({ bounds: rec, warnings: analysis.warnings, curve: { lr: analysis.curve.lrs, loss: analysis.curve.losses, smoothedLoss: analysis.smoothedLosses } });
     items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers, warnings });
 

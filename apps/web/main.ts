@@ -142,10 +142,10 @@ function stepsPerEpoch(settings: PageSettings): number {
 async function showResult(found: LrFinderResult, settings: PageSettings): Promise<void> {
   el('result-card').hidden = false;
   const b = found.bounds;
-  const stopped = found.rangeTest.stopReason === 'aborted' ? ' (stopped early)' : '';
+  const stopped = found.rangeTest.stopReason === 'stopped' ? ' (stopped early)' : '';
   el('bounds').textContent = b === null
     ? `No bounds${stopped}: the curve does not say where to train (see below).`
-    : `max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} — ${b.method === 'confirmed' ? 'confirmed by training probes' : `read off the curve (${b.method})`}, confidence ${b.confidence.toFixed(2)}${stopped}`;
+    : `max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} — ${b.source === 'confirmed' ? 'confirmed by training probes' : `read off the curve (${b.source})`}, confidence ${b.confidence.toFixed(2)}${stopped}`;
   const warnings = el('warnings');
   warnings.replaceChildren(...(found.analysis?.warnings ?? []).map((w) => Object.assign(doc.createElement('li'), { textContent: w })));
   const file = rangeTestFile(found, page.labels);

@@ -42,7 +42,7 @@ function stoppedConfirmation(heard: Heard, swept: Swept): Confirmation {
   const judgement = probeJudgement(swept.analysis, DEFAULT_CONFIRM_SETTINGS);
   const finished = heard.probes.filter((p) => p.losses.length === p.steps || !p.losses.every(Number.isFinite));
   const probes: LrProbe[] = finished.map((p) => ({ lr: p.lr, losses: p.losses, ...judgeProbe(p.losses, judgement) }));
-  return { maxLr: null, edge: null, target: judgement.target, probes, aborted: true };
+  return { maxLr: null, edge: null, target: judgement.target, probes, stopped: true };
 }
 
 /**

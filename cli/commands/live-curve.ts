@@ -1,7 +1,7 @@
 // What the views show of a sweep while it runs, smoothed exactly as the report smooths the final
 // curve (`smoothLosses`: running median + Savitzky-Golay, with the window of the whole sweep, so a
 // point's smoothed value stops changing once the window has passed it), so that the live numbers and
-// chart of a completed sweep end on the report's. The range test's own EMA (its `smoothedLoss`, `bestLoss`) lags the loss by ~1/(1-β)
+// chart of a completed sweep end on the report's. The range test's own EMA (its `emaLoss`, `bestLoss`) lags the loss by ~1/(1-β)
 // steps and only drives the stop rule (--diverge): it is never shown, so no two "smoothed" losses
 // disagree on screen.
 import type { RangeTestStep } from '../../src/index.js';

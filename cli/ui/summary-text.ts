@@ -62,7 +62,7 @@ const STOP_WORDS: Record<string, string> = {
   completed: 'completed the sweep',
   diverged: 'stopped: the loss diverged',
   'non-finite loss': 'stopped: the loss became non-finite',
-  aborted: 'stopped by Ctrl-C (partial curve)',
+  stopped: 'stopped by Ctrl-C (partial curve)',
 };
 
 /** "completed the sweep: 100 steps in 2.1s" */
@@ -74,7 +74,7 @@ export function stopLine(stopReason: string, steps: number, seconds: number): st
 export function boundsLine(doc: Pick<RangeTestFile, 'bounds'>): string {
   const s = doc.bounds;
   if (s === null) return 'bounds: none (see the warnings)';
-  return `bounds: max lr ${formatLr(s.maxLr)} · min lr ${formatLr(s.minLr)} (${s.method}, confidence ${s.confidence.toFixed(2)})`;
+  return `bounds: max lr ${formatLr(s.maxLr)} · min lr ${formatLr(s.minLr)} (${s.source}, confidence ${s.confidence.toFixed(2)})`;
 }
 
 const REGION_WORDS: Record<string, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
@@ -85,8 +85,8 @@ export function regionLines(doc: Pick<RangeTestFile, 'regions'>): string[] {
 }
 
 /** "rules: steepest 1e-3 · valley 3e-3 · minimum 0.1 · slide –" */
-export function rulesLine(doc: Pick<RangeTestFile, 'suggestions'>): string {
-  const parts = Object.entries(doc.suggestions).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
+export function rulesLine(doc: Pick<RangeTestFile, 'rules'>): string {
+  const parts = Object.entries(doc.rules).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
   return `rules: ${parts.join(' · ')}`;
 }
 

@@ -4,7 +4,7 @@ import type { RangeTestFile } from '../../src/range-test/file.js';
 import { boundsLine, confirmationLine, regionLines, rulesLine, smoothedLine } from './summary-text.js';
 
 export interface SummaryProps {
-  doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'suggestions' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds'>>;
+  doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'rules' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds'>>;
   /** Files written, the report (index.html) first. */
   paths: readonly string[];
   /** e.g. "completed the sweep: 100 steps in 2.1s". */

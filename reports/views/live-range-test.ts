@@ -79,7 +79,7 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
 
   // The line is the report's smoothing of the current run's losses so far (running median, then
   // Savitzky-Golay with the whole sweep's window), redrawn at most once per frame, so the live
-  // curve and "lowest" end on the report's. The range test's own EMA (step.smoothedLoss) lags the
+  // curve and "lowest" end on the report's. The range test's own EMA (step.emaLoss) lags the
   // loss by ~50 steps and only drives the stop rule: it is never drawn, as in the CLI.
   const line = { run: -1, lrs: [] as number[], losses: [] as number[], numIter: 0, lowest: Number.NaN, dirty: false, scheduled: false, done: Promise.resolve() };
   const drawLine = (): Promise<void> => {
@@ -135,7 +135,7 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
       const b = found.bounds;
       status.textContent = b === null
         ? `no bounds: ${found.analysis?.warnings.join(' ') ?? 'the sweep stopped too early'}`
-        : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.method}, confidence ${b.confidence.toFixed(2)})`;
+        : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.source}, confidence ${b.confidence.toFixed(2)})`;
       const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
       if (verdicts.size > 0) {
         // Each probe's line learns its verdict. The probes' view is drawn once more, with its rows:

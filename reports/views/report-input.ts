@@ -8,7 +8,7 @@ export function reportInput(found: LrFinderResult, meta: ReportMeta = {}): Range
   const { analysis } = found;
   if (analysis === null) throw new RangeError(`the range test stopped after ${found.rangeTest.lrs.length} step(s): too few to draw a curve`);
   const c = found.confirmation;
-  const probes = c ? { probes: c.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: c.aborted } : {};
+  const probes = c ? { probes: c.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: c.stopped } : {};
   const sweep = { stopReason: found.rangeTest.stopReason, plannedSteps: found.rangeTest.settings.numIter };
   return { ...analysis, bounds: found.bounds, ...probes, sweep, meta: { backend: found.rangeTest.backend, optimizer: found.rangeTest.optimizer, ...meta } };
 }

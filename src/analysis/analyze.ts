@@ -1,5 +1,5 @@
-// analyzeCurve: one call from a curve (or several runs) to regions, suggestions and a recommendation.
-import type { Analysis, Curve, Suggester, Suggestion } from '../types.js';
+// analyzeCurve: one call from a curve (or several runs) to regions, picks and a recommendation.
+import type { Analysis, Curve, Rule, RulePick } from '../types.js';
 import { type AggregateOptions, aggregateRuns, checkAggregateOptions } from './aggregate.js';
 import { AnalysisError } from './errors.js';
 import { type PreparedCurve, prepareCurve } from './prepare.js';
@@ -7,8 +7,8 @@ import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve 
 import { type RecommendOptions, checkRecommendOptions, recommendBounds } from './recommend.js';
 import { type RegionOptions, checkRegionOptions, findSteadyRange, regionsFromReading } from './regions.js';
 import { argmin } from './statistics.js';
-import { pickLrfind } from './suggesters/lrfind.js';
-import { createSuggesters } from './suggesters/registry.js';
+import { pickLrfind } from './rules/lrfind.js';
+import { createRules } from './rules/registry.js';
 import { maxOf, minOf } from '../numbers.js';
 
 /** Every option of `analyzeCurve`; each field documents its default where it is declared. */
@@ -19,10 +19,10 @@ export interface AnalyzeOptions extends ReadingOptions, RegionOptions, Recommend
    */
   numIter?: number;
   /**
-   * The rules whose picks fill `suggestions`.
+   * The rules whose picks fill `picks`.
    * @default the built-in registry (lrfind, steepest, valley, slide, minimum, steep)
    */
-  suggesters?: Record<string, Suggester>;
+  rules?: Record<string, Rule>;
 }
 
 /** Runs whose lrfind maxLr spread more than this factor make the runs "disagree". */
@@ -36,27 +36,27 @@ function checkOptions(options: AnalyzeOptions): void {
   if (options.numIter !== undefined && !(Number.isInteger(options.numIter) && options.numIter >= 1)) {
     throw new RangeError(`numIter must be an integer ≥ 1, got ${options.numIter}`);
   }
-  const method = options.method;
-  if (method !== undefined && method !== 'lrfind') {
-    const names = [...new Set(['lrfind', ...Object.keys(options.suggesters ?? createSuggesters())])];
-    if (!names.includes(method)) throw new RangeError(`method must be one of ${names.join(', ')}, got ${method}`);
+  const rule = options.rule;
+  if (rule !== undefined && rule !== 'lrfind') {
+    const names = [...new Set(['lrfind', ...Object.keys(options.rules ?? createRules())])];
+    if (!names.includes(rule)) throw new RangeError(`rule must be one of ${names.join(', ')}, got ${rule}`);
   }
 }
 
 /** Runs each rule; a rule that throws or returns a non-finite pick becomes a null pick with a warning. */
-function runSuggesters(rules: Record<string, Suggester>, curve: Curve): Record<string, Suggestion> {
-  const picks: Record<string, Suggestion> = {};
+function runSuggesters(rules: Record<string, Rule>, curve: Curve): Record<string, RulePick> {
+  const picks: Record<string, RulePick> = {};
   for (const [name, rule] of Object.entries(rules)) {
-    let pick: Suggestion;
+    let pick: RulePick;
     try {
       pick = rule(curve);
     } catch (error) {
-      pick = { method: name, lr: null, index: null, warning: `${name} failed: ${(error as Error)?.message ?? String(error)}` };
+      pick = { rule: name, lr: null, index: null, warning: `${name} failed: ${(error as Error)?.message ?? String(error)}` };
     }
     const valid = typeof pick?.lr === 'number' && Number.isFinite(pick.lr) && pick.lr > 0
       && Number.isInteger(pick.index) && pick.index! >= 0 && pick.index! < curve.lrs.length;
     if (pick?.lr !== null && !valid) {
-      pick = { method: name, lr: null, index: null, warning: `${name} gave an unusable pick` };
+      pick = { rule: name, lr: null, index: null, warning: `${name} gave an unusable pick` };
     }
     picks[name] = pick;
   }
@@ -75,13 +75,13 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
   const prepared = prepareCurve(curve);
   const reading = readPrepared(prepared, options);
   const regions = regionsFromReading(reading, options);
-  const own = options.suggesters === undefined;
-  const rules = options.suggesters ?? createSuggesters(options.numIter === undefined ? {} : { numIter: options.numIter });
+  const own = options.rules === undefined;
+  const rules = options.rules ?? createRules(options.numIter === undefined ? {} : { numIter: options.numIter });
   if (own) delete rules['lrfind']; // read below from this reading, with these options
-  const suggestions = runSuggesters(rules, prepared.curve);
+  const picks = runSuggesters(rules, prepared.curve);
   if (own) {
     const pick = pickLrfind(reading, options);
-    suggestions['lrfind'] = { method: 'lrfind', lr: pick.lr, index: pick.index };
+    picks['lrfind'] = { rule: 'lrfind', lr: pick.lr, index: pick.index };
   }
   const parts = {
     curve: prepared.curve,
@@ -92,8 +92,8 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
     minimumIndex: reading.minimumIndex,
   };
   const steady = findSteadyRange(reading, options) !== null;
-  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, suggestions, steady }, options);
-  return { ...parts, curveBounds, suggestions, warnings: [...prepared.warnings, ...warnings] };
+  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, picks, steady }, options);
+  return { ...parts, curveBounds, picks, warnings: [...prepared.warnings, ...warnings] };
 }
 
 /** lrfind's maxLr for one cleaned run, or null when the run cannot be read. */

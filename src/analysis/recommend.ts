@@ -1,23 +1,23 @@
 // From a reading to the bounds lrfind recommends, how far to trust them, and why not more.
-import type { Analysis, Bounds, Suggestion } from '../types.js';
+import type { Analysis, Bounds, RulePick } from '../types.js';
 import { initialLevel } from './reading.js';
-import { type LrfindRuleOptions, checkLrfindOptions, pickLrfind } from './suggesters/lrfind.js';
+import { type LrfindRuleOptions, checkLrfindOptions, pickLrfind } from './rules/lrfind.js';
 import { median, noiseLevel } from './statistics.js';
 
 export interface RecommendOptions extends LrfindRuleOptions {
   /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`; Smith suggests 3–10). @default 10 */
   divFactor?: number;
   /**
-   * The rule that sets maxLr: 'lrfind', or the name of a rule in `suggestions` (e.g. 'minimum'). When
+   * The rule that sets maxLr: 'lrfind', or the name of a rule in `picks` (e.g. 'minimum'). When
    * that rule has nothing to say, lrfind's pick is used with a warning.
    * @default 'lrfind'
    */
-  method?: string;
+  rule?: string;
 }
 
 /** What `recommend` reads: the parts of an `Analysis` it needs. */
 export type RecommendInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'regions' | 'divergenceIndex' | 'minimumIndex'> & {
-  suggestions?: Record<string, Suggestion>;
+  picks?: Record<string, RulePick>;
   /** False when the good region is only read coarsely: noise hid every steady stretch of the descent. @default true */
   steady?: boolean;
 };
@@ -39,8 +39,8 @@ export function checkRecommendOptions(options: RecommendOptions): void {
   if (options.divFactor !== undefined && !(options.divFactor >= 1 && Number.isFinite(options.divFactor))) {
     throw new RangeError(`divFactor must be a number ≥ 1, got ${options.divFactor}`);
   }
-  if (options.method !== undefined && (typeof options.method !== 'string' || options.method === '')) {
-    throw new RangeError(`method must be a rule name, got ${String(options.method)}`);
+  if (options.rule !== undefined && (typeof options.rule !== 'string' || options.rule === '')) {
+    throw new RangeError(`rule must be a rule name, got ${String(options.rule)}`);
   }
 }
 
@@ -73,12 +73,12 @@ export function recommendBounds(
   if (n < 2 || smoothedLosses.length !== n) {
     return { bounds: null, warnings: ['too few points: nothing to recommend'] };
   }
-  const method = options.method ?? 'lrfind';
+  const rule = options.rule ?? 'lrfind';
   let maxLr = pickLrfind({ lrs, minimumIndex, divergenceIndex }, options).lr;
-  if (method !== 'lrfind') {
-    const lr = input.suggestions?.[method]?.lr;
+  if (rule !== 'lrfind') {
+    const lr = input.picks?.[rule]?.lr;
     if (typeof lr === 'number' && lr > 0 && Number.isFinite(lr)) maxLr = lr;
-    else warnings.push(`${method} had nothing to suggest: used lrfind's rule instead`);
+    else warnings.push(`${rule} had nothing to suggest: used lrfind's rule instead`);
   }
   const good = regions.find((region) => region.kind === 'good');
   const end = divergenceIndex ?? n;
@@ -123,5 +123,5 @@ export function recommendBounds(
   if (maxLr < lrs[0]!) flag(0.5, `maxLr ${format(maxLr)} is below the sweep's start (${format(lrs[0]!)}): lower startLr`);
   const divFactor = options.divFactor ?? 10;
   confidence = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
-  return { bounds: { maxLr, minLr: maxLr / divFactor, method, confidence }, warnings };
+  return { bounds: { maxLr, minLr: maxLr / divFactor, source: rule, confidence }, warnings };
 }

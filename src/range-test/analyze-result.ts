@@ -7,7 +7,7 @@ import type { Analysis, RangeTestResult } from '../types.js';
  * its no-bounds warning says that, not the curve's advice (e.g. "raise endLr").
  */
 function stoppedReason(result: RangeTestResult, analysis: Analysis): Analysis {
-  if (analysis.curveBounds !== null || !result.runs.some((r) => r.stopReason === 'aborted')) return analysis;
+  if (analysis.curveBounds !== null || !result.runs.some((r) => r.stopReason === 'stopped')) return analysis;
   const steps = result.runs.reduce((n, r) => n + r.lrs.length, 0);
   const planned = result.settings.numIter * result.settings.runs;
   const lastLr = result.runs.at(-1)?.lrs.at(-1) ?? result.lrs.at(-1);

@@ -158,7 +158,7 @@ export function confirmedBounds(curve: Bounds, confirmedMaxLr: number | null): B
   return {
     maxLr: confirmedMaxLr,
     minLr: confirmedMaxLr * (curve.minLr / curve.maxLr),
-    method: 'confirmed',
+    source: 'confirmed',
     confidence: curve.confidence,
   };
 }

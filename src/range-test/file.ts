@@ -10,7 +10,7 @@ export const RANGE_TEST_FORMAT = 'lrfind/range-test';
 export const RANGE_TEST_VERSION = 1;
 
 /** The suggestion rules every file lists (null when a rule has nothing to say); other registered rules follow. */
-export const SUGGESTION_NAMES = ['steepest', 'valley', 'minimum', 'slide'] as const;
+export const RULE_NAMES = ['steepest', 'valley', 'minimum', 'slide'] as const;
 
 export interface CurvePart {
   lr: number[];
@@ -50,9 +50,9 @@ export interface RangeTestFile extends Partial<RunPart> {
   version: typeof RANGE_TEST_VERSION;
   curve: CurvePart;
   regions: { kind: RegionKind; minLr: number; maxLr: number }[];
-  /** The bounds to train with: confirmed by probes (method 'confirmed') when one trained, else the curve's; null when there are none. */
+  /** The bounds to train with: confirmed by probes (source 'confirmed') when one trained, else the curve's; null when there are none. */
   bounds: Bounds | null;
-  suggestions: Record<string, number | null>;
+  rules: Record<string, number | null>;
   warnings: string[];
   /** Labels of what was tested, e.g. {model: 'cnn', data: 'digits'}. */
   model?: string;
@@ -81,22 +81,22 @@ export function confirmationPart(curve: Bounds | null, confirmation: Confirmatio
     curveBounds: curve ? { maxLr: curve.maxLr, minLr: curve.minLr } : null,
     target: confirmation.target,
     probes: confirmation.probes.map(({ lr, endLoss, passed }) => ({ lr, endLoss, passed })),
-    stopped: confirmation.aborted,
+    stopped: confirmation.stopped,
   };
 }
 
 /** The file of a curve's reading alone (`lrfind analyze`); `bounds` defaults to the curve's. */
 export function analysisFile(analysis: Analysis, bounds: Bounds | null = analysis.curveBounds): RangeTestFile {
-  const suggestions: Record<string, number | null> = {};
-  for (const name of SUGGESTION_NAMES) suggestions[name] = null;
-  for (const [method, s] of Object.entries(analysis.suggestions)) suggestions[method] = s.lr;
+  const rules: Record<string, number | null> = {};
+  for (const name of RULE_NAMES) rules[name] = null;
+  for (const [rule, pick] of Object.entries(analysis.picks)) rules[rule] = pick.lr;
   return {
     format: RANGE_TEST_FORMAT,
     version: RANGE_TEST_VERSION,
     curve: { lr: [...analysis.curve.lrs], loss: [...analysis.curve.losses], smoothedLoss: [...analysis.smoothedLosses] },
     regions: analysis.regions.map(({ kind, minLr, maxLr }) => ({ kind, minLr, maxLr })),
     bounds: bounds ? { ...bounds } : null,
-    suggestions,
+    rules,
     warnings: [...analysis.warnings],
   };
 }
@@ -105,7 +105,7 @@ function runPart(rangeTest: RangeTestResult): RunPart {
   return {
     backend: rangeTest.backend,
     // The first run's reason, unless a stop cut a later run short.
-    stopReason: rangeTest.runs.some((r) => r.stopReason === 'aborted') ? 'aborted' : rangeTest.stopReason,
+    stopReason: rangeTest.runs.some((r) => r.stopReason === 'stopped') ? 'stopped' : rangeTest.stopReason,
     seconds: rangeTest.timing.seconds,
     optimizer: rangeTest.optimizer,
     settings: { ...rangeTest.settings },
@@ -123,7 +123,7 @@ export function rangeTestFile(found: LrFinderResult, labels: { model?: string; d
   if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation);
   if (rangeTest.runs.length > 1) {
     file.runs = rangeTest.runs.map((run) => ({
-      lr: run.lrs, loss: run.losses, emaLoss: run.smoothedLosses, stopReason: run.stopReason, seed: run.seed,
+      lr: run.lrs, loss: run.losses, emaLoss: run.emaLosses, stopReason: run.stopReason, seed: run.seed,
     }));
   }
   return file;
@@ -191,7 +191,7 @@ export function parseRangeTestFile(text: string, name = 'range-test.json'): Rang
   }
   if (!Array.isArray(doc['regions'])) throw bad('has no regions array');
   if (!Array.isArray(doc['warnings']) || !doc['warnings'].every((w) => typeof w === 'string')) throw bad('has no warnings array of strings');
-  if (!isObject(doc['suggestions'])) throw bad('has no suggestions object');
+  if (!isObject(doc['rules'])) throw bad('has no rules object');
   const nan = (v: unknown): number => (v === null ? Number.NaN : (v as number));
   return {
     ...(doc as unknown as RangeTestFile),

@@ -8,11 +8,11 @@ export interface StepRecord {
   lr: number;
   loss: number;
   /** The stop rule's EMA at this step. */
-  smoothedLoss: number;
+  emaLoss: number;
 }
 
 function runOf(steps: readonly StepRecord[], seed: number): RangeTestRun {
-  const smoothed = steps.map((s) => s.smoothedLoss);
+  const smoothed = steps.map((s) => s.emaLoss);
   let bestIndex = -1;
   smoothed.forEach((v, i) => {
     if (bestIndex < 0 || v < smoothed[bestIndex]!) bestIndex = i;
@@ -20,15 +20,15 @@ function runOf(steps: readonly StepRecord[], seed: number): RangeTestRun {
   return {
     lrs: steps.map((s) => s.lr),
     losses: steps.map((s) => s.loss),
-    smoothedLosses: smoothed,
-    stopReason: 'aborted',
+    emaLosses: smoothed,
+    stopReason: 'stopped',
     seed,
     bestIndex,
     bestLoss: bestIndex >= 0 ? smoothed[bestIndex]! : Number.NaN,
   };
 }
 
-/** The steps seen so far as an aborted range test (every run that had a step). */
+/** The steps seen so far as a stopped range test (every run that had a step). */
 export function rangeTestFromSteps(
   steps: readonly StepRecord[],
   settings: RangeTestSettings,

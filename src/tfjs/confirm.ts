@@ -18,7 +18,7 @@ export interface ConfirmOptions extends ConfirmSettingsInput {
   batchSize?: number;
   /** Shuffle seed of every probe. @default 0 */
   seed?: number;
-  /** Stops the probes; the confirmation then has `aborted: true` and no maxLr. */
+  /** Stops the probes; the confirmation then has `stopped: true` and no maxLr. */
   signal?: AbortSignal;
   /** Called after every probe step, e.g. to abort the signal or draw progress. */
   onStep?: (probe: { lr: number; step: number; steps: number; loss: number }) => void;
@@ -52,7 +52,7 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
       try {
         for (const [step, stepLr] of schedule.entries()) {
           if (options.signal) await yieldToEventLoop();
-          if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, aborted: true };
+          if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, stopped: true };
           const loss = await trainStep(model, source, stepLr);
           losses.push(loss);
           options.onStep?.({ lr, step, steps: schedule.length, loss });
@@ -63,9 +63,9 @@ export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, a
       }
       const verdict = judgeProbe(losses, judgement);
       probes.push({ lr, losses, ...verdict });
-      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, aborted: false };
+      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, stopped: false };
     }
-    return { maxLr: null, edge: null, target, probes, aborted: false };
+    return { maxLr: null, edge: null, target, probes, stopped: false };
   } finally {
     disposeSnapshot(snapshot);
   }

@@ -19,7 +19,8 @@ export interface RangeTestStep {
   numIter: number;
   lr: number;
   loss: number;
-  smoothedLoss: number;
+  /** The stop rule's running average (EMA) of the loss; it lags, so views draw the report's smoothing instead. */
+  emaLoss: number;
   bestLoss: number;
   validationLoss?: number;
 }
@@ -29,7 +30,7 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   validationData?: TensorData;
   /** Measure the validation loss every this many steps (and on the last). @default 1 */
   validationEvery?: number;
-  /** Stops the test cleanly; the partial curve is returned with stopReason 'aborted'. */
+  /** Stops the test cleanly; the partial curve is returned with stopReason 'stopped'. */
   signal?: AbortSignal;
   /** Called after every step, e.g. to draw progress. */
   onStep?: (step: RangeTestStep) => void;
@@ -74,14 +75,14 @@ async function runOnce(
   const seed = settings.seed + run;
   const source = makeBatchSource(data, settings.batchSize, seed);
   const every = options.validationEvery ?? 1;
-  const record: RangeTestRun = { lrs: [], losses: [], smoothedLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
+  const record: RangeTestRun = { lrs: [], losses: [], emaLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
   if (options.validationData) record.validationLosses = [];
   let state: RecorderState = initialRecorderState;
   let stopReason: StopReason = 'completed';
   for (let step = 0; step < lrs.length; step++) {
     if (options.signal) await yieldToEventLoop();
     if (options.signal?.aborted) {
-      stopReason = 'aborted';
+      stopReason = 'stopped';
       break;
     }
     const lr = lrs[step]!;
@@ -94,7 +95,7 @@ async function runOnce(
     state = next;
     record.lrs.push(lr);
     record.losses.push(loss);
-    record.smoothedLosses.push(state.smoothed);
+    record.emaLosses.push(state.smoothed);
     let valLoss: number | undefined;
     if (options.validationData && record.validationLosses) {
       const due = step % every === 0 || step === lrs.length - 1 || verdict === 'diverged';
@@ -102,7 +103,7 @@ async function runOnce(
       record.validationLosses.push(valLoss ?? null);
     }
     options.onStep?.({
-      run, step, numIter: lrs.length, lr, loss, smoothedLoss: state.smoothed, bestLoss: state.best,
+      run, step, numIter: lrs.length, lr, loss, emaLoss: state.smoothed, bestLoss: state.best,
       ...(valLoss !== undefined ? { validationLoss: valLoss } : {}),
     });
     if (verdict === 'diverged') {
@@ -120,7 +121,7 @@ async function runOnce(
  * Leslie Smith's LR range test on a compiled tfjs model: trains `numIter` mini-batches while the lr
  * grows from `startLr` to `endLr`, records raw and smoothed losses, stops on divergence or a
  * non-finite loss, and restores the model's weights and the optimizer's state and lr bit-exactly,
- * whether the test completes, diverges, throws or is aborted.
+ * whether the test completes, diverges, throws or is stopped.
  *
  * @example
  * const result = await findLearningRate(model, { xs, ys }, { numIter: 100, batchSize: 64 });

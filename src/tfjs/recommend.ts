@@ -42,7 +42,7 @@ export async function recommendLearningRate(
   if (rangeTest.lrs.length < 2) return finderResult(rangeTest, null, null);
   const analysis = analyzeRangeTest(rangeTest, analyzeOptions);
   onAnalysis?.(rangeTest, analysis);
-  // A sweep stopped by the signal (its only way to end 'aborted') gets no probes.
+  // A sweep stopped by the signal (its only way to end 'stopped') gets no probes.
   if (confirm === false || analysis.curveBounds === null || options.signal?.aborted) return finderResult(rangeTest, analysis, null);
   const confirmation = await confirmMaxLr(model, data, analysis, {
     ...(confirm === true ? {} : confirm),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, analyzeCurve, suggesterNames } from '../../src/analysis/index.js';
+import { AnalysisError, analyzeCurve, ruleNames } from '../../src/analysis/index.js';
 import type { Curve } from '../../src/types.js';
 import { PEER_CURVES, loadPeerCurve, loadPeerSuggestions } from './peer-fixtures.js';
 import { shapedCurve } from './synthetic.js';
@@ -20,14 +20,14 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(analysis.regions.map((r) => r.kind)).toEqual(['too-small', 'good', 'too-large']);
     expect(analysis.divergenceIndex).not.toBeNull();
     expect(analysis.minimumIndex).toBeLessThan(analysis.divergenceIndex!);
-    expect(Object.keys(analysis.suggestions)).toEqual(expect.arrayContaining([...suggesterNames]));
-    expect(analysis.curveBounds!.maxLr).toBe(analysis.suggestions['lrfind']!.lr);
+    expect(Object.keys(analysis.picks)).toEqual(expect.arrayContaining([...ruleNames]));
+    expect(analysis.curveBounds!.maxLr).toBe(analysis.picks['lrfind']!.lr);
     expect(analysis.warnings).toEqual([]);
     expect(analysis.aggregate).toBeUndefined();
     // With numIter the registry's peer rules agree with the fixtures
     const want = loadPeerSuggestions()[name];
-    expect(analysis.suggestions['steepest']!.index).toBe(want.pytorch_lr_finder_steepest.index_in_curve);
-    expect(analysis.suggestions['valley']!.index).toBe(want.fastai_rules_on_fastai_smoothing.valley.index_in_curve);
+    expect(analysis.picks['steepest']!.index).toBe(want.pytorch_lr_finder_steepest.index_in_curve);
+    expect(analysis.picks['valley']!.index).toBe(want.fastai_rules_on_fastai_smoothing.valley.index_in_curve);
   });
 
   it('reads the digits curve: rise from above 2, good region up to it, lrfind 4× below the rise', () => {
@@ -41,7 +41,7 @@ describe('analyzeCurve on the real peer curves', () => {
     expect(rise).toBeGreaterThan(2);
     expect(analysis.curveBounds!.maxLr).toBeCloseTo(rise / 4, 12);
     expect(analysis.curveBounds!.maxLr).toBeLessThan(minimum);
-    expect(analysis.curveBounds!.maxLr).toBeGreaterThan(5 * analysis.suggestions['valley']!.lr!);
+    expect(analysis.curveBounds!.maxLr).toBeGreaterThan(5 * analysis.picks['valley']!.lr!);
   });
 });
 
@@ -94,28 +94,28 @@ describe('analyzeCurve options and edge cases', () => {
     const lower = analyzeCurve(curve, { divergencePosition: 0.2 }).curveBounds!;
     expect(lower.maxLr).toBeLessThan(base.maxLr);
     expect(analyzeCurve(curve, { divFactor: 4 }).curveBounds!.minLr).toBeCloseTo(base.maxLr / 4, 15);
-    expect(analyzeCurve(curve, { method: 'valley' }).curveBounds).toMatchObject({
-      method: 'valley', maxLr: analyzeCurve(curve).suggestions['valley']!.lr,
+    expect(analyzeCurve(curve, { rule: 'valley' }).curveBounds).toMatchObject({
+      source: 'valley', maxLr: analyzeCurve(curve).picks['valley']!.lr,
     });
   });
 
-  it('runs custom suggesters, turning a throwing or broken one into a null pick', () => {
+  it('runs custom rules, turning a throwing or broken one into a null pick', () => {
     const analysis = analyzeCurve(shapedCurve(), {
-      suggesters: {
-        fixed: () => ({ method: 'fixed', lr: 0.01, index: 3 }),
+      rules: {
+        fixed: () => ({ rule: 'fixed', lr: 0.01, index: 3 }),
         broken: () => { throw new Error('boom'); },
-        nan: () => ({ method: 'nan', lr: NaN, index: 2 }),
+        nan: () => ({ rule: 'nan', lr: NaN, index: 2 }),
       },
     });
-    expect(analysis.suggestions['fixed']).toEqual({ method: 'fixed', lr: 0.01, index: 3 });
-    expect(analysis.suggestions['broken']).toMatchObject({ lr: null, warning: 'broken failed: boom' });
-    expect(analysis.suggestions['nan']).toMatchObject({ lr: null, warning: 'nan gave an unusable pick' });
-    expect(analysis.curveBounds!.method).toBe('lrfind');
+    expect(analysis.picks['fixed']).toEqual({ rule: 'fixed', lr: 0.01, index: 3 });
+    expect(analysis.picks['broken']).toMatchObject({ lr: null, warning: 'broken failed: boom' });
+    expect(analysis.picks['nan']).toMatchObject({ lr: null, warning: 'nan gave an unusable pick' });
+    expect(analysis.curveBounds!.source).toBe('lrfind');
   });
 
   it('validates options eagerly with RangeErrors', () => {
     const curve = shapedCurve();
-    expect(() => analyzeCurve(curve, { method: 'magic' })).toThrow(/method must be one of lrfind, steepest, valley, slide, minimum, steep, got magic/);
+    expect(() => analyzeCurve(curve, { rule: 'magic' })).toThrow(/rule must be one of lrfind, steepest, valley, slide, minimum, steep, got magic/);
     expect(() => analyzeCurve(curve, { numIter: 0 })).toThrow(/numIter must be an integer ≥ 1, got 0/);
     expect(() => analyzeCurve(curve, { divFactor: 0 })).toThrow(RangeError);
     expect(() => analyzeCurve(curve, { band: 'x' as 'iqr' })).toThrow(RangeError);

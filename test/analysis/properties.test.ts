@@ -40,7 +40,7 @@ function check(analysis: Analysis): void {
   }
   const said = (pattern: RegExp): boolean => analysis.warnings.some((w) => pattern.test(w));
   expect(said(/never decreased/) && said(/still falling/)).toBe(false);
-  for (const s of Object.values(analysis.suggestions)) {
+  for (const s of Object.values(analysis.picks)) {
     if (s.lr !== null) expect(s.lr).toBeGreaterThan(0);
     else expect(s.warning).toBeTypeOf('string');
   }

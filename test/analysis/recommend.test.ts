@@ -21,7 +21,7 @@ describe('recommend', () => {
   it('gives maxLr, minLr = maxLr / divisor and a high confidence on a clean curve', () => {
     const { bounds: recommendation, warnings } = recommendBounds(inputOf(shapedCurve({ noise: 0.02, seed: 1 })));
     expect(warnings).toEqual([]);
-    expect(recommendation!.method).toBe('lrfind');
+    expect(recommendation!.source).toBe('lrfind');
     expect(recommendation!.minLr).toBeCloseTo(recommendation!.maxLr / 10, 15);
     expect(recommendation!.confidence).toBeGreaterThan(0.8);
     const five = recommendBounds(inputOf(shapedCurve()), { divFactor: 5 }).bounds!;
@@ -83,9 +83,9 @@ describe('recommend', () => {
   it('can take maxLr from another rule, and falls back to lrfind when that rule has nothing', () => {
     const curve = shapedCurve({ noise: 0.02 });
     const base = inputOf(curve);
-    const suggestions = { minimum: { method: 'minimum', lr: 0.004, index: 50 }, slide: { method: 'slide', lr: null, index: null } };
-    expect(recommendBounds({ ...base, suggestions }, { method: 'minimum' }).bounds).toMatchObject({ maxLr: 0.004, method: 'minimum' });
-    const fallback = recommendBounds({ ...base, suggestions }, { method: 'slide' });
+    const picks = { minimum: { rule: 'minimum', lr: 0.004, index: 50 }, slide: { rule: 'slide', lr: null, index: null } };
+    expect(recommendBounds({ ...base, picks }, { rule: 'minimum' }).bounds).toMatchObject({ maxLr: 0.004, source: 'minimum' });
+    const fallback = recommendBounds({ ...base, picks }, { rule: 'slide' });
     expect(fallback.bounds!.maxLr).toBe(recommendBounds(base).bounds!.maxLr);
     expect(fallback.warnings).toContain("slide had nothing to suggest: used lrfind's rule instead");
   });
@@ -98,7 +98,7 @@ describe('recommend', () => {
   it('validates its options', () => {
     const input = inputOf(shapedCurve());
     expect(() => recommendBounds(input, { divFactor: 0.5 })).toThrow(/divFactor must be a number ≥ 1, got 0.5/);
-    expect(() => recommendBounds(input, { method: '' })).toThrow(/method must be a rule name/);
+    expect(() => recommendBounds(input, { rule: '' })).toThrow(/rule must be a rule name/);
   });
 
   it('is what analyzeCurve reports', () => {

@@ -2,7 +2,7 @@
 // points (nothing O(n²) on the whole curve). Prints the median of several timed runs per case,
 // and the time of each step on the 10,000-point curve. Run: npm run build && node dist/test/bench/analysis.bench.js
 import {
-  analyzeCurve, createSuggesters, medianFilter, readCurve, savitzkyGolay, savitzkyGolayDerivative,
+  analyzeCurve, createRules, medianFilter, readCurve, savitzkyGolay, savitzkyGolayDerivative,
 } from '../../src/analysis/index.js';
 import { regionsFromReading } from '../../src/analysis/regions.js';
 import { seededRandom } from '../../src/random.js';
@@ -54,7 +54,7 @@ rows.push(['  savitzkyGolay (window 101)', time(() => savitzkyGolay(big.losses))
 rows.push(['  savitzkyGolayDerivative', time(() => savitzkyGolayDerivative(big.lrs, big.losses))]);
 rows.push(['  readCurve', time(() => readCurve(big))]);
 rows.push(['  regionsFromReading', time(() => regionsFromReading(reading))]);
-for (const [name, rule] of Object.entries(createSuggesters())) {
+for (const [name, rule] of Object.entries(createRules())) {
   rows.push([`  suggester ${name}`, time(() => rule(big))]);
 }
 

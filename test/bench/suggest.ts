@@ -89,7 +89,7 @@ function suggestionsOf({ analysis, confirmation, bounds }: LrFinderResult): Map<
   const curve = analysis?.curveBounds?.maxLr ?? null;
   const picks = new Map<string, number | null>([[DEFAULT_ROW, bounds?.maxLr ?? null], [CURVE_ROW, curve]]);
   for (const m of MARGINS) picks.set(`lrfind, probes' edge / ${m}`, confirmation?.edge != null ? confirmation.edge / m : curve);
-  for (const [name, s] of Object.entries(analysis?.suggestions ?? {})) if (name !== 'lrfind') picks.set(name, s.lr);
+  for (const [name, s] of Object.entries(analysis?.picks ?? {})) if (name !== 'lrfind') picks.set(name, s.lr);
   return picks;
 }
 

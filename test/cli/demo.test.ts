@@ -147,14 +147,14 @@ describe('lrfind demo and Ctrl-C during the range test', () => {
     expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
-    expect(r.stdout).toMatch(/range test aborted: \d+ steps/);
+    expect(r.stdout).toMatch(/range test stopped: \d+ steps/);
     expect(r.stdout).not.toContain('one-cycle training');
     // The partial curve may or may not give bounds: either way nothing is trained.
     if (existsSync(join(out, 'demo.json'))) {
       const doc = JSON.parse(readFileSync(join(out, 'demo.json'), 'utf8')) as DemoJson;
       expect(doc.stopped).toBe(true);
       expect(doc.history).toEqual([]);
-      expect(doc.rangeTest.stopReason).toBe('aborted');
+      expect(doc.rangeTest.stopReason).toBe('stopped');
       expect(r.stdout).toContain('no epoch trained');
     } else {
       expect(oneErrorLine(r.stderr)).toBe('lrfind: stopped (Ctrl-C) during the range test, before it gave bounds; nothing written');

@@ -237,7 +237,7 @@ describe('lrfind find and Ctrl-C', () => {
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');
     expect(r.stdout).toContain('stopped by Ctrl-C (partial curve)');
     const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
-    expect(doc.stopReason).toBe('aborted');
+    expect(doc.stopReason).toBe('stopped');
     expect(doc.curve.lr.length).toBeGreaterThanOrEqual(100);
     expect(doc.curve.lr.length).toBeLessThan(400);
     expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
@@ -264,7 +264,7 @@ describe('lrfind find and Ctrl-C', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping now (Ctrl-C again): the curve so far is kept');
     const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
-    expect(doc.stopReason).toBe('aborted');
+    expect(doc.stopReason).toBe('stopped');
     expect(doc.curve.lr.length).toBeGreaterThanOrEqual(100);
     expect(doc.curve.lr.length).toBeLessThan(400);
     expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);

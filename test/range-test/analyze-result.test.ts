@@ -8,7 +8,7 @@ import { DEFAULT_RANGE_TEST_SETTINGS } from '../../src/range-test/settings.js';
 function run(n: number, shift: number, seed: number): RangeTestRun {
   const lrs = Array.from({ length: n }, (_, i) => 1e-5 * 10 ** ((5 * i) / (n - 1)));
   const losses = lrs.map((lr) => 2 - 1.5 / (1 + (1e-3 / lr) ** 2) + (lr > 0.1 ? 10 * (lr - 0.1) : 0) + shift);
-  return { lrs, losses, smoothedLosses: losses, stopReason: 'completed', seed } as RangeTestRun;
+  return { lrs, losses, emaLosses: losses, stopReason: 'completed', seed } as RangeTestRun;
 }
 
 function result(runs: RangeTestRun[], numIter: number): RangeTestResult {

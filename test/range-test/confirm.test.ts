@@ -116,10 +116,10 @@ describe('sweepBest', () => {
 });
 
 describe('confirmedBounds', () => {
-  const curve = { maxLr: 0.4, minLr: 0.04, method: 'lrfind', confidence: 0.6 };
+  const curve = { maxLr: 0.4, minLr: 0.04, source: 'lrfind', confidence: 0.6 };
 
   it("keeps the curve's min/max ratio and its confidence", () => {
-    expect(confirmedBounds(curve, 0.1)).toEqual({ maxLr: 0.1, minLr: 0.1 * (0.04 / 0.4), method: 'confirmed', confidence: 0.6 });
+    expect(confirmedBounds(curve, 0.1)).toEqual({ maxLr: 0.1, minLr: 0.1 * (0.04 / 0.4), source: 'confirmed', confidence: 0.6 });
     expect(confirmedBounds({ ...curve, minLr: 0.1 }, 0.2).minLr).toBeCloseTo(0.05, 15);
   });
 
@@ -131,7 +131,7 @@ describe('confirmedBounds', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-8, max: 10, noNaN: true }), fc.double({ min: 1.01, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-8, max: 10, noNaN: true }),
         (maxLr, divisor, confidence, confirmed) => {
-          const r = confirmedBounds({ maxLr, minLr: maxLr / divisor, method: 'lrfind', confidence }, confirmed);
+          const r = confirmedBounds({ maxLr, minLr: maxLr / divisor, source: 'lrfind', confidence }, confirmed);
           return r.confidence === confidence && r.minLr < r.maxLr && r.maxLr === confirmed;
         }),
     );

@@ -9,11 +9,11 @@ const ANALYSIS: Analysis = {
   smoothedLosses: [2, 1.5, 2],
   gradient: [0, -1, 1],
   regions: [{ kind: 'good', minLr: 1e-3, maxLr: 1e-2, startIndex: 0, endIndex: 1 }],
-  curveBounds: { maxLr: 1e-2, minLr: 1e-3, method: 'lrfind', confidence: 0.5 },
-  suggestions: {
-    valley: { method: 'valley', lr: 1e-2, index: 1 },
-    lrfind: { method: 'lrfind', lr: 1e-2, index: 1 },
-    slide: { method: 'slide', lr: null, index: null, warning: 'too short' },
+  curveBounds: { maxLr: 1e-2, minLr: 1e-3, source: 'lrfind', confidence: 0.5 },
+  picks: {
+    valley: { rule: 'valley', lr: 1e-2, index: 1 },
+    lrfind: { rule: 'lrfind', lr: 1e-2, index: 1 },
+    slide: { rule: 'slide', lr: null, index: null, warning: 'too short' },
   },
   divergenceIndex: 2,
   minimumIndex: 1,
@@ -25,9 +25,9 @@ describe('analysisFile', () => {
     const doc = analysisFile(ANALYSIS);
     expect(doc.curve).toEqual({ lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, 3], smoothedLoss: [2, 1.5, 2] });
     expect(doc.regions).toEqual([{ kind: 'good', minLr: 1e-3, maxLr: 1e-2 }]);
-    expect(doc.bounds).toEqual({ maxLr: 1e-2, minLr: 1e-3, method: 'lrfind', confidence: 0.5 });
-    expect(doc.suggestions).toEqual({ steepest: null, valley: 1e-2, minimum: null, slide: null, lrfind: 1e-2 });
-    expect(Object.keys(doc.suggestions).slice(0, 4)).toEqual(['steepest', 'valley', 'minimum', 'slide']);
+    expect(doc.bounds).toEqual({ maxLr: 1e-2, minLr: 1e-3, source: 'lrfind', confidence: 0.5 });
+    expect(doc.rules).toEqual({ steepest: null, valley: 1e-2, minimum: null, slide: null, lrfind: 1e-2 });
+    expect(Object.keys(doc.rules).slice(0, 4)).toEqual(['steepest', 'valley', 'minimum', 'slide']);
     expect(doc.warnings).toEqual(['short']);
   });
 
@@ -43,21 +43,21 @@ describe('confirmationPart', () => {
   ];
 
   it('gives the confirmed bounds (curve ratio kept), the edge, the curve\'s own bounds and each probe without its losses', () => {
-    const doc = confirmationPart(ANALYSIS.curveBounds, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, aborted: false });
+    const doc = confirmationPart(ANALYSIS.curveBounds, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, stopped: false });
     expect(doc).toEqual({
       maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, edge: 0.24, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, target: 1, stopped: false,
       probes: [{ lr: 0.3, endLoss: 5, passed: false }, { lr: 0.24, endLoss: 0.5, passed: true }],
     });
     // The document's bounds are then the confirmed ones.
-    expect(analysisFile(ANALYSIS, { maxLr: doc.maxLr!, minLr: doc.minLr!, method: 'confirmed', confidence: 0.75 }).bounds).toMatchObject({ maxLr: doc.maxLr, method: 'confirmed' });
+    expect(analysisFile(ANALYSIS, { maxLr: doc.maxLr!, minLr: doc.minLr!, source: 'confirmed', confidence: 0.75 }).bounds).toMatchObject({ maxLr: doc.maxLr, source: 'confirmed' });
   });
 
   it('has no confirmed bounds when no probe trained, or when the curve gave none', () => {
-    const none = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), aborted: false });
+    const none = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), stopped: false });
     expect(none).toMatchObject({ maxLr: null, minLr: null, edge: null, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, stopped: false });
-    const noCurve = confirmationPart(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, aborted: false });
+    const noCurve = confirmationPart(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, stopped: false });
     expect(noCurve).toMatchObject({ maxLr: null, minLr: null, edge: 0.26, curveBounds: null });
-    expect(confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: [], aborted: true }).stopped).toBe(true);
+    expect(confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: [], stopped: true }).stopped).toBe(true);
   });
 });
 
@@ -91,7 +91,7 @@ describe('the range-test file: serializer and parser', () => {
       [text({ curve: { lr: [1, -1], loss: [1, 2] } }), 'f.json: curve.lr[1] is -1, expected a positive number'],
       [text({ curve: { lr: [1, 2], loss: [1, 'x'] } }), 'f.json: curve.loss[1] is "x", expected a number or null'],
       [text({ bounds: { maxLr: 0.1 } }), 'f.json: has no bounds.maxLr / bounds.minLr (positive numbers, or bounds: null)'],
-      [text({ bounds: { maxLr: 0.1, minLr: 0.2, method: 'x', confidence: 1 } }), 'f.json: has bounds.minLr 0.2 ≥ bounds.maxLr 0.1'],
+      [text({ bounds: { maxLr: 0.1, minLr: 0.2, source: 'x', confidence: 1 } }), 'f.json: has bounds.minLr 0.2 ≥ bounds.maxLr 0.1'],
       [text({ warnings: [1] }), 'f.json: has no warnings array of strings'],
     ];
     for (const [input, message] of cases) {

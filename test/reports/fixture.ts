@@ -29,13 +29,13 @@ export function digitsInput(withAggregate = false): RangeTestReportInput {
       { kind: 'good', minLr: at(66), maxLr: at(91), startIndex: 66, endIndex: 91 },
       { kind: 'too-large', minLr: at(92), maxLr: at(n - 1), startIndex: 92, endIndex: n - 1 },
     ],
-    bounds: { maxLr: 0.2, minLr: 0.02, method: 'slide', confidence: 0.72 },
-    suggestions: {
-      valley: { method: 'valley', lr: at(72), index: 72 },
-      slide: { method: 'slide', lr: at(78), index: 78 },
-      minimum: { method: 'minimum', lr: at(90) / 10, index: 90 },
-      steep: { method: 'steep', lr: at(89), index: 89 },
-      none: { method: 'none', lr: null, index: null, warning: 'nothing to say' },
+    bounds: { maxLr: 0.2, minLr: 0.02, source: 'slide', confidence: 0.72 },
+    picks: {
+      valley: { rule: 'valley', lr: at(72), index: 72 },
+      slide: { rule: 'slide', lr: at(78), index: 78 },
+      minimum: { rule: 'minimum', lr: at(90) / 10, index: 90 },
+      steep: { rule: 'steep', lr: at(89), index: 89 },
+      none: { rule: 'none', lr: null, index: null, warning: 'nothing to say' },
     },
     divergenceIndex: 93,
     ...(withAggregate

@@ -29,8 +29,8 @@ function findDoc(over: Partial<RangeTestFile> = {}): RangeTestFile {
       { kind: 'too-small', minLr: 1e-7, maxLr: 1e-3 },
       { kind: 'good', minLr: 1.2e-3, maxLr: 0.3 },
     ],
-    bounds: { maxLr: 0.2, minLr: 0.02, method: 'confirmed', confidence: 0.876 },
-    suggestions: { steepest: 0.05, valley: null },
+    bounds: { maxLr: 0.2, minLr: 0.02, source: 'confirmed', confidence: 0.876 },
+    rules: { steepest: 0.05, valley: null },
     warnings: [],
     backend: 'cpu',
     stopReason: 'completed',
@@ -85,30 +85,30 @@ describe('the warnings a range test page opens with', () => {
   });
 
   it('say that Ctrl-C stopped the sweep, after how many steps and at which lr', () => {
-    const doc = findDoc({ stopReason: 'aborted', confirmation: undefined });
+    const doc = findDoc({ stopReason: 'stopped', confirmation: undefined });
     doc.curve = { lr: doc.curve.lr.slice(0, 40), loss: doc.curve.loss.slice(0, 40), smoothedLoss: doc.curve.smoothedLoss.slice(0, 40) };
     expect(runWarnings(doc)).toEqual(['The sweep was stopped by Ctrl-C after 40 of 100 steps (lr 5.7e-5): the curve is partial.']);
     expect(sweepNote(doc)).toBeNull();
   });
 
   it('count the steps of every run', () => {
-    const doc = findDoc({ stopReason: 'aborted', settings: { ...SETTINGS, runs: 3 } });
+    const doc = findDoc({ stopReason: 'stopped', settings: { ...SETTINGS, runs: 3 } });
     const run = { lr: [1, 2], loss: [1, 1], emaLoss: [1, 1], stopReason: 'completed' as const, seed: 0 };
     doc.runs = [
       { ...run, lr: Array(100).fill(1) },
-      { ...run, lr: Array(20).fill(1), stopReason: 'aborted' },
+      { ...run, lr: Array(20).fill(1), stopReason: 'stopped' },
     ];
     expect(runWarnings(doc)[0]).toMatch(/^The sweep was stopped by Ctrl-C after 120 of 300 steps /);
   });
 
   it('say that Ctrl-C stopped the probes, and that the bounds are then unconfirmed', () => {
-    const doc = findDoc({ bounds: { maxLr: 0.5, minLr: 0.05, method: 'lrfind', confidence: 0.9 }, confirmation: confirmation({ maxLr: null, minLr: null, edge: null, stopped: true, probes: [] }) });
+    const doc = findDoc({ bounds: { maxLr: 0.5, minLr: 0.05, source: 'lrfind', confidence: 0.9 }, confirmation: confirmation({ maxLr: null, minLr: null, edge: null, stopped: true, probes: [] }) });
     expect(runWarnings(doc)).toEqual(["The confirmation probes were stopped by Ctrl-C after 0 finished probes: the bounds are the curve's, unconfirmed."]);
   });
 
   it('say when no probe trained', () => {
     const doc = findDoc({
-      bounds: { maxLr: 0.5, minLr: 0.05, method: 'lrfind', confidence: 0.9 },
+      bounds: { maxLr: 0.5, minLr: 0.05, source: 'lrfind', confidence: 0.9 },
       confirmation: confirmation({ maxLr: null, minLr: null, edge: null, probes: [{ lr: 0.6, endLoss: 2, passed: false }, { lr: 0.46, endLoss: 1.5, passed: false }] }),
     });
     expect(runWarnings(doc)).toEqual(["No confirmation probe trained (2 probes, down to lr 0.46): the bounds are the curve's; lower them if training diverges."]);
@@ -213,7 +213,7 @@ describe('the page of a range test', () => {
   });
 
   it('has no probe section without probes, and says there were none', () => {
-    const sections = rangeTestSections(findDoc({ confirmation: undefined, bounds: { maxLr: 0.5, minLr: 0.05, method: 'lrfind', confidence: 0.9 } }), {});
+    const sections = rangeTestSections(findDoc({ confirmation: undefined, bounds: { maxLr: 0.5, minLr: 0.05, source: 'lrfind', confidence: 0.9 } }), {});
     expect(sections.map((s) => s.heading)).not.toContain('Confirmation probes');
     expect(sections[0]!.notes).toContain("No confirmation probes ran: the bounds are the curve's alone.");
   });

@@ -55,8 +55,8 @@ describe('rangeTestSpec', () => {
 
   it('draws one tick per printed lr when rules agree: "steep, steepest 1.6"', () => {
     const input = digitsInput();
-    const steep = input.suggestions['steep']!;
-    const spec = rangeTestSpec({ ...input, suggestions: { ...input.suggestions, steepest: { ...steep, method: 'steepest' } } });
+    const steep = input.picks['steep']!;
+    const spec = rangeTestSpec({ ...input, picks: { ...input.picks, steepest: { ...steep, rule: 'steepest' } } });
     const texts = (spec.datasets as unknown as { rules: Array<{ role: string; text: string }> }).rules.filter((r) => r.role === 'suggestion').map((r) => r.text);
     expect(texts).toEqual(['valley 6.6e-2', 'minimum 0.19', 'slide 0.2', 'steep, steepest 1.6']);
   });
@@ -82,7 +82,7 @@ describe('rangeTestSpec', () => {
 
   it('says when the sweep or the probes were stopped, and shows every warning, wrapped to the chart', () => {
     const long = 'the loss rose again before it fell far enough to read, so the bounds below are a guess; '.repeat(3).trim();
-    const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'aborted' as const, plannedSteps: 250 } };
+    const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'stopped' as const, plannedSteps: 250 } };
     const spec = rangeTestSpec(input) as unknown as Spec;
     expect(spec.title.subtitle[0]).toBe('backend pytorch (peer) · sweep stopped by the user after 100 of 250 steps · recommended lr 2e-2 to 0.2 (slide, confidence 0.72)');
     const wrapped = spec.title.subtitle.filter((l) => !l.startsWith('backend') && !l.startsWith('losses above'));
@@ -158,7 +158,7 @@ describe('rangeTestSpec', () => {
     const input = digitsInput();
     const n = input.curve.lrs.length;
     const lrs = input.curve.lrs.map((_, i) => 1e-7 * 10 ** ((13 * i) / (n - 1)));
-    const root = parseXml(await renderSvg(rangeTestSpec({ ...input, curve: { ...input.curve, lrs }, bounds: null, suggestions: {} })));
+    const root = parseXml(await renderSvg(rangeTestSpec({ ...input, curve: { ...input.curve, lrs }, bounds: null, picks: {} })));
     const ticks = allElements(root).filter((e) => e.name === 'text').map((e) => e.text);
     for (const tick of ['1e-7', '1e-1', '1', '10', '100', '1e3', '1e4', '1e5', '1e6']) expect(ticks).toContain(tick);
     expect(ticks).not.toContain('1000');
@@ -226,8 +226,8 @@ describe('rangeTestSpec', () => {
     }
   });
 
-  it('draws a curve with no recommendation, no suggestions and no divergence', async () => {
-    const input = { ...digitsInput(), recommendation: null, suggestions: {}, divergenceIndex: null, meta: {} };
+  it('draws a curve with no recommendation, no picks and no divergence', async () => {
+    const input = { ...digitsInput(), recommendation: null, picks: {}, divergenceIndex: null, meta: {} };
     const root = parseXml(await renderSvg(rangeTestSpec(input)));
     expect(markGroup(root, 'suggestion_rule')).toBeUndefined();
     expect(markGroup(root, 'divergence_point')).toBeUndefined();

@@ -20,7 +20,7 @@ function analysisWith(rise: number, best: number): Analysis {
     gradient: [0, 0, 0],
     regions: [],
     curveBounds: null,
-    suggestions: {},
+    picks: {},
     divergenceIndex: 2,
     minimumIndex: 1,
     warnings: [],
@@ -47,7 +47,7 @@ describe('confirmMaxLr', () => {
   it('returns null when no candidate trains below the target', async () => {
     const model = toyMlp(tf.train.sgd(0.1));
     const confirmation = await confirmMaxLr(model, data, analysisWith(1, -1), { batchSize: 16, maxProbes: 2, warmupSteps: 2, holdSteps: 4 });
-    expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1, aborted: false });
+    expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1, stopped: false });
     expect(confirmation.probes).toHaveLength(2);
     expect(confirmation.probes.every((p) => p.losses.length === 6 && !p.passed)).toBe(true);
     model.dispose();
@@ -79,7 +79,7 @@ describe('confirmMaxLr', () => {
         if (steps === 15) controller.abort(); // in the second probe
       },
     });
-    expect(confirmation).toMatchObject({ aborted: true, maxLr: null, edge: null });
+    expect(confirmation).toMatchObject({ stopped: true, maxLr: null, edge: null });
     expect(confirmation.probes).toHaveLength(1);
     expect(steps).toBe(15);
     expect(tf.memory().numTensors).toBe(before);

@@ -28,7 +28,7 @@ describe('findLearningRate on wasm', () => {
     expect(result.losses.length).toBeGreaterThan(5);
     expect(result.losses.every(Number.isFinite)).toBe(true);
     // The loss moved: the conv gradients (registered kernels) reached the weights.
-    expect(Math.min(...result.smoothedLosses)).toBeLessThan(result.smoothedLosses[0]! - 0.01);
+    expect(Math.min(...result.emaLosses)).toBeLessThan(result.emaLosses[0]! - 0.01);
     expect(new Set(perStep.slice(1)).size).toBe(1);
     expect(weightBits(model)).toEqual(weights);
     expect(optimizerState(model.optimizer)).toEqual(state);

@@ -28,9 +28,9 @@ describe('findLearningRate', () => {
     expect(result.stopReason).toBe('completed');
     expect(result.lrs).toEqual(sweepLrs(1e-4, 1, 20, 'exp'));
     expect(result.losses).toHaveLength(20);
-    expect(result.smoothedLosses).toHaveLength(20);
+    expect(result.emaLosses).toHaveLength(20);
     expect(result.losses.every(Number.isFinite)).toBe(true);
-    expect(result.smoothedLosses[0]).toBeCloseTo(result.losses[0]!, 6);
+    expect(result.emaLosses[0]).toBeCloseTo(result.losses[0]!, 6);
     expect(result.backend).toBe('cpu');
     expect(result.optimizer).toBe('SGD');
     expect(result.timing.steps).toBe(20);
@@ -67,9 +67,9 @@ describe('findLearningRate', () => {
     const result = await findLearningRate(model, data, { numIter: 60, batchSize: 16, startLr: 1e-3, endLr: 1e4 });
     expect(result.stopReason).toBe('diverged');
     expect(result.losses.length).toBeLessThan(60);
-    const last = result.smoothedLosses.at(-1)!;
+    const last = result.emaLosses.at(-1)!;
     expect(last).toBeGreaterThan(4 * result.bestLoss);
-    expect(result.smoothedLosses.slice(0, -1).every((s) => s <= 4 * result.bestLoss)).toBe(true);
+    expect(result.emaLosses.slice(0, -1).every((s) => s <= 4 * result.bestLoss)).toBe(true);
     model.dispose();
   });
 
@@ -120,7 +120,7 @@ describe('findLearningRate', () => {
       onStep: (s) => {
         steps.push(s.step);
         counts.push(tf.memory().numTensors);
-        expect(s.bestLoss).toBeLessThanOrEqual(s.smoothedLoss);
+        expect(s.bestLoss).toBeLessThanOrEqual(s.emaLoss);
         expect(s.numIter).toBe(12);
       },
     });
@@ -148,7 +148,7 @@ describe('findLearningRate', () => {
 });
 
 describe('restore: the model and optimizer come back bit-identical', () => {
-  const exits = ['completed', 'diverged', 'throws', 'aborted'] as const;
+  const exits = ['completed', 'diverged', 'throws', 'stopped'] as const;
   for (const [name, make] of Object.entries(OPTIMIZERS)) {
     for (const exit of exits) {
       it(`${name}, ${exit}`, async () => {
@@ -166,7 +166,7 @@ describe('restore: the model and optimizer come back bit-identical', () => {
           signal: controller.signal,
           onStep: ({ step }: { step: number }) => {
             if (step === 3 && exit === 'throws') throw new Error('boom');
-            if (step === 3 && exit === 'aborted') controller.abort();
+            if (step === 3 && exit === 'stopped') controller.abort();
           },
         };
         const run = findLearningRate(model, exit === 'diverged' ? noise : data, options);
@@ -174,7 +174,7 @@ describe('restore: the model and optimizer come back bit-identical', () => {
         else {
           const result = await run;
           expect(result.stopReason).toBe(exit);
-          if (exit === 'aborted') expect(result.losses).toHaveLength(4);
+          if (exit === 'stopped') expect(result.losses).toHaveLength(4);
         }
         expect(weightBits(model)).toEqual(weights);
         expect(optimizerState(model.optimizer)).toEqual(state);

@@ -76,7 +76,7 @@ describe('recommendLearningRate', () => {
     const stopped = await recommendLearningRate(model, data, {
       ...SWEEP, signal: controller.signal, onStep: ({ step }) => (step === 29 ? controller.abort() : undefined),
     });
-    expect(stopped.rangeTest.stopReason).toBe('aborted');
+    expect(stopped.rangeTest.stopReason).toBe('stopped');
     expect(stopped.analysis).not.toBeNull();
     expect(stopped.confirmation).toBeNull();
     expect(stopped.bounds).toBe(stopped.analysis!.curveBounds);

@@ -40,7 +40,7 @@ export interface RunReport {
   stopReason: string;
   /** Step of the lowest smoothed loss: past it the loss climbs, and small differences grow fast. */
   bestIndex: number;
-  bounds: { maxLr: number; minLr: number; method: string } | null;
+  bounds: { maxLr: number; minLr: number; source: string } | null;
   curveBounds: { maxLr: number; minLr: number } | null;
   probes: { lr: number; passed: boolean; steps: number }[];
   /** Sweep steps only (tfjs's timing of the range test). */
@@ -110,10 +110,10 @@ export async function seededRun(arrays: DatasetArrays, spec: SeededRun, hooks: R
       backend: tf.getBackend(),
       lrs: found.rangeTest.lrs,
       losses: found.rangeTest.losses,
-      smoothed: found.rangeTest.smoothedLosses,
+      smoothed: found.rangeTest.emaLosses,
       stopReason: found.rangeTest.stopReason,
       bestIndex: found.rangeTest.bestIndex,
-      bounds: b ? { maxLr: b.maxLr, minLr: b.minLr, method: b.method } : null,
+      bounds: b ? { maxLr: b.maxLr, minLr: b.minLr, source: b.source } : null,
       curveBounds: c ? { maxLr: c.maxLr, minLr: c.minLr } : null,
       probes: (found.confirmation?.probes ?? []).map((p) => ({ lr: p.lr, passed: p.passed, steps: p.losses.length })),
       msPerStep: found.rangeTest.timing.msPerStep,

@@ -12,7 +12,7 @@ describe('plainReporter', () => {
     for (let run = 0; run < 2; run++) {
       for (let step = 0; step < 8; step++) {
         // The EMA fields are what the stop rule watches: never shown.
-        reporter.step({ run, step, numIter: 8, lr: 10 ** (step - 7), loss: 2 - 0.1 * step + 0.3 * run, smoothedLoss: 9, bestLoss: 9 });
+        reporter.step({ run, step, numIter: 8, lr: 10 ** (step - 7), loss: 2 - 0.1 * step + 0.3 * run, emaLoss: 9, bestLoss: 9 });
       }
     }
     expect(lines[0]).toBe('lrfind find: mlp on digits · sgd · cpu · lr 1e-7 → 1 over 8 steps × 2 runs');
@@ -50,9 +50,9 @@ describe('summaryLines', () => {
       stop: 'completed the sweep: 8 steps in 1.0s',
       doc: {
         curve: { lr: [1e-3, 1e-2, 0.1], loss: [2.3, 1.1, 3], smoothedLoss: [2.2, 1.25, 2.9] },
-        bounds: { maxLr: 0.1, minLr: 0.01, method: 'lrfind', confidence: 0.9 },
+        bounds: { maxLr: 0.1, minLr: 0.01, source: 'lrfind', confidence: 0.9 },
         regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
-        suggestions: { steepest: null, valley: 0.01, minimum: null, slide: null },
+        rules: { steepest: null, valley: 0.01, minimum: null, slide: null },
         warnings: ['w'],
       },
       paths: ['/o/index.html', '/o/range-test.json'],

@@ -20,7 +20,7 @@ function curve(n: number, seed = 3): { lrs: number[]; losses: number[] } {
 function feed(c: { lrs: number[]; losses: number[] }, numIter = c.lrs.length) {
   const live = liveCurve(1);
   const ema = emaSmooth(c.losses, 0.98);
-  c.lrs.forEach((lr, step) => live.add({ run: 0, step, numIter, lr, loss: c.losses[step]!, smoothedLoss: ema[step]!, bestLoss: Math.min(...ema.slice(0, step + 1)) }));
+  c.lrs.forEach((lr, step) => live.add({ run: 0, step, numIter, lr, loss: c.losses[step]!, emaLoss: ema[step]!, bestLoss: Math.min(...ema.slice(0, step + 1)) }));
   return live;
 }
 
@@ -51,11 +51,11 @@ describe('liveCurve', () => {
     const live = liveCurve(2);
     expect(live.status()).toBeNull();
     expect(live.points()).toEqual([]);
-    for (const run of [0, 1]) for (let step = 0; step < 5; step++) live.add({ run, step, numIter: 5, lr: 10 ** step, loss: 3 - step - run, smoothedLoss: 0, bestLoss: 0 });
+    for (const run of [0, 1]) for (let step = 0; step < 5; step++) live.add({ run, step, numIter: 5, lr: 10 ** step, loss: 3 - step - run, emaLoss: 0, bestLoss: 0 });
     expect(live.points()).toHaveLength(5);
     expect(live.status()).toMatchObject({ run: 1, runs: 2, done: 5, numIter: 5, loss: -2 });
     const cut = liveCurve(1);
-    [2, 1.5, 1e101, 1].forEach((loss, step) => cut.add({ run: 0, step, numIter: 4, lr: 10 ** step, loss, smoothedLoss: 0, bestLoss: 0 }));
+    [2, 1.5, 1e101, 1].forEach((loss, step) => cut.add({ run: 0, step, numIter: 4, lr: 10 ** step, loss, emaLoss: 0, bestLoss: 0 }));
     expect(cut.points()).toHaveLength(2);
   });
 });

@@ -31,8 +31,8 @@ const DOC: RangeTestFile = {
     { kind: 'good', minLr: 1e-3, maxLr: 0.1 },
     { kind: 'too-large', minLr: 0.1, maxLr: 1 },
   ],
-  bounds: { maxLr: 0.03, minLr: 0.003, method: 'valley', confidence: 0.8 },
-  suggestions: { steepest: 0.01, valley: 0.03, minimum: 0.01, slide: null },
+  bounds: { maxLr: 0.03, minLr: 0.003, source: 'valley', confidence: 0.8 },
+  rules: { steepest: 0.01, valley: 0.03, minimum: 0.01, slide: null },
   warnings: ['the curve is short'],
 };
 

@@ -26,12 +26,12 @@ describe('oneCycleCallback', () => {
   });
 
   it("accepts a finder result (its bounds), explains a missing one and refuses an Analysis's unconfirmed bounds", () => {
-    const found = { bounds: { maxLr: 0.3, minLr: 0.03, method: 'confirmed', confidence: 0.8 }, analysis: { warnings: [] } };
+    const found = { bounds: { maxLr: 0.3, minLr: 0.03, source: 'confirmed', confidence: 0.8 }, analysis: { warnings: [] } };
     expect(oneCycleCallback(found, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
     expect(() => oneCycleCallback({ bounds: null, analysis: { warnings: ['loss never decreased'] } }, { totalSteps: 10 })).toThrow(
       new RangeError('the finder result has no bounds: loss never decreased'),
     );
-    const analysis = { curveBounds: { maxLr: 0.3, minLr: 0.03, method: 'lrfind', confidence: 0.8 }, warnings: [] };
+    const analysis = { curveBounds: { maxLr: 0.3, minLr: 0.03, source: 'lrfind', confidence: 0.8 }, warnings: [] };
     expect(() => oneCycleCallback(analysis as never, { totalSteps: 10 })).toThrow(/got an Analysis: pass the result of recommendLearningRate/);
     expect(oneCycleCallback(analysis.curveBounds, { totalSteps: 10 }).lr(0)).toBeCloseTo(0.03, 15);
     expect(() => oneCycleCallback({ maxLr: 0.1, minLr: 0.2 }, { totalSteps: 10 })).toThrow('minLr must be in (0, maxLr = 0.1), got 0.2');
@@ -73,7 +73,7 @@ describe('oneCycleCallback', () => {
     const { xs, ys } = data();
     const opt = tf.train.momentum(1, 0.9);
     const model = tinyModel(opt);
-    const found = { bounds: { maxLr: 0.05, minLr: 0.005, method: 'confirmed', confidence: 0.9 }, analysis: { warnings: [] } };
+    const found = { bounds: { maxLr: 0.05, minLr: 0.005, source: 'confirmed', confidence: 0.9 }, analysis: { warnings: [] } };
     const cb = oneCycleCallback(found);
     expect(() => cb.schedule).toThrow(/built when training begins/);
     await model.fit(xs, ys, { epochs: EPOCHS, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [cb] });

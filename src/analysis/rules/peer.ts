@@ -1,5 +1,5 @@
 // What the peers' rules share: their smoothing, and how they cut the curve before reading it.
-import type { Curve, Suggestion } from '../../types.js';
+import type { Curve, RulePick } from '../../types.js';
 import { emaSmooth, pytorchLrFinderSmooth } from '../smoothing.js';
 
 /**
@@ -57,4 +57,4 @@ export function cutWindow(curve: Curve, smoothing: PeerSmoothing, start: number,
   return window;
 }
 
-export const nothing = (method: string, warning: string): Suggestion => ({ method, lr: null, index: null, warning });
+export const nothing = (rule: string, warning: string): RulePick => ({ rule, lr: null, index: null, warning });

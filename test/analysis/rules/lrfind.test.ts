@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SAFETY_DIVISOR, createSuggesters, getSuggester, lrfindSuggester, readCurve, suggesterNames, suggesters,
+  DEFAULT_SAFETY_DIVISOR, createRules, getRule, lrfindRule, readCurve, ruleNames, rules,
 } from '../../../src/analysis/index.js';
 import { regionsFromReading } from '../../../src/analysis/regions.js';
-import { pickLrfind } from '../../../src/analysis/suggesters/lrfind.js';
+import { pickLrfind } from '../../../src/analysis/rules/lrfind.js';
 import type { Region } from '../../../src/types.js';
 import { PEER_CURVES, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
 import { log10Lrs, shapedCurve } from '../synthetic.js';
@@ -52,11 +52,11 @@ describe('pickLrfind', () => {
   });
 });
 
-describe('lrfindSuggester', () => {
+describe('lrfindRule', () => {
   it.each(PEER_CURVES)('on %s lands at the start of the rise ÷ the safety divisor, inside the good region', (name) => {
     const curve = loadPeerCurve(name);
     const raw = { lrs: curve.lrs, losses: curve.raw };
-    const pick = lrfindSuggester()(raw);
+    const pick = lrfindRule()(raw);
     const reading = readCurve(raw);
     expect(reading.divergenceIndex).not.toBeNull();
     expect(pick.lr!).toBeCloseTo(curve.lrs[reading.divergenceIndex!]! / DEFAULT_SAFETY_DIVISOR, 12);
@@ -67,49 +67,49 @@ describe('lrfindSuggester', () => {
 
   it('on the digits curve stays well below the 3.9 where training ends at chance', () => {
     const curve = loadPeerCurve('digits_mlp_sgd');
-    expect(lrfindSuggester()({ lrs: curve.lrs, losses: curve.raw }).lr!).toBeLessThan(3.9 / 1.5);
+    expect(lrfindRule()({ lrs: curve.lrs, losses: curve.raw }).lr!).toBeLessThan(3.9 / 1.5);
   });
 
   it('lands a safe factor below the rise of a hand-built curve (rise from 10^-0.5)', () => {
     const curve = shapedCurve({ noise: 0.05, seed: 2 });
-    const pick = lrfindSuggester()(curve);
+    const pick = lrfindRule()(curve);
     expect(Math.abs(Math.log10(pick.lr!) - (-0.5 - Math.log10(4)))).toBeLessThan(0.15);
   });
 
   it('returns a null pick with the reason instead of throwing', () => {
-    expect(lrfindSuggester()({ lrs: [1], losses: [2] })).toMatchObject({ lr: null, index: null, warning: expect.stringMatching(/at least 2/) });
+    expect(lrfindRule()({ lrs: [1], losses: [2] })).toMatchObject({ lr: null, index: null, warning: expect.stringMatching(/at least 2/) });
   });
 
   it('counts indices on the curve it was given, dropped points included', () => {
     const curve = shapedCurve();
     const shifted = { lrs: [0, ...curve.lrs], losses: [2.3, ...curve.losses] };
-    expect(lrfindSuggester()(shifted).index).toBe(lrfindSuggester()(curve).index! + 1);
+    expect(lrfindRule()(shifted).index).toBe(lrfindRule()(curve).index! + 1);
   });
 
   it('validates its options eagerly', () => {
-    expect(() => lrfindSuggester({ divergencePosition: 2 })).toThrow(/divergencePosition must be in \[0, 1\], got 2/);
-    expect(() => lrfindSuggester({ minimumDivisor: 0.5 })).toThrow(/minimumDivisor must be a number ≥ 1, got 0.5/);
-    expect(() => lrfindSuggester({ safetyDivisor: 0 })).toThrow(/safetyDivisor must be a number ≥ 1, got 0/);
-    expect(() => lrfindSuggester({ medianWindow: 4 })).toThrow(RangeError);
-    expect(() => lrfindSuggester({ slopeFraction: 0 })).toThrow(RangeError);
+    expect(() => lrfindRule({ divergencePosition: 2 })).toThrow(/divergencePosition must be in \[0, 1\], got 2/);
+    expect(() => lrfindRule({ minimumDivisor: 0.5 })).toThrow(/minimumDivisor must be a number ≥ 1, got 0.5/);
+    expect(() => lrfindRule({ safetyDivisor: 0 })).toThrow(/safetyDivisor must be a number ≥ 1, got 0/);
+    expect(() => lrfindRule({ medianWindow: 4 })).toThrow(RangeError);
+    expect(() => lrfindRule({ slopeFraction: 0 })).toThrow(RangeError);
   });
 });
 
 describe('the registry', () => {
   it('holds lrfind and the five peer rules', () => {
-    expect(suggesterNames).toEqual(['lrfind', 'steepest', 'valley', 'slide', 'minimum', 'steep']);
-    expect(Object.isFrozen(suggesters)).toBe(true);
-    expect(getSuggester('valley')).toBe(suggesters['valley']);
+    expect(ruleNames).toEqual(['lrfind', 'steepest', 'valley', 'slide', 'minimum', 'steep']);
+    expect(Object.isFrozen(rules)).toBe(true);
+    expect(getRule('valley')).toBe(rules['valley']);
   });
 
   it('names the rules it has when asked for another', () => {
-    expect(() => getSuggester('toString')).toThrow(/suggester must be one of lrfind, steepest, valley, slide, minimum, steep, got toString/);
+    expect(() => getRule('toString')).toThrow(/suggester must be one of lrfind, steepest, valley, slide, minimum, steep, got toString/);
   });
 
-  it('createSuggesters passes numIter to the fastai rules', () => {
+  it('createRules passes numIter to the fastai rules', () => {
     const curve = loadPeerCurve('fashion_mlp_adam'); // stopped at 83 of 100 iterations
     const raw = { lrs: curve.lrs, losses: curve.raw };
     const want = loadPeerSuggestions().fashion_mlp_adam.fastai_rules_on_fastai_smoothing.valley.index_in_curve;
-    expect(createSuggesters({ numIter: 100 })['valley']!(raw).index).toBe(want);
+    expect(createRules({ numIter: 100 })['valley']!(raw).index).toBe(want);
   });
 });

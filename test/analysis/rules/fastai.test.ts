@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  minimumSuggester, slideSuggester, steepSuggester, steepestSuggester, valleySuggester,
+  minimumRule, slideRule, steepRule, steepestRule, valleyRule,
 } from '../../../src/analysis/index.js';
 import type { Curve } from '../../../src/types.js';
 import { log10Lrs } from '../synthetic.js';
@@ -29,12 +29,12 @@ function naiveValley(losses: number[]): number {
   return idx < 0 ? idx + n : idx;
 }
 
-describe('valleySuggester', () => {
+describe('valleyRule', () => {
   it('picks the same index as the O(n²) original on any curve (ties included)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 120 }), (ints) => {
         const losses = ints.map((v) => v / 4);
-        expect(valleySuggester(raw)(curveOf(losses)).index).toBe(naiveValley(losses));
+        expect(valleyRule(raw)(curveOf(losses)).index).toBe(naiveValley(losses));
       }),
       { numRuns: 300 },
     );
@@ -43,49 +43,49 @@ describe('valleySuggester', () => {
   it('lands about half-way into the longest valley', () => {
     const losses = [5, 5, 5, 4, 3, 2, 1, 0, 5, 6];
     // lds peaks at index 7 (length 6, from index 2): start 1, sections 2 → 1 + 2 + 1 = 4
-    expect(valleySuggester(raw)(curveOf(losses)).index).toBe(4);
+    expect(valleyRule(raw)(curveOf(losses)).index).toBe(4);
   });
 
   it('wraps a negative index like Python when the valley starts at the first point', () => {
     // [4, 3]: the valley is the whole curve, max_start = -1, idx = -1 + 0 + 0 → the last point.
-    expect(valleySuggester(raw)(curveOf([4, 3])).index).toBe(1);
+    expect(valleyRule(raw)(curveOf([4, 3])).index).toBe(1);
     // No decrease at all: max_end never moves and max_start stays 0.
-    expect(valleySuggester(raw)(curveOf([3, 4])).index).toBe(0);
-    expect(valleySuggester(raw)(curveOf([7])).index).toBe(0);
+    expect(valleyRule(raw)(curveOf([3, 4])).index).toBe(0);
+    expect(valleyRule(raw)(curveOf([7])).index).toBe(0);
   });
 });
 
-describe('slideSuggester', () => {
+describe('slideRule', () => {
   it('walks left while the gradients lrDiff apart differ by more than thresh', () => {
     // Flat, then a steep linear fall from index 10: gradients differ across the kink only.
     const losses = Array.from({ length: 40 }, (_, i) => (i < 10 ? 2 : 2 - 0.05 * (i - 10)));
-    const pick = slideSuggester({ ...raw, lrDiff: 5 })(curveOf(losses));
+    const pick = slideRule({ ...raw, lrDiff: 5 })(curveOf(losses));
     // right end at 39: gradient -0.05 everywhere from 11 on; equal → stops at once: left = 34
     expect(pick.index).toBe(34);
     const bent = losses.map((v, i) => v + (i > 30 ? 0.01 * (i - 30) ** 2 : 0));
-    expect(slideSuggester({ ...raw, lrDiff: 5 })(curveOf(bent)).index).toBeLessThan(34);
+    expect(slideRule({ ...raw, lrDiff: 5 })(curveOf(bent)).index).toBeLessThan(34);
   });
 
   it('applies adjustValue and needs more than lrDiff points', () => {
     const losses = Array.from({ length: 30 }, (_, i) => 2 - i * 0.01);
     const curve = curveOf(losses);
-    const base = slideSuggester(raw)(curve);
-    expect(slideSuggester({ ...raw, adjustValue: 2 })(curve).lr).toBeCloseTo(base.lr! * 2, 12);
-    const short = slideSuggester(raw)(curveOf(losses.slice(0, 15)));
+    const base = slideRule(raw)(curve);
+    expect(slideRule({ ...raw, adjustValue: 2 })(curve).lr).toBeCloseTo(base.lr! * 2, 12);
+    const short = slideRule(raw)(curveOf(losses.slice(0, 15)));
     expect(short).toMatchObject({ lr: null, index: null });
     expect(short.warning).toMatch(/more than 15 points/);
   });
 });
 
-describe('minimumSuggester and steepSuggester', () => {
+describe('minimumRule and steepRule', () => {
   it('minimum: a tenth of the lr at the first lowest loss', () => {
     const curve = curveOf([3, 2, 1, 1, 4]);
-    expect(minimumSuggester(raw)(curve)).toEqual({ method: 'minimum', lr: curve.lrs[2]! / 10, index: 2 });
+    expect(minimumRule(raw)(curve)).toEqual({ method: 'minimum', lr: curve.lrs[2]! / 10, index: 2 });
   });
 
   it('steep: the left end of the steepest segment in ln(lr)', () => {
     const curve = curveOf([3, 2.9, 2.0, 1.9, 1.8]);
-    expect(steepSuggester(raw)(curve)).toEqual({ method: 'steep', lr: curve.lrs[1]!, index: 1 });
+    expect(steepRule(raw)(curve)).toEqual({ method: 'steep', lr: curve.lrs[1]!, index: 1 });
   });
 });
 
@@ -93,30 +93,30 @@ describe('the cut of fastai lr_find and of pytorch-lr-finder', () => {
   const losses = Array.from({ length: 100 }, (_, i) => 3 - Math.tanh((i - 60) / 8));
 
   it("fastai drops numIter // 10 points first (the curve's length by default) and 5 at the end", () => {
-    expect(minimumSuggester({ smoothing: 'none' })(curveOf(losses)).index).toBe(94);
-    expect(minimumSuggester({ smoothing: 'none', numIter: 100 })(curveOf(losses.slice(0, 50))).index).toBe(44);
-    expect(minimumSuggester({ smoothing: 'none', skipStart: 96 })(curveOf(losses))).toMatchObject({ lr: null });
+    expect(minimumRule({ smoothing: 'none' })(curveOf(losses)).index).toBe(94);
+    expect(minimumRule({ smoothing: 'none', numIter: 100 })(curveOf(losses.slice(0, 50))).index).toBe(44);
+    expect(minimumRule({ smoothing: 'none', skipStart: 96 })(curveOf(losses))).toMatchObject({ lr: null });
   });
 
   it('stops at the first non-finite loss in the window, as lr_find does with NaN', () => {
     const broken = [...losses];
     broken[70] = NaN;
-    expect(minimumSuggester({ smoothing: 'none' })(curveOf(broken)).index).toBe(69);
+    expect(minimumRule({ smoothing: 'none' })(curveOf(broken)).index).toBe(69);
     // fastai's EMA carries the NaN on, so smoothing first gives the same cut.
-    expect(minimumSuggester()(curveOf(broken)).index).toBeLessThanOrEqual(69);
+    expect(minimumRule()(curveOf(broken)).index).toBeLessThanOrEqual(69);
   });
 
   it('steepest skips 10 and 5 points and needs 2 left', () => {
-    const pick = steepestSuggester({ smoothing: 'none' })(curveOf(losses));
+    const pick = steepestRule({ smoothing: 'none' })(curveOf(losses));
     expect(pick.index).toBe(60);
-    expect(steepestSuggester()(curveOf(losses.slice(0, 16)))).toMatchObject({ lr: null, index: null });
-    expect(steepestSuggester({ skipStart: 0, skipEnd: 0 })(curveOf([1, 0])).index).toBe(0);
+    expect(steepestRule()(curveOf(losses.slice(0, 16)))).toMatchObject({ lr: null, index: null });
+    expect(steepestRule({ skipStart: 0, skipEnd: 0 })(curveOf([1, 0])).index).toBe(0);
   });
 });
 
 describe('peer rules never throw', () => {
   it('on garbage input they return a null pick', () => {
-    const rules = [steepestSuggester(), valleySuggester(), slideSuggester(), minimumSuggester(), steepSuggester()];
+    const rules = [steepestRule(), valleyRule(), slideRule(), minimumRule(), steepRule()];
     const garbage = [
       { lrs: [], losses: [] },
       { lrs: [1, 2], losses: [1] },
@@ -133,10 +133,10 @@ describe('peer rules never throw', () => {
   });
 
   it('validate their options eagerly', () => {
-    expect(() => steepestSuggester({ skipStart: -1 })).toThrow(/skipStart must be an integer ≥ 0, got -1/);
-    expect(() => valleySuggester({ numIter: 0 })).toThrow(/numIter must be an integer ≥ 1, got 0/);
-    expect(() => slideSuggester({ thresh: -1 })).toThrow(/thresh must be ≥ 0, got -1/);
-    expect(() => slideSuggester({ adjustValue: 0 })).toThrow(/adjustValue must be a positive number, got 0/);
-    expect(() => steepSuggester({ smoothing: 'ema' as 'none' })).toThrow(/smoothing must be/);
+    expect(() => steepestRule({ skipStart: -1 })).toThrow(/skipStart must be an integer ≥ 0, got -1/);
+    expect(() => valleyRule({ numIter: 0 })).toThrow(/numIter must be an integer ≥ 1, got 0/);
+    expect(() => slideRule({ thresh: -1 })).toThrow(/thresh must be ≥ 0, got -1/);
+    expect(() => slideRule({ adjustValue: 0 })).toThrow(/adjustValue must be a positive number, got 0/);
+    expect(() => steepRule({ smoothing: 'ema' as 'none' })).toThrow(/smoothing must be/);
   });
 });

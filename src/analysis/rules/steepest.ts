@@ -1,6 +1,6 @@
 // pytorch-lr-finder's suggestion (PyTorch Lightning's is the same idea): the steepest point of the
 // smoothed loss.
-import type { Suggester } from '../../types.js';
+import type { Rule } from '../../types.js';
 import { numpyGradient } from '../gradient.js';
 import { argmin } from '../statistics.js';
 import { type PeerSmoothing, checkCount, checkSmoothing, cutWindow, nothing } from './peer.js';
@@ -22,7 +22,7 @@ export interface SteepestOptions {
  * fewer points skipped at the end): `{ smoothing: 'fastai', skipEnd: 1 }` approximates it.
  * @see https://github.com/davidtvs/pytorch-lr-finder/blob/master/torch_lr_finder/lr_finder.py
  */
-export function steepestSuggester(options: SteepestOptions = {}): Suggester {
+export function steepestRule(options: SteepestOptions = {}): Rule {
   checkCount('skipStart', options.skipStart, 0);
   checkCount('skipEnd', options.skipEnd, 0);
   checkSmoothing(options.smoothing);
@@ -36,6 +36,6 @@ export function steepestSuggester(options: SteepestOptions = {}): Suggester {
     }
     const k = argmin(numpyGradient(window.losses));
     if (k < 0) return nothing('steepest', 'steepest found no finite gradient');
-    return { method: 'steepest', lr: window.lrs[k]!, index: window.start + k };
+    return { rule: 'steepest', lr: window.lrs[k]!, index: window.start + k };
   };
 }

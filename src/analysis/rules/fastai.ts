@@ -1,5 +1,5 @@
 // fastai's four suggestion rules (fastai/callback/schedule.py), reimplemented on plain arrays.
-import type { Curve, Suggester, Suggestion } from '../../types.js';
+import type { Curve, Rule, RulePick } from '../../types.js';
 import { numpyGradient } from '../gradient.js';
 import { argmin } from '../statistics.js';
 import { type PeerSmoothing, type Window, checkCount, checkSmoothing, cutWindow, nothing } from './peer.js';
@@ -19,9 +19,9 @@ export interface FastaiRuleOptions {
   smoothing?: PeerSmoothing;
 }
 
-type Rule = (window: Window) => Suggestion;
+type WindowRule = (window: Window) => RulePick;
 
-function fastaiRule(method: string, options: FastaiRuleOptions, rule: Rule): Suggester {
+function fastaiRule(name: string, options: FastaiRuleOptions, read: WindowRule): Rule {
   checkCount('numIter', options.numIter, 1);
   checkCount('skipStart', options.skipStart, 0);
   checkCount('skipEnd', options.skipEnd, 0);
@@ -32,8 +32,8 @@ function fastaiRule(method: string, options: FastaiRuleOptions, rule: Rule): Sug
     const n = Array.isArray(curve?.lrs) ? curve.lrs.length : 0;
     const start = options.skipStart ?? Math.floor((options.numIter ?? n) / 10);
     const window = cutWindow(curve, smoothing, start, skipEnd);
-    if (window.losses.length === 0) return nothing(method, `${method} needs more than ${start + skipEnd} finite points`);
-    return rule(window);
+    if (window.losses.length === 0) return nothing(name, `${name} needs more than ${start + skipEnd} finite points`);
+    return read(window);
   };
 }
 
@@ -71,7 +71,7 @@ function decreasingRunLengths(losses: readonly number[]): number[] {
  * fastai's `valley`: finds the longest valley (the longest strictly decreasing subsequence, read as
  * if it were contiguous) and suggests the point ⌊len/3⌋ + ⌊len/6⌋ (about half-way) into it.
  */
-export function valleySuggester(options: FastaiRuleOptions = {}): Suggester {
+export function valleyRule(options: FastaiRuleOptions = {}): Rule {
   return fastaiRule('valley', options, ({ start, lrs, losses }) => {
     const lds = decreasingRunLengths(losses);
     let maxEnd = 0; // the first index reaching the longest run, as fastai's strict `<` keeps it
@@ -81,7 +81,7 @@ export function valleySuggester(options: FastaiRuleOptions = {}): Suggester {
     const sections = (maxEnd - maxStart) / 3;
     let idx = maxStart + Math.floor(sections) + Math.floor(sections / 2);
     if (idx < 0) idx += lrs.length; // Python's negative indexing, reached when the valley starts at 0
-    return { method: 'valley', lr: lrs[idx]!, index: start + idx };
+    return { rule: 'valley', lr: lrs[idx]!, index: start + idx };
   });
 }
 
@@ -99,7 +99,7 @@ export interface SlideOptions extends FastaiRuleOptions {
  * the gradients at its two ends differ by more than `thresh`; suggests the left end of the last
  * interval that did.
  */
-export function slideSuggester(options: SlideOptions = {}): Suggester {
+export function slideRule(options: SlideOptions = {}): Rule {
   checkCount('lrDiff', options.lrDiff, 1);
   if (options.thresh !== undefined && !(options.thresh >= 0)) throw new RangeError(`thresh must be ≥ 0, got ${options.thresh}`);
   if (options.adjustValue !== undefined && !(options.adjustValue > 0 && Number.isFinite(options.adjustValue))) {
@@ -119,20 +119,20 @@ export function slideSuggester(options: SlideOptions = {}): Suggester {
       right--;
       left--;
     }
-    return { method: 'slide', lr: lrs[chosen]! * adjustValue, index: start + chosen };
+    return { rule: 'slide', lr: lrs[chosen]! * adjustValue, index: start + chosen };
   });
 }
 
 /** fastai's `minimum`: a tenth of the lr at the lowest loss (`index` is the lowest loss's). */
-export function minimumSuggester(options: FastaiRuleOptions = {}): Suggester {
+export function minimumRule(options: FastaiRuleOptions = {}): Rule {
   return fastaiRule('minimum', options, ({ start, lrs, losses }) => {
     const k = argmin(losses);
-    return { method: 'minimum', lr: lrs[k]! / 10, index: start + k };
+    return { rule: 'minimum', lr: lrs[k]! / 10, index: start + k };
   });
 }
 
 /** fastai's `steep`: the left end of the steepest segment, slope taken against ln(lr). */
-export function steepSuggester(options: FastaiRuleOptions = {}): Suggester {
+export function steepRule(options: FastaiRuleOptions = {}): Rule {
   return fastaiRule('steep', options, ({ start, lrs, losses }) => {
     if (losses.length < 2) return nothing('steep', 'steep needs at least 2 points after the cut');
     const slopes = new Array<number>(losses.length - 1);
@@ -141,6 +141,6 @@ export function steepSuggester(options: FastaiRuleOptions = {}): Suggester {
     }
     const k = argmin(slopes);
     if (k < 0) return nothing('steep', 'steep found no finite slope');
-    return { method: 'steep', lr: lrs[k]!, index: start + k };
+    return { rule: 'steep', lr: lrs[k]!, index: start + k };
   });
 }

@@ -1,6 +1,6 @@
 // lrfind's own rule: a safe factor below the point where the loss starts to rise, chosen by training
 // one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest` and the README).
-import type { Suggester } from '../../types.js';
+import type { Rule } from '../../types.js';
 import { AnalysisError } from '../errors.js';
 import { prepareCurve } from '../prepare.js';
 import { type CurveReading, type ReadingOptions, checkReadingOptions, readCurve } from '../reading.js';
@@ -81,10 +81,10 @@ export function pickLrfind(
   return { lr, index: nearestIndex(lrs, lr), bound };
 }
 
-export type LrfindSuggesterOptions = LrfindRuleOptions & ReadingOptions & RegionOptions;
+export type LrfindRuleSetup = LrfindRuleOptions & ReadingOptions & RegionOptions;
 
 /** The lrfind rule as a registry suggester: cleans, reads and classifies the curve itself. */
-export function lrfindSuggester(options: LrfindSuggesterOptions = {}): Suggester {
+export function lrfindRule(options: LrfindRuleSetup = {}): Rule {
   checkLrfindOptions(options);
   checkReadingOptions(options);
   checkRegionOptions(options);
@@ -93,7 +93,7 @@ export function lrfindSuggester(options: LrfindSuggesterOptions = {}): Suggester
       const prepared = prepareCurve(curve);
       const reading = readCurve(prepared.curve, options);
       const pick = pickLrfind(reading, options);
-      return { method: 'lrfind', lr: pick.lr, index: prepared.dropped + pick.index };
+      return { rule: 'lrfind', lr: pick.lr, index: prepared.dropped + pick.index };
     } catch (error) {
       if (error instanceof AnalysisError) return nothing('lrfind', error.message);
       throw error;

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  minimumSuggester, slideSuggester, steepSuggester, steepestSuggester, valleySuggester,
+  minimumRule, slideRule, steepRule, steepestRule, valleyRule,
 } from '../../../src/analysis/index.js';
 import { PEER_CURVES, PEER_DIR, loadPeerCurve, loadPeerSuggestions } from '../peer-fixtures.js';
 
 const expected = loadPeerSuggestions();
-const rules = { valley: valleySuggester, slide: slideSuggester, minimum: minimumSuggester, steep: steepSuggester } as const;
+const rules = { valley: valleyRule, slide: slideRule, minimum: minimumRule, steep: steepRule } as const;
 
 describe.each(PEER_CURVES)('peer parity on %s', (name) => {
   const curve = loadPeerCurve(name);
@@ -16,10 +16,10 @@ describe.each(PEER_CURVES)('peer parity on %s', (name) => {
 
   it('steepest picks pytorch-lr-finder\'s row, from its smoothed history and from the raw losses', () => {
     const pick = want.pytorch_lr_finder_steepest;
-    const onHistory = steepestSuggester({ smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
+    const onHistory = steepestRule({ smoothing: 'none' })({ lrs: curve.lrs, losses: curve.torch });
     expect(onHistory.index).toBe(pick.index_in_curve);
     expect(onHistory.lr).toBe(pick.lr);
-    const onRaw = steepestSuggester()({ lrs: curve.lrs, losses: curve.raw });
+    const onRaw = steepestRule()({ lrs: curve.lrs, losses: curve.raw });
     expect(onRaw.index).toBe(pick.index_in_curve);
   });
 
