@@ -5,11 +5,11 @@
 import type { Analysis } from '../src/types.js';
 import { formatLr, formatValue } from '../src/format.js';
 import { indexHtml, type IndexSection, type IndexTable } from './index-html.js';
-import { noBoundsWarning } from './range-test-notes.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { renderSvg } from './render-svg.js';
 import { toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
 import { plural, shellLine } from '../src/text.js';
+import { confirmationNote, noBoundsReason, probeFailure, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -51,99 +51,6 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & P
   }
   for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
   return numbers;
-}
-
-/**
- * Why a curve has no bounds, in the words of its warnings: the one that says "no bounds" (its
- * "so there are no bounds" folded into a dash), else the last one.
- */
-export function noBoundsReason(warnings: readonly string[]): string {
-  const why = noBoundsWarning(warnings);
-  if (why === undefined) return 'the curve has no good region';
-  return why.replace(/,? so there are no bounds:\s*/, ' — ').replace(/,? so there are no bounds$/, '');
-}
-
-/** The part of a document that says how the sweep and the probes went. */
-export type RunStatus = Pick<RangeTestFile, 'bounds' | 'warnings' | 'curve'> &
-  Partial<Pick<RangeTestFile, 'stopReason' | 'confirmation' | 'settings' | 'runs'>>;
-
-/** Steps the sweep took (over every run), and the steps it was set to take when the document says. */
-function stepCounts(doc: RunStatus): { done: number; planned: number | null } {
-  const done = doc.runs ? doc.runs.reduce((n, r) => n + r.lr.length, 0) : doc.curve.lr.length;
-  return { done, planned: doc.settings ? doc.settings.numIter * doc.settings.runs : null };
-}
-
-/** " (lr 0.3)": where the sweep ended, or '' for an empty curve. */
-function atLastLr(doc: RunStatus): string {
-  const lastLr = doc.curve.lr.at(-1);
-  return lastLr === undefined ? '' : ` (lr ${formatLr(lastLr)})`;
-}
-
-/**
- * The warnings to read before anything else: no bounds and why, a sweep or probes stopped by
- * Ctrl-C, probes that all failed, then the curve's own warnings.
- */
-export function runWarnings(doc: RunStatus): string[] {
-  const out: string[] = [];
-  let rest = [...doc.warnings];
-  if (doc.bounds === null) {
-    const why = noBoundsWarning(doc.warnings);
-    out.push(`no bounds: ${noBoundsReason(doc.warnings)}`);
-    rest = rest.filter((w) => w !== why);
-  }
-  if (doc.stopReason === 'stopped') {
-    const { done, planned } = stepCounts(doc);
-    const at = atLastLr(doc);
-    out.push(`The sweep was stopped by Ctrl-C after ${planned === null ? plural(done, 'step') : `${done} of ${plural(planned, 'step')}`}${at}: the curve is partial.`);
-  }
-  const c = doc.confirmation;
-  if (c?.stopped) {
-    out.push(`The confirmation probes were stopped by Ctrl-C after ${plural(c.probes.length, 'finished probe')}: the bounds are the curve's, unconfirmed.`);
-  } else if (c && c.maxLr === null && doc.bounds !== null) {
-    const lowest = c.probes.at(-1);
-    out.push(`No confirmation probe trained (${plural(c.probes.length, 'probe')}${lowest ? `, down to lr ${formatLr(lowest.lr)}` : ''}): the bounds are the curve's; lower them if training diverges.`);
-  }
-  return [...out, ...rest];
-}
-
-/** How the sweep ended, in a sentence; null for a curve read from elsewhere (no run settings) and for Ctrl-C (a warning says it). */
-export function sweepNote(doc: RunStatus & { seconds?: number }): string | null {
-  const s = doc.settings;
-  if (s === undefined || doc.stopReason === undefined) return null;
-  const { done, planned } = stepCounts(doc);
-  const at = atLastLr(doc);
-  const time = doc.seconds === undefined ? '' : ` in ${formatValue(doc.seconds, 2)} s`;
-  const runs = s.runs > 1 ? ` over ${s.runs} runs` : '';
-  switch (doc.stopReason) {
-    case 'completed':
-      return `The sweep ran all ${plural(planned ?? done, 'step')}${runs}, lr ${formatLr(s.startLr)} → ${formatLr(s.endLr)}${time}.`;
-    case 'diverged':
-      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss diverged (its running average rose past ${formatValue(s.divergeThreshold)} × its lowest), the usual end of a range test.`;
-    case 'non-finite loss':
-      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss became non-finite.`;
-    case 'stopped':
-      return null; // the warnings say it, first
-  }
-}
-
-/** What the probes found, in a sentence (the warnings say when none trained or they were stopped). */
-function confirmationNote(doc: RunStatus): string | null {
-  const c = doc.confirmation;
-  if (c === undefined) {
-    return doc.bounds !== null && doc.settings !== undefined ? "No confirmation probes ran: the bounds are the curve's alone." : null;
-  }
-  if (c.stopped || c.edge === null) return null;
-  const curve = c.curveBounds && c.curveBounds.maxLr !== doc.bounds?.maxLr ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : '';
-  return `Confirmed by training: lr ${formatLr(c.edge)} trained (${plural(c.probes.length, 'probe')})${curve}.`;
-}
-
-/** Why a probe failed, from what the file records: a non-finite loss, an end loss not below the target, or progress given back. */
-export function probeFailure(probe: { endLoss: number | null; passed: boolean }, target: number): string {
-  if (probe.passed) return '';
-  const end = probe.endLoss;
-  if (end === null || !Number.isFinite(end)) return 'the loss became non-finite';
-  if (!(end < target)) return `end loss ${formatValue(end, 4)} not below the target ${formatValue(target, 4)}`;
-  return 'gave back its progress: the loss rose again before the end';
 }
 
 /** One row per probe, in the order they ran: its lr, verdict, end loss and why it failed. */

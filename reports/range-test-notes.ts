@@ -3,6 +3,7 @@
 import { formatLr, formatValue } from '../src/format.js';
 import type { RangeTestCurveParts, RangeTestData } from './range-test-data.js';
 import { measureText } from './text-metrics.js';
+import { noBoundsWarning } from '../src/present/words.js';
 
 export interface NotesMeta {
   backend?: string;
@@ -23,11 +24,6 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   if (line !== '') lines.push(line);
   return lines;
-}
-
-/** The warning that says why a curve has no bounds: the one naming "no bounds", else the last. */
-export function noBoundsWarning(warnings: readonly string[]): string | undefined {
-  return warnings.find((w) => /no bounds/.test(w)) ?? warnings.at(-1);
 }
 
 function sweepFact(input: RangeTestCurveParts): string {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { analyzeCurve, parseCurveCsv } from '../../src/analysis/index.js';
+import { analysisFile } from '../../src/range-test/file.js';
 import { oneCycle } from '../../src/schedules/index.js';
 import { runStudy, type StudyOptions } from '../../src/study/compare.js';
 import { runDemo } from '../../src/study/demo.js';
@@ -29,7 +30,7 @@ import {
 import { writeFilesAtomically } from '../../src/io/output-folder.js';
 import { formatLr } from '../../src/format.js';
 import { indexHtml, type IndexSection } from '../../reports/index-html.js';
-import { runWarnings } from '../../reports/range-test-files.js';
+import { runWarnings } from '../../src/present/words.js';
 import { rangeTestSpec, type ReportMeta } from '../../reports/range-test-spec.js';
 import type { AnySpec } from '../../reports/render-svg.js';
 import { scheduleSpec } from '../../reports/schedule-spec.js';
@@ -92,7 +93,7 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
       confidence: rec === null ? 'none' : rec.confidence.toFixed(2),
     };
     for (const [rule, pick] of Object.entries(analysis.picks)) numbers[`${rule} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
-    const warnings = runWarnings({ bounds: rec, warnings: analysis.warnings, curve: { lr: analysis.curve.lrs, loss: analysis.curve.losses, smoothedLoss: analysis.smoothedLosses } });
+    const warnings = runWarnings(analysisFile(analysis));
     items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers, warnings });
 
     if (rec !== null && items.length === 1) {

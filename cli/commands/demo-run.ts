@@ -10,7 +10,7 @@ import { plural } from '../../src/text.js';
 import { formatDuration } from '../../src/format.js';
 import { DATASET_CLASS_NAMES } from '../../src/data/names.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
-import { boundsLine } from '../ui/summary-text.js';
+import { boundsLine } from '../../src/present/words.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { DEMO_FLAGS, type DemoPlan } from './demo.js';
 import { confirmedLines, plainReporter, probeCounter } from './find-progress.js';

@@ -1,6 +1,6 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
 import type { Analysis, LrFinderResult, RangeTestResult, RangeTestStep } from '../../src/index.js';
-import type { ProbeStatus } from '../ui/summary-text.js';
+import type { ProbeStatus } from '../../src/present/words.js';
 import type { FindPlan } from './find.js';
 
 /** What the worker starts with: the plan and a shared flag the main thread sets on Ctrl-C. */

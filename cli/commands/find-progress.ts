@@ -6,7 +6,7 @@ import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
   boundsLine, confirmationLine, headerLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine, type ProbeStatus, type RunHeader,
-} from '../ui/summary-text.js';
+} from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
 
 export interface FindReporter {

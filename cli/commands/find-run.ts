@@ -10,7 +10,7 @@ import { writeFilesAtomically } from '../output/out-dir.js';
 import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive } from '../terminal.js';
 import { plural } from '../../src/text.js';
-import { stopLine } from '../ui/summary-text.js';
+import { stopLine } from '../../src/present/words.js';
 import type { FindPlan } from './find.js';
 import { hear, heardResult, nothingHeard } from './find-heard.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';

@@ -8,7 +8,7 @@ import type { RangeTestStep } from '../../src/index.js';
 import { LOSS_LIMIT } from '../../src/analysis/prepare.js';
 import { smoothLosses } from '../../src/analysis/reading.js';
 import { defaultWindowSize } from '../../src/analysis/savitzky-golay.js';
-import type { StepStatus } from '../ui/summary-text.js';
+import type { StepStatus } from '../../src/present/words.js';
 import { minOf } from '../../src/numbers.js';
 
 export interface LiveCurve {

@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { startLive, type LiveView } from '../output/ink.js';
 import { columns } from '../terminal.js';
 import { FindView, type FindViewProps } from '../ui/find-view.js';
-import type { StepStatus } from '../ui/summary-text.js';
+import type { StepStatus } from '../../src/present/words.js';
 import type { FindReporter } from './find-progress.js';
 import { liveCurve, type LiveCurve } from './live-curve.js';
 import { minOf } from '../../src/numbers.js';

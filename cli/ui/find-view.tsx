@@ -7,7 +7,7 @@ import { fitChartWidth } from './line-chart.js';
 import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
-import { headerLine, probeLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus } from './summary-text.js';
+import { headerLine, probeLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus } from '../../src/present/words.js';
 
 export interface FindViewProps {
   header: RunHeader;

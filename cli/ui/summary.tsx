@@ -1,7 +1,7 @@
 // The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
 import { Box, Text } from 'ink';
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { boundsLine, confirmationLine, regionLines, rulesLine, smoothedLine } from './summary-text.js';
+import { boundsLine, confirmationLine, regionLines, rulesLine, smoothedLine } from '../../src/present/words.js';
 
 export interface SummaryProps {
   doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'rules' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds'>>;

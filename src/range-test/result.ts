@@ -2,9 +2,16 @@
 // so that every producer (recommendLearningRate, the CLI keeping a stopped run) gives the same truth:
 // the bounds to train with, and regions that agree with the probes and the bounds.
 import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Region } from '../types.js';
+import { plural } from '../text.js';
 import { confirmedBounds, regionsAfterProbes } from './confirm.js';
 
 const format = (lr: number): string => lr.toPrecision(2);
+
+/** "the range test stopped (diverged) after 1 step: too few to read a curve": why a result has no reading. */
+export function tooFewToRead(rangeTest: Pick<RangeTestResult, 'stopReason' | 'runs'>): string {
+  const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
+  return `the range test stopped (${rangeTest.stopReason}) after ${plural(steps, 'step')}: too few to read a curve`;
+}
 
 /** Why the min lr lies in "too small", when it does: one-cycle starts there and warms up through it. */
 function minLrWarning(bounds: Bounds | null, regions: readonly Region[]): string | null {

@@ -9,8 +9,8 @@ import { allElements, parseXml } from '../reports/xml.js';
 interface CurveJson {
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
   regions: { kind: string; minLr: number; maxLr: number }[];
-  bounds: { maxLr: number; minLr: number; method: string; confidence: number } | null;
-  suggestions: Record<string, number | null>;
+  bounds: { maxLr: number; minLr: number; source: string; confidence: number } | null;
+  rules: Record<string, number | null>;
   warnings: string[];
 }
 
@@ -80,7 +80,7 @@ describe('lrfind analyze --json', () => {
     expect(doc.bounds!.maxLr).toBeLessThan(0.2);
     expect(doc.bounds!.minLr).toBeLessThan(doc.bounds!.maxLr);
     expect(doc.regions.map((r) => r.kind)).toContain('good');
-    for (const rule of ['steepest', 'valley', 'minimum', 'slide']) expect(doc.suggestions).toHaveProperty(rule);
+    for (const rule of ['steepest', 'valley', 'minimum', 'slide']) expect(doc.rules).toHaveProperty(rule);
     expect(doc).not.toHaveProperty('backend');
     expect(readdirSync(out).sort()).toEqual(['index.html', 'range-test.json', 'range-test.svg', 'range-test.vl.json']);
   });

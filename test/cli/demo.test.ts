@@ -16,8 +16,8 @@ interface DemoJson {
   settings: { epochs: number; seed: number; trainSize: number | null };
   rangeTest: {
     curve: { lr: number[]; loss: number[] };
-    bounds: { maxLr: number; minLr: number; method: string } | null;
-    suggestions: Record<string, number | null>;
+    bounds: { maxLr: number; minLr: number; source: string } | null;
+    rules: Record<string, number | null>;
     stopReason: string;
     steps: number;
     confirmation?: { maxLr: number | null; edge: number | null; curveBounds: { maxLr: number } | null; probes: { lr: number; passed: boolean }[] };
@@ -58,8 +58,8 @@ describe('lrfind demo --json', () => {
     // Probes confirmed the max lr, and the schedule trains with the confirmed bounds.
     const c = doc.rangeTest.confirmation!;
     expect(c.probes.length).toBeGreaterThan(0);
-    expect(c.curveBounds!.maxLr).toBe(doc.rangeTest.suggestions['lrfind']);
-    if (c.maxLr !== null) expect(s).toMatchObject({ maxLr: c.maxLr, method: 'confirmed' });
+    expect(c.curveBounds!.maxLr).toBe(doc.rangeTest.rules['lrfind']);
+    if (c.maxLr !== null) expect(s).toMatchObject({ maxLr: c.maxLr, source: 'confirmed' });
     else expect(s.maxLr).toBe(c.curveBounds!.maxLr);
     // The schedule is built from the recommended bounds: 300 examples in batches of 32 → 10 steps.
     expect(doc.schedule).toMatchObject({ name: 'one-cycle', maxLr: s.maxLr, minLr: s.minLr, stepsPerEpoch: 10, totalSteps: 20 });
@@ -96,7 +96,7 @@ describe('lrfind demo --no-confirm', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as DemoJson;
     expect(doc.rangeTest.confirmation).toBeUndefined();
-    expect(doc.rangeTest.bounds).toMatchObject({ method: 'lrfind', maxLr: doc.rangeTest.suggestions['lrfind'] });
+    expect(doc.rangeTest.bounds).toMatchObject({ source: 'lrfind', maxLr: doc.rangeTest.rules['lrfind'] });
     expect(doc.schedule.maxLr).toBe(doc.rangeTest.bounds!.maxLr);
   });
 });

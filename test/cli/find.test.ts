@@ -15,8 +15,8 @@ const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
 interface FindJson {
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
   regions: { kind: string; minLr: number; maxLr: number }[];
-  bounds: { maxLr: number; minLr: number; method: string; confidence: number } | null;
-  suggestions: Record<string, number | null>;
+  bounds: { maxLr: number; minLr: number; source: string; confidence: number } | null;
+  rules: Record<string, number | null>;
   warnings: string[];
   backend: string;
   stopReason: string;
@@ -57,12 +57,12 @@ describe('lrfind find --json', () => {
       expect(region.minLr).toBeLessThanOrEqual(region.maxLr);
     }
     if (doc.bounds !== null) {
-      expect(Object.keys(doc.bounds).sort()).toEqual(['confidence', 'maxLr', 'method', 'minLr']);
+      expect(Object.keys(doc.bounds).sort()).toEqual(['confidence', 'maxLr', 'minLr', 'source']);
       expect(doc.bounds.minLr).toBeLessThan(doc.bounds.maxLr);
     }
     for (const rule of ['steepest', 'valley', 'minimum', 'slide']) {
-      expect(doc.suggestions).toHaveProperty(rule);
-      const v = doc.suggestions[rule];
+      expect(doc.rules).toHaveProperty(rule);
+      const v = doc.rules[rule];
       expect(v === null || typeof v === 'number').toBe(true);
     }
     expect(Array.isArray(doc.warnings)).toBe(true);
@@ -89,8 +89,8 @@ describe('lrfind find --json', () => {
     expect(c.minLr).toBeCloseTo(c.maxLr! / 10, 12);
     expect(c.probes.at(-1)!.endLoss).toBeLessThan(c.target);
     // The recommended bounds are the confirmed ones; the curve's stay in the confirmation.
-    expect(doc.bounds).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, method: 'confirmed' });
-    expect(c.curveBounds!.maxLr).toBe(doc.suggestions['lrfind']);
+    expect(doc.bounds).toMatchObject({ maxLr: c.maxLr, minLr: c.minLr, source: 'confirmed' });
+    expect(c.curveBounds!.maxLr).toBe(doc.rules['lrfind']);
     const spec = readFileSync(join(out, 'range-test.vl.json'), 'utf8');
     expect(spec).toContain('"probe_trained"');
     // The page: a row per probe, the command that made it, and the schedule line to run next.
@@ -121,7 +121,7 @@ describe('lrfind find --json', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as FindJson & { confirmation?: ConfirmationJson };
     expect(doc.confirmation).toBeUndefined();
-    expect(doc.bounds).toMatchObject({ maxLr: doc.suggestions['lrfind'], method: 'lrfind' });
+    expect(doc.bounds).toMatchObject({ maxLr: doc.rules['lrfind'], source: 'lrfind' });
     expect(readFileSync(join(out, 'range-test.vl.json'), 'utf8')).not.toContain('probe_');
     const text = await runCli(['find', '--model', 'mlp', ...SMALL, '--no-confirm', '--out', join(dir, 'no-confirm-text')]);
     expect(text.stdout).not.toMatch(/confirming|confirmed/);
@@ -223,7 +223,7 @@ describe('lrfind find and Ctrl-C', () => {
     expect(doc.stopReason).toBe('completed');
     expect(doc.curve.lr).toHaveLength(20);
     expect(doc.confirmation).toMatchObject({ stopped: true, maxLr: null, edge: null });
-    expect(doc.bounds?.method).toBe('lrfind');
+    expect(doc.bounds?.source).toBe('lrfind');
     const warnings = allElements(parseXml(readFileSync(join(out, 'index.html'), 'utf8'))).filter((e) => e.name === 'li').map((e) => e.text);
     expect(warnings).toContainEqual(expect.stringMatching(/^The confirmation probes were stopped by Ctrl-C after \d+ finished probes?: the bounds are the curve's, unconfirmed\.$/));
   });

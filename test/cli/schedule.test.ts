@@ -58,7 +58,7 @@ describe('lrfind schedule --format json', () => {
     const dir = tempDir();
     const path = join(dir, 'range-test.json');
     const file = { format: 'lrfind/range-test', version: 1, curve: { lr: [1e-3, 1e-2], loss: [2, 1], smoothedLoss: [2, 1] }, regions: [], suggestions: {}, warnings: [] };
-    writeFileSync(path, JSON.stringify({ ...file, bounds: { maxLr: 0.2, minLr: 0.02, method: 'valley', confidence: 0.9 } }));
+    writeFileSync(path, JSON.stringify({ ...file, bounds: { maxLr: 0.2, minLr: 0.02, source: 'valley', confidence: 0.9 } }));
     const one = await runCli(['schedule', 'onecycle', '--from', path, '--total-steps', '10', '--format', 'json']);
     expect(one.code).toBe(0);
     const oneLr = (JSON.parse(one.stdout) as { lr: number[] }).lr;

@@ -14,7 +14,7 @@ describe('npm pack --dry-run', () => {
 
   it('ships the entries, the CLI, the data and a LICENSE', () => {
     for (const path of ['LICENSE', 'README.md', 'package.json', 'bin/lrfind.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/node.js',
-      'dist/src/schedules/index.js', 'dist/src/analysis/index.js', 'dist/reports/index.js', 'dist/cli/main.js', 'dist/apps/study/demo.js', 'data/digits.csv.gz']) {
+      'dist/src/schedules/index.js', 'dist/src/analysis/index.js', 'dist/reports/index.js', 'dist/cli/main.js', 'dist/src/study/demo.js', 'dist/reports/views/index.js', 'data/digits.csv.gz']) {
       expect(files, path).toContain(path);
     }
   });

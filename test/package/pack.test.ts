@@ -114,7 +114,7 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     const r = await run(example!);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(r.stdout).toMatch(/maxLr: [\d.e-]+,\s+minLr: [\d.e-]+,\s+method: '(confirmed|lrfind)'/);
+    expect(r.stdout).toMatch(/maxLr: [\d.e-]+,\s+minLr: [\d.e-]+,\s+source: '(confirmed|lrfind)'/);
     expect(Number(lines.at(-1))).toBeGreaterThan(0.8);
   });
 

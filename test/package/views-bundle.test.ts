@@ -33,7 +33,7 @@ describe('the views entry', () => {
     expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
     expect(inputs.filter((i) => i.includes('@tensorflow'))).toEqual([]);
     expect(inputs.some((i) => i.includes('node_modules/vega-embed'))).toBe(true);
-    expect(inputs.some((i) => i.includes('dist/src/views/index.js'))).toBe(true);
+    expect(inputs.some((i) => i.includes('dist/reports/views/index.js'))).toBe(true);
     console.info(`lrfind/views (showRangeTest + liveRangeTest + showSchedule, with vega-embed, vega, vega-lite): ${kib(bytes)} minified, ${kib(gzip)} gzipped`);
   });
 

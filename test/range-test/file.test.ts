@@ -23,7 +23,7 @@ const ANALYSIS: Analysis = {
 describe('analysisFile', () => {
   it('keeps the contract names and fills missing rules with null', () => {
     const doc = analysisFile(ANALYSIS);
-    expect(doc.curve).toEqual({ lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, 3], smoothedLoss: [2, 1.5, 2] });
+    expect(doc.curve).toEqual({ lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, 3], smoothedLoss: [2, 1.5, 2], divergenceIndex: 2 });
     expect(doc.regions).toEqual([{ kind: 'good', minLr: 1e-3, maxLr: 1e-2 }]);
     expect(doc.bounds).toEqual({ maxLr: 1e-2, minLr: 1e-3, source: 'lrfind', confidence: 0.5 });
     expect(doc.rules).toEqual({ steepest: null, valley: 1e-2, minimum: null, slide: null, lrfind: 1e-2 });
@@ -72,11 +72,34 @@ describe('the range-test file: serializer and parser', () => {
 
   it('round-trips: parse(text(file)) is the file, non-finite losses included', () => {
     expect(parseRangeTestFile(rangeTestFileText(file))).toEqual(file);
-    const diverged = { ...file, curve: { lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, Number.POSITIVE_INFINITY], smoothedLoss: [2, 1.5, Number.NaN] } };
+    const diverged = { ...file, curve: { lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, Number.POSITIVE_INFINITY], smoothedLoss: [2, 1.5, Number.NaN], divergenceIndex: 2 } };
     const back = parseRangeTestFile(rangeTestFileText(diverged));
     expect(back.curve.loss.slice(0, 2)).toEqual([2, 1]);
     expect(back.curve.loss[2]).toBeNaN();
     expect(back.curve.smoothedLoss[2]).toBeNaN();
+  });
+
+  it('reads a version-1 file, upgraded: suggestions are rules, bounds.method is source, aborted is stopped', () => {
+    const v1 = {
+      format: 'lrfind/range-test', version: 1,
+      curve: { lr: [1e-3, 1e-2, 1e-1], loss: [2, 1, 3], smoothedLoss: [2, 1.5, 2] },
+      regions: [{ kind: 'good', minLr: 1e-3, maxLr: 1e-2 }],
+      bounds: { maxLr: 1e-2, minLr: 1e-3, method: 'confirmed', confidence: 0.9 },
+      suggestions: { steepest: null, valley: 1e-2 },
+      warnings: [],
+      stopReason: 'aborted',
+      runs: [{ lr: [1e-3], loss: [2], emaLoss: [2], stopReason: 'aborted', seed: 0 }],
+      confirmation: { maxLr: null, minLr: null, edge: null, curveBounds: null, target: 1, probes: [], stopped: true },
+    };
+    const read = parseRangeTestFile(JSON.stringify(v1));
+    expect(read.version).toBe(2);
+    expect(read.bounds).toEqual({ maxLr: 1e-2, minLr: 1e-3, source: 'confirmed', confidence: 0.9 });
+    expect(read.rules).toEqual({ steepest: null, valley: 1e-2 });
+    expect('suggestions' in read).toBe(false);
+    expect(read.stopReason).toBe('stopped');
+    expect(read.runs![0]!.stopReason).toBe('stopped');
+    expect(read.curve.divergenceIndex).toBeNull();
+    expect(read.confirmation!.stopped).toBe(true);
   });
 
   it('names the file and the problem for everything it refuses', () => {
@@ -85,8 +108,8 @@ describe('the range-test file: serializer and parser', () => {
       ['not json', 'f.json: is not JSON (expected the range-test.json that lrfind find or analyze writes)'],
       ['[1, 2]', 'f.json: is not a range-test file (expected a JSON object)'],
       [text({ format: 'other' }), 'f.json: is not a range-test file: format is "other", expected "lrfind/range-test" (written by an older lrfind? rerun lrfind analyze on it)'],
-      [text({ version: 2 }), 'f.json: is version 2; this lrfind reads version 1: upgrade lrfind'],
-      [text({ version: '1' }), 'f.json: has version "1", expected 1'],
+      [text({ version: 3 }), 'f.json: is version 3; this lrfind reads versions 1 to 2: upgrade lrfind'],
+      [text({ version: '1' }), 'f.json: has version "1", expected 1 to 2'],
       [text({ curve: { lr: [1], loss: [1, 2] } }), 'f.json: curve arrays differ in length (lr 1, loss 2, smoothedLoss 2)'],
       [text({ curve: { lr: [1, -1], loss: [1, 2] } }), 'f.json: curve.lr[1] is -1, expected a positive number'],
       [text({ curve: { lr: [1, 2], loss: [1, 'x'] } }), 'f.json: curve.loss[1] is "x", expected a number or null'],

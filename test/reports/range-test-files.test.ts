@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCurve } from '../../src/analysis/index.js';
 import { analysisFile, type ConfirmationPart, type RangeTestFile } from '../../src/range-test/file.js';
-import {
-  nextStepSection,
-  noBoundsReason,
-  probeFailure,
-  probeTable,
-  rangeTestFiles,
-  rangeTestSections,
-  runWarnings,
-  settingsNumbers,
-  sweepNote,
-} from '../../reports/range-test-files.js';
+import { nextStepSection, probeTable, rangeTestFiles, rangeTestSections, settingsNumbers } from '../../reports/range-test-files.js';
+import { noBoundsReason, probeFailure, runWarnings, sweepNote } from '../../src/present/words.js';
 import { readDigitsCurve } from './fixture.js';
 import { allElements, parseXml, type XmlElement } from './xml.js';
 
@@ -23,8 +14,8 @@ function findDoc(over: Partial<RangeTestFile> = {}): RangeTestFile {
   const loss = lr.map((_, i) => 2.3 - i / 100);
   return {
     format: 'lrfind/range-test',
-    version: 1,
-    curve: { lr, loss, smoothedLoss: loss },
+    version: 2,
+    curve: { lr, loss, smoothedLoss: loss, divergenceIndex: null },
     regions: [
       { kind: 'too-small', minLr: 1e-7, maxLr: 1e-3 },
       { kind: 'good', minLr: 1.2e-3, maxLr: 0.3 },
@@ -86,7 +77,7 @@ describe('the warnings a range test page opens with', () => {
 
   it('say that Ctrl-C stopped the sweep, after how many steps and at which lr', () => {
     const doc = findDoc({ stopReason: 'stopped', confirmation: undefined });
-    doc.curve = { lr: doc.curve.lr.slice(0, 40), loss: doc.curve.loss.slice(0, 40), smoothedLoss: doc.curve.smoothedLoss.slice(0, 40) };
+    doc.curve = { lr: doc.curve.lr.slice(0, 40), loss: doc.curve.loss.slice(0, 40), smoothedLoss: doc.curve.smoothedLoss.slice(0, 40), divergenceIndex: null };
     expect(runWarnings(doc)).toEqual(['The sweep was stopped by Ctrl-C after 40 of 100 steps (lr 5.7e-5): the curve is partial.']);
     expect(sweepNote(doc)).toBeNull();
   });
@@ -119,7 +110,7 @@ describe('how the sweep ended', () => {
   it('reads each stop reason', () => {
     expect(sweepNote(findDoc())).toBe('The sweep ran all 100 steps, lr 1e-7 → 1 in 1.2 s.');
     const diverged = findDoc({ stopReason: 'diverged' });
-    diverged.curve = { lr: diverged.curve.lr.slice(0, 73), loss: diverged.curve.loss.slice(0, 73), smoothedLoss: diverged.curve.smoothedLoss.slice(0, 73) };
+    diverged.curve = { lr: diverged.curve.lr.slice(0, 73), loss: diverged.curve.loss.slice(0, 73), smoothedLoss: diverged.curve.smoothedLoss.slice(0, 73), divergenceIndex: null };
     expect(sweepNote(diverged)).toBe(
       'The sweep stopped at step 73 of 100 (lr 1.2e-2): the loss diverged (its running average rose past 4 × its lowest), the usual end of a range test.',
     );
@@ -204,7 +195,7 @@ describe('the page of a range test', () => {
     expect(sections[0]!.warnings).toEqual(['curve too noisy: use runs ≥ 3 (or a larger batch)']);
     expect(sections[0]!.notes).toEqual(['The sweep ran all 100 steps, lr 1e-7 → 1 in 1.2 s.', 'Confirmed by training: lr 0.26 trained (4 probes); the curve alone said max lr 0.5.']);
     expect(sections[1]!.numbers).toEqual({
-      'max lr': '0.2', 'min lr': '2e-2', method: 'confirmed', confidence: '0.88', "the curve's own max lr": '0.5',
+      'max lr': '0.2', 'min lr': '2e-2', source: 'confirmed', confidence: '0.88', "the curve's own max lr": '0.5',
       'too-small region': '1e-7 – 1e-3', 'good region': '1.2e-3 – 0.3',
     });
     expect(sections[1]!.footnotes).toEqual(["The rules' picks, for comparison: steepest 5e-2 · valley –."]);

@@ -38,7 +38,7 @@ describe('recommendLearningRate', () => {
     const curve = analysis!.curveBounds!;
     expect(confirmation!.probes.at(-1)!.passed).toBe(true); // half the data is learnable
     expect(bounds).toEqual({
-      maxLr: confirmation!.edge! / 1.3, minLr: (confirmation!.edge! / 1.3) * (curve.minLr / curve.maxLr), method: 'confirmed',
+      maxLr: confirmation!.edge! / 1.3, minLr: (confirmation!.edge! / 1.3) * (curve.minLr / curve.maxLr), source: 'confirmed',
       confidence: curve.confidence,
     });
     expect(bounds!.maxLr).not.toBe(curve.maxLr);

@@ -80,12 +80,12 @@ describe('slideRule', () => {
 describe('minimumRule and steepRule', () => {
   it('minimum: a tenth of the lr at the first lowest loss', () => {
     const curve = curveOf([3, 2, 1, 1, 4]);
-    expect(minimumRule(raw)(curve)).toEqual({ method: 'minimum', lr: curve.lrs[2]! / 10, index: 2 });
+    expect(minimumRule(raw)(curve)).toEqual({ rule: 'minimum', lr: curve.lrs[2]! / 10, index: 2 });
   });
 
   it('steep: the left end of the steepest segment in ln(lr)', () => {
     const curve = curveOf([3, 2.9, 2.0, 1.9, 1.8]);
-    expect(steepRule(raw)(curve)).toEqual({ method: 'steep', lr: curve.lrs[1]!, index: 1 });
+    expect(steepRule(raw)(curve)).toEqual({ rule: 'steep', lr: curve.lrs[1]!, index: 1 });
   });
 });
 

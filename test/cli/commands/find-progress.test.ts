@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainReporter, probeCounter, summaryLines } from '../../../cli/commands/find-progress.js';
-import type { RunHeader } from '../../../cli/ui/summary-text.js';
+import type { RunHeader } from '../../../src/present/words.js';
 
 const HEADER: RunHeader = { model: 'mlp', data: 'digits', optimizer: 'sgd', backend: 'cpu', startLr: 1e-7, endLr: 1, numIter: 8, runs: 2 };
 
@@ -49,7 +49,7 @@ describe('summaryLines', () => {
     const lines = summaryLines({
       stop: 'completed the sweep: 8 steps in 1.0s',
       doc: {
-        curve: { lr: [1e-3, 1e-2, 0.1], loss: [2.3, 1.1, 3], smoothedLoss: [2.2, 1.25, 2.9] },
+        curve: { lr: [1e-3, 1e-2, 0.1], loss: [2.3, 1.1, 3], smoothedLoss: [2.2, 1.25, 2.9], divergenceIndex: 2 },
         bounds: { maxLr: 0.1, minLr: 0.01, source: 'lrfind', confidence: 0.9 },
         regions: [{ kind: 'good', minLr: 1e-3, maxLr: 0.1 }],
         rules: { steepest: null, valley: 0.01, minimum: null, slide: null },

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { FindView } from '../../../cli/ui/find-view.js';
 import { etaAfterFirstStep } from '../../../cli/ui/format.js';
-import type { RunHeader } from '../../../cli/ui/summary-text.js';
+import type { RunHeader } from '../../../src/present/words.js';
 
 const HEADER: RunHeader = { model: 'cnn', data: 'digits', optimizer: 'sgd', backend: 'webgpu', startLr: 1e-7, endLr: 1, numIter: 100, runs: 1 };
 

@@ -8,7 +8,7 @@ import { ProgressBar } from '../../../cli/ui/progress-bar.js';
 import { ScheduleView } from '../../../cli/ui/schedule-view.js';
 import { Summary } from '../../../cli/ui/summary.js';
 import type { RangeTestFile } from '../../../src/range-test/file.js';
-import type { RunHeader } from '../../../cli/ui/summary-text.js';
+import type { RunHeader } from '../../../src/present/words.js';
 
 const HEADER: RunHeader = {
   model: 'mlp',
@@ -24,8 +24,8 @@ const HEADER: RunHeader = {
 
 const DOC: RangeTestFile = {
   format: 'lrfind/range-test',
-  version: 1,
-  curve: { lr: [1e-4, 1e-3, 1e-2, 1e-1, 1], loss: [2.3, 2.2, 1.5, 0.9, 4], smoothedLoss: [2.3, 2.25, 1.9, 1.4, 2.2] },
+  version: 2,
+  curve: { lr: [1e-4, 1e-3, 1e-2, 1e-1, 1], loss: [2.3, 2.2, 1.5, 0.9, 4], smoothedLoss: [2.3, 2.25, 1.9, 1.4, 2.2], divergenceIndex: 4 },
   regions: [
     { kind: 'too-small', minLr: 1e-4, maxLr: 1e-3 },
     { kind: 'good', minLr: 1e-3, maxLr: 0.1 },

@@ -1,0 +1,79 @@
+// The finder's file format (range-test.json): what `lrfind find --json` prints, what `find` and
+// `analyze` write and what `schedule --from`, the reports and the web page read. Versioned: this
+// lrfind writes version 2 and reads 1 and 2 (see file-parse.ts). Types only.
+import type { Bounds, RangeTestSettings, RegionKind, StopReason } from '../types.js';
+
+export const RANGE_TEST_FORMAT = 'lrfind/range-test';
+export const RANGE_TEST_VERSION = 2;
+
+/** The rules every file lists (null when a rule has nothing to say); other registered rules follow. */
+export const RULE_NAMES = ['steepest', 'valley', 'minimum', 'slide'] as const;
+
+export interface CurvePart {
+  lr: number[];
+  /** Raw losses (null in the JSON where one was not finite). */
+  loss: number[];
+  /** The report's smoothing (running median, then Savitzky-Golay): the curve everything is read off. */
+  smoothedLoss: number[];
+  /** Where the loss starts to rise, as an index of `lr`; null when it never does (or a version-1 file). */
+  divergenceIndex: number | null;
+  /** The spread of several runs around their median (`curve` is then the median), on the same lrs. */
+  spread?: { lower: number[]; upper: number[] };
+}
+
+/**
+ * What the probes found: the confirmed max lr (null when none trained or they were stopped), the
+ * largest lr that trained (`edge`), the curve's own bounds, and every probe's lr, end loss and verdict.
+ */
+export interface ConfirmationPart {
+  maxLr: number | null;
+  minLr: number | null;
+  edge: number | null;
+  /** The bounds read off the curve before the probes (null when it gave none). */
+  curveBounds: { maxLr: number; minLr: number } | null;
+  target: number;
+  probes: { lr: number; endLoss: number; passed: boolean }[];
+  /** True when Ctrl-C (or the signal) stopped the probes: the bounds are then the curve's. */
+  stopped: boolean;
+}
+
+/** How the range test ran; absent from a file made by analysing a curve from elsewhere. */
+export interface RunPart {
+  /** The tfjs backend, e.g. 'wasm'. */
+  backend: string;
+  stopReason: StopReason;
+  seconds: number;
+  /** The optimizer's class name, e.g. 'SGDOptimizer'. */
+  optimizer: string;
+  settings: RangeTestSettings;
+}
+
+/** One run's curve, when there were several. */
+export interface RunCurvePart {
+  lr: number[];
+  loss: number[];
+  /** The stop rule's running average (bias-corrected EMA). */
+  emaLoss: number[];
+  stopReason: StopReason;
+  seed: number;
+}
+
+export interface RangeTestFile extends Partial<RunPart> {
+  format: typeof RANGE_TEST_FORMAT;
+  version: typeof RANGE_TEST_VERSION;
+  curve: CurvePart;
+  /** The regions, agreeing with the probes when they ran. */
+  regions: { kind: RegionKind; minLr: number; maxLr: number }[];
+  /** The bounds to train with: confirmed by probes (source 'confirmed') when one trained, else the curve's; null when there are none. */
+  bounds: Bounds | null;
+  /** Every rule's pick (null when it had nothing to say), by rule name. */
+  rules: Record<string, number | null>;
+  warnings: string[];
+  /** Labels of what was tested, e.g. {model: 'cnn', data: 'digits'}. */
+  model?: string;
+  data?: string;
+  /** Present when probes ran. */
+  confirmation?: ConfirmationPart;
+  /** Every run's curve when there were several (`curve` is then their median). */
+  runs?: RunCurvePart[];
+}
