@@ -2,7 +2,8 @@
 // goes. The plot is three bands of pixels: the bounds' labels on top, the curve, and under it a
 // strip for the peers' rules and the confirmation probes, each at its lr. Text positions are
 // computed here because vega-lite cannot avoid overlaps itself.
-import type { Analysis, Bounds, RegionKind, StopReason } from '../src/types.js';
+import type { RegionKind } from '../src/types.js';
+import type { RangeTestReportInput } from '../src/present/report-input.js';
 import { formatLr, roundSig } from '../src/format.js';
 import { layoutRuleLabels, placePointLabel, type Obstacle } from './label-layout.js';
 import { curveWindow, niceTicks, smoothedPieces } from './range-test-window.js';
@@ -11,25 +12,8 @@ import { measureText } from './text-metrics.js';
 import { LABEL_FONT_SIZE, STRIP_FONT_SIZE } from './theme.js';
 import { maxOf, minOf } from '../src/numbers.js';
 
-/** A confirmation probe as the report draws it: at its lr, marked trained or failed. */
-export interface ReportProbe {
-  lr: number;
-  passed: boolean;
-}
-
-export type RangeTestCurveParts = Pick<
-  Analysis,
-  'curve' | 'smoothedLosses' | 'regions' | 'picks' | 'divergenceIndex' | 'aggregate'
-> & Partial<Pick<Analysis, 'warnings'>> & {
-  /** The bounds to draw: a finder result's `bounds` (confirmed when probes ran), or a curve's `curveBounds`. */
-  bounds: Bounds | null;
-  /** Confirmation probes (`confirmMaxLr`), drawn as ticks at their lrs under the curve. */
-  probes?: readonly ReportProbe[];
-  /** True when the probes were stopped (Ctrl-C): the bounds are then the curve's. */
-  probesStopped?: boolean;
-  /** How the sweep ended, and the steps it was to take (the subtitle says when it stopped early). */
-  sweep?: { stopReason: StopReason; plannedSteps?: number };
-};
+/** The chart's input (see src/present/report-input.ts). */
+export type RangeTestCurveParts = RangeTestReportInput;
 
 export interface RangeTestGeometry {
   width: number;
@@ -40,7 +24,7 @@ export interface RangeTestGeometry {
 export type RangeTestDatasetName =
   | 'curve' | 'smoothedLine' | 'regions' | 'rules' | 'ruleMarks' | 'labelBoxes' | 'divergence' | 'aggregate' | 'captions';
 
-export interface RangeTestData {
+export interface RangeTestChartData {
   /** `probes` only when the input had probes, so specs without them stay as they were. */
   datasets: Record<RangeTestDatasetName, Datum[]> & { probes?: Datum[] };
   xDomain: [number, number];
@@ -70,7 +54,7 @@ const STRIP_GAP = 6;
 const PEER_CAPTION = "rules' picks";
 
 /** Everything the spec draws, rounded so the spec stays small and stable. */
-export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeometry): RangeTestData {
+export function rangeTestData(input: RangeTestCurveParts, geometry: RangeTestGeometry): RangeTestChartData {
   const { width, height, clipFactor } = geometry;
   const { lrs, losses } = input.curve;
   const xMin = minOf(lrs);
@@ -265,7 +249,7 @@ function regionBands(input: RangeTestCurveParts, lrs: readonly number[], xMin: n
 }
 
 /** One label per printed lr, in lr order: "steep, steepest 0.14". */
-function peerRuleLabels(picks: Analysis['picks']): Array<{ lr: number; method: string; text: string }> {
+function peerRuleLabels(picks: RangeTestReportInput['picks']): Array<{ lr: number; method: string; text: string }> {
   const byLr = new Map<string, { lr: number; methods: string[] }>();
   for (const method of Object.keys(picks).sort()) {
     const lr = picks[method]?.lr ?? null;

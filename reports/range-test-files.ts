@@ -2,14 +2,15 @@
 // vega-lite spec), and index.html. Built in memory first, so nothing is written when one fails.
 // index.html reads top-down as a practitioner would: what went wrong, the bounds, the chart, the
 // settings that produced it, the probes, and the command to run next.
-import type { Analysis } from '../src/types.js';
+import type { LrFinderResult } from '../src/types.js';
 import { formatLr, formatValue } from '../src/format.js';
 import { indexHtml, type IndexSection, type IndexTable } from './index-html.js';
 import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
-import { renderSvg } from './render-svg.js';
-import { toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
+import { rangeTestFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
+import { rangeTestReportInput } from '../src/present/report-input.js';
+import { chartFiles } from './chart-files.js';
 import { plural, shellLine } from '../src/text.js';
-import { confirmationNote, noBoundsReason, probeFailure, runWarnings, sweepNote } from '../src/present/words.js';
+import { boundsLine, confirmationNote, noBoundsReason, probeFailure, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -154,7 +155,12 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
   if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
   const sections: IndexSection[] = [
     { heading: 'How the run went', warnings: runWarnings(doc), notes },
-    { heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with', numbers: boundsNumbers(doc), ...(rules.length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rules.join(' · ')}.`] } : {}) },
+    {
+      heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with',
+      notes: [boundsLine(doc)],
+      numbers: boundsNumbers(doc),
+      ...(rules.length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rules.join(' · ')}.`] } : {}),
+    },
     { heading: 'Loss against learning rate', svgFile },
     settingsSection(doc, meta, page),
   ];
@@ -163,32 +169,33 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
   return sections;
 }
 
-/** What `find` and `analyze` write: a curve's document, with how the sweep ended and the probes when there were some. */
-type ReportDocument = RangeTestFile;
-
 /** The title of the report: "Range test · mlp on digits · SGDOptimizer · cpu". */
 function title(meta: ReportMeta): string {
   const what = meta.model && meta.data ? `${meta.model} on ${meta.data}` : (meta.data ?? meta.model);
   return ['Range test', what, meta.optimizer, meta.backend].filter((x) => x !== undefined && x !== '').join(' · ');
 }
 
-/** The output files of `find` / `analyze`: index.html (the report to open) first. */
-export async function rangeTestFiles(
-  doc: ReportDocument,
-  analysis: Analysis,
-  meta: ReportMeta,
-  page: RangeTestPageOptions = {},
-): Promise<OutputFile[]> {
-  // The chart marks the bounds the document recommends (confirmed ones when probes ran) and the probes.
-  const probes = doc.confirmation ? { probes: doc.confirmation.probes, probesStopped: doc.confirmation.stopped } : {};
-  const sweep = doc.stopReason ? { sweep: { stopReason: doc.stopReason, ...(doc.settings ? { plannedSteps: doc.settings.numIter } : {}) } } : {};
-  const spec = rangeTestSpec({ ...analysis, warnings: doc.warnings, bounds: doc.bounds, ...probes, ...sweep, meta });
-  const svg = await renderSvg(spec);
-  const html = indexHtml({ title: title(meta), sections: rangeTestSections(doc, meta, page) });
+export interface RangeTestFilesOptions extends RangeTestPageOptions {
+  /** What the title names (model, data…), beside what the source says. */
+  meta?: ReportMeta;
+  /** Labels written into range-test.json for a finder result, e.g. {model: 'cnn', data: 'digits'}. */
+  labels?: { model?: string; data?: string };
+}
+
+/**
+ * The files of a range test: index.html (the report to open), range-test.json, the chart (SVG and
+ * spec). `source` is the finder's result (`recommendLearningRate`) or its file (range-test.json, e.g.
+ * from `analysisFile` or `parseRangeTestFile`): the page and the chart are drawn from it as it is.
+ */
+export async function rangeTestFiles(source: LrFinderResult | RangeTestFile, options: RangeTestFilesOptions = {}): Promise<OutputFile[]> {
+  const doc = 'rangeTest' in source ? rangeTestFile(source, options.labels) : source;
+  const input = rangeTestReportInput(doc, options.meta);
+  const meta = input.meta ?? {};
+  const spec = rangeTestSpec(input);
+  const html = indexHtml({ title: title(meta), sections: rangeTestSections(doc, meta, options) });
   return [
     { name: RANGE_TEST_FILES.html, content: html },
     { name: RANGE_TEST_FILES.json, content: toJsonText(doc) + '\n' },
-    { name: RANGE_TEST_FILES.svg, content: svg },
-    { name: RANGE_TEST_FILES.spec, content: JSON.stringify(spec, null, 2) + '\n' },
+    ...(await chartFiles('range-test', spec)),
   ];
 }

@@ -1,9 +1,9 @@
 // The range-test chart's subtitle: what ran, the bounds (or why there are none), the probes, what
 // the window leaves out, whether anything was stopped, and every warning, wrapped to the chart.
 import { formatLr, formatValue } from '../src/format.js';
-import type { RangeTestCurveParts, RangeTestData } from './range-test-data.js';
+import type { RangeTestCurveParts, RangeTestChartData } from './range-test-data.js';
 import { measureText } from './text-metrics.js';
-import { noBoundsWarning } from '../src/present/words.js';
+import { boundsLine, noBoundsWarning } from '../src/present/words.js';
 
 export interface NotesMeta {
   backend?: string;
@@ -28,7 +28,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 
 function sweepFact(input: RangeTestCurveParts): string {
   const steps = input.curve.lrs.length;
-  const planned = input.sweep?.plannedSteps;
+  const planned = input.sweep?.numIter;
   const of = planned !== undefined && planned > steps ? ` of ${planned}` : '';
   switch (input.sweep?.stopReason) {
     case 'stopped':
@@ -43,14 +43,14 @@ function sweepFact(input: RangeTestCurveParts): string {
 }
 
 /** The subtitle's lines, each at most `maxWidth` px wide. */
-export function subtitleLines(input: RangeTestCurveParts, data: RangeTestData, meta: NotesMeta, maxWidth: number, fontSize: number): string[] {
+export function subtitleLines(input: RangeTestCurveParts, data: RangeTestChartData, meta: NotesMeta, maxWidth: number, fontSize: number): string[] {
   const facts: string[] = [];
   if (meta.backend !== undefined) facts.push(`backend ${meta.backend}`);
   facts.push(sweepFact(input));
   const b = input.bounds;
   const warnings = input.warnings ?? [];
   // Without bounds the first warning says why, on a line of its own.
-  if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : `recommended lr ${formatLr(b.minLr)} to ${formatLr(b.maxLr)} (${b.source}, confidence ${b.confidence.toFixed(2)})`);
+  if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : boundsLine({ bounds: b }));
   const lines = [facts.join(' · ')];
 
   const probes = input.probes ?? [];

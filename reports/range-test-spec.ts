@@ -6,21 +6,15 @@ import { PROBE_SERIES, rangeTestData, REGION_LABELS, type RangeTestCurveParts } 
 import { finite } from './range-test-window.js';
 import { subtitleLines } from './range-test-notes.js';
 import type { LayerSpec, TopLevelSpec } from './spec-types.js';
+import { rangeTestReportInput, type RangeTestReportInput, type RangeTestSource, type ReportMeta } from '../src/present/report-input.js';
 import type { RegionKind } from '../src/types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, STRIP_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
 
-/** What the title says about the run. Every field is optional. */
-export interface ReportMeta {
-  model?: string;
-  optimizer?: string;
-  data?: string;
-  backend?: string;
-}
-
-/** The parts of an `Analysis` the report draws, plus what the title says: pass `{...analysis, meta}`. */
-export type RangeTestReportInput = RangeTestCurveParts & { meta?: ReportMeta };
+export type { RangeTestReportInput, ReportMeta } from '../src/present/report-input.js';
 
 export interface RangeTestSpecOptions {
+  /** What the title names (model, data…), beside what the source says. */
+  meta?: ReportMeta;
   /** Plot width in px. @default 640 */
   width?: number;
   /** Height of the curve's area in px; the rule labels add a strip above it. @default 360 */
@@ -54,12 +48,14 @@ function titleOf(meta: ReportMeta | undefined): string {
 }
 
 /**
- * A vega-lite spec of the range-test report. Marks are named (`region_band`, `raw_loss`,
+ * A vega-lite spec of the range-test report of `source`: a finder result, its file (range-test.json)
+ * or a curve's reading (see `rangeTestReportInput`). Marks are named (`region_band`, `raw_loss`,
  * `smoothed_loss`, `spread_band`, `recommendation_rule`, `suggestion_rule`, `probe_trained`,
  * `probe_failed`, `divergence_point`, …)
  * so the SVG's `<g class="… <name>_marks">` groups can be found. Throws RangeError on inputs it cannot draw.
  */
-export function rangeTestSpec(input: RangeTestReportInput, options: RangeTestSpecOptions = {}): TopLevelSpec {
+export function rangeTestSpec(source: RangeTestSource, options: RangeTestSpecOptions = {}): TopLevelSpec {
+  const input = rangeTestReportInput(source, options.meta);
   const width = options.width ?? 640;
   const height = options.height ?? 360;
   const clipFactor = options.clipFactor ?? 1.5;

@@ -5,21 +5,15 @@ import { formatLr, formatValue, roundSig } from '../src/format.js';
 import { layoutRuleLabels } from './label-layout.js';
 import type { Datum, LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
+import type { SchedulePhase } from '../src/schedules/cycle-schedule.js';
 import { maxOf, minOf } from '../src/numbers.js';
-
-/** One named stretch of the schedule, e.g. warm-up; `endStep` is exclusive. */
-export interface ScheduleReportPhase {
-  name: string;
-  startStep: number;
-  endStep: number;
-}
 
 export interface ScheduleReportInput {
   /** The lr at each step (index = step). */
   lr: number[];
   /** The momentum (or Adam's β1) at each step, when the schedule cycles it. */
   momentum?: number[] | null;
-  phases?: ScheduleReportPhase[];
+  phases?: SchedulePhase[];
   /** Adds an epoch axis on top when given. */
   stepsPerEpoch?: number;
   /** @default 'Learning-rate schedule' */

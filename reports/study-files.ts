@@ -18,12 +18,13 @@ import {
   type IndexTable,
   type ReportMeta,
 } from './index.js';
-import { phaseRanges, type StepRange } from '../src/schedules/from-bounds.js';
+import { phaseRanges } from '../src/schedules/from-bounds.js';
+import type { SchedulePhase } from '../src/schedules/cycle-schedule.js';
 import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
 import type { OutputFile } from '../src/io/output-file.js';
 import { chartFiles } from './chart-files.js';
 import { boundsNumbers, probeTable } from './range-test-files.js';
-import { runWarnings } from '../src/present/words.js';
+import { boundsText, runWarnings } from '../src/present/words.js';
 import { studyRunWords, type RunWords } from '../src/study/run-words.js';
 import { stepsPerEpoch } from '../src/study/train-steps.js';
 import { plural } from '../src/text.js';
@@ -35,7 +36,7 @@ export interface TimingOption {
 }
 
 /**
- * The range test behind the bounds: the analysed curve (its `suggestion` the bounds trained with),
+ * The range test behind the bounds: the analysed curve (its `bounds` the ones trained with),
  * how the sweep ended, and the confirmation probes when they ran.
  */
 export type RangeTestPart = RangeTestFile & { stopReason: StopReason; steps: number; confirmation?: ConfirmationPart };
@@ -50,7 +51,7 @@ export interface DemoDocument {
   backend: { backend: string; reason: string };
   settings: { epochs: number; seed: number; trainSize: number | null };
   rangeTest: RangeTestPart;
-  schedule: { name: 'one-cycle'; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: StepRange[] };
+  schedule: { name: 'one-cycle'; maxLr: number; minLr: number; totalSteps: number; stepsPerEpoch: number; phases: SchedulePhase[] };
   history: EpochRecord[];
   /** Validation accuracy of the untrained model (about chance). */
   initialAccuracy: number;
@@ -98,9 +99,7 @@ function rangeTestPart({ rangeTest, analysis, confirmation, bounds }: Found): Ra
 
 /** The range-test chart of a demo or study: the bounds trained with, and the probes. */
 function foundSpec(found: Found, meta: ReportMeta): AnySpec {
-  const probes = found.confirmation ? { probes: found.confirmation.probes, probesStopped: found.confirmation.stopped } : {};
-  const sweep = { stopReason: found.rangeTest.stopReason, plannedSteps: found.rangeTest.settings.numIter };
-  return rangeTestSpec({ ...found.analysis, bounds: found.bounds, ...probes, sweep, meta });
+  return rangeTestSpec(found, { meta });
 }
 
 function finalOf(history: readonly EpochRecord[]): FinalScores {
@@ -340,7 +339,8 @@ export function studySettingsNumbers(doc: StudyDocument): Record<string, string 
     epochs: s.epochs,
     'batch size': s.batchSize,
     seed: s.seed,
-    bounds: `max lr ${formatLr(doc.maxLr)}, min lr ${formatLr(doc.minLr)}`,
+    // A study.json written before it carried its range test's bounds has their lrs alone.
+    bounds: doc.rangeTest?.bounds ? boundsText(doc.rangeTest.bounds) : `max lr ${formatLr(doc.maxLr)} · min lr ${formatLr(doc.minLr)}`,
     backend: doc.backend.backend,
   };
   if (doc.seconds !== undefined) numbers.seconds = formatValue(doc.seconds);

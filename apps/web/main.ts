@@ -11,6 +11,7 @@ import {
   scheduleToCsv, scheduleToJson, toDataset, type BackendChoice, type Dataset, type DatasetArrays, type LrFinderResult,
 } from '../../src/index.js';
 import { liveRangeTest, liveTraining, showSchedule, type RangeTestView, type ScheduleView } from '../../reports/views/index.js';
+import { words } from '../../reports/index.js';
 import { offer, withdraw } from './downloads.js';
 import { $, applyQuery, readSettings, type PageSettings } from './form.js';
 import { loadCsvFile, loadDigits } from './page-data.js';
@@ -128,7 +129,7 @@ async function findLr(): Promise<void> {
   page.found = found;
   if (found.analysis === null) {
     await live.flush();
-    throw new Error(`the range test stopped after ${found.rangeTest.lrs.length} step(s) (${found.rangeTest.stopReason}): too few to read a curve`);
+    throw new Error(words.tooFewToRead(found.rangeTest));
   }
   page.rangeView = await live.finish(found, { meta: { model: label, data: arrays.name } });
   await showResult(found, settings);
@@ -141,11 +142,9 @@ function stepsPerEpoch(settings: PageSettings): number {
 
 async function showResult(found: LrFinderResult, settings: PageSettings): Promise<void> {
   el('result-card').hidden = false;
-  const b = found.bounds;
-  const stopped = found.rangeTest.stopReason === 'stopped' ? ' (stopped early)' : '';
-  el('bounds').textContent = b === null
-    ? `No bounds${stopped}: the curve does not say where to train (see below).`
-    : `max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} — ${b.source === 'confirmed' ? 'confirmed by training probes' : `read off the curve (${b.source})`}, confidence ${b.confidence.toFixed(2)}${stopped}`;
+  const stopped = found.rangeTest.stopReason === 'stopped' ? ' (the sweep was stopped early)' : '';
+  // The bounds sentence of the CLI's summary, index.html and the live view.
+  el('bounds').textContent = `${words.boundsLine(found)}${stopped}`;
   const warnings = el('warnings');
   warnings.replaceChildren(...(found.analysis?.warnings ?? []).map((w) => Object.assign(doc.createElement('li'), { textContent: w })));
   const file = rangeTestFile(found, page.labels);

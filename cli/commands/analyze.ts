@@ -91,7 +91,7 @@ export async function analyzeCommand(argv: readonly string[]): Promise<number> {
     throw new UsageError(message.startsWith(path) ? message : `${path}: ${message}`);
   }
   const doc = analysisFile(analysis);
-  const files = await rangeTestFiles(doc, analysis, { data: basename(path) }, { jsonPath: join(out, RANGE_TEST_FILES.json), commandLine: commandLine('analyze', argv) });
+  const files = await rangeTestFiles(doc, { meta: { data: basename(path) }, jsonPath: join(out, RANGE_TEST_FILES.json), commandLine: commandLine('analyze', argv) });
   const paths = await writeFilesAtomically(out, files);
   if (flags.json) process.stdout.write(toJsonText(doc, 0) + '\n');
   else if (isInteractive() && (await inkAvailable())) {

@@ -6,6 +6,7 @@ import { EXIT, oneLine } from '../errors.js';
 import { rangeTestFiles, RANGE_TEST_FILES } from '../../reports/range-test-files.js';
 import type { LrFinderResult } from '../../src/index.js';
 import { rangeTestFile, toJsonText } from '../../src/range-test/file.js';
+import { tooFewToRead } from '../../src/range-test/result.js';
 import { writeFilesAtomically } from '../output/out-dir.js';
 import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive } from '../terminal.js';
@@ -120,13 +121,12 @@ export async function runFind(p: FindPlan): Promise<number> {
     const { rangeTest, analysis } = found;
     const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
     if (analysis === null) {
-      if (interrupted) throw new Interrupted(`stopped (Ctrl-C) after ${plural(steps, 'step')}: too few to analyse; nothing written`);
-      throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(steps, 'step')}: too few to analyse; try a lower --start-lr`);
+      if (interrupted) throw new Interrupted(`${tooFewToRead(rangeTest)}; nothing written`);
+      throw new Error(`${tooFewToRead(rangeTest)}; try a lower --start-lr`);
     }
     const doc = rangeTestFile(found, p.labels);
-    const meta = { model: p.labels.model, data: p.labels.data, optimizer: rangeTest.optimizer, backend: rangeTest.backend };
     const jsonPath = join(p.out, RANGE_TEST_FILES.json);
-    const files = await rangeTestFiles(doc, analysis, meta, {
+    const files = await rangeTestFiles(doc, {
       jsonPath,
       ...(p.commandLine !== undefined ? { commandLine: p.commandLine } : {}),
       ...(examples !== undefined ? { examples } : {}),

@@ -14,7 +14,7 @@ import {
   stepDecay,
   type LrBounds,
   type OneCycleOptions,
-  type StepRange,
+  type SchedulePhase,
 } from '../../src/schedules/index.js';
 import type { Schedule } from '../../src/types.js';
 import type { Flags } from '../args.js';
@@ -23,15 +23,13 @@ import { FLAGS_OF, SCHEDULE_FLAGS, type ScheduleFlagName, type ScheduleName } fr
 
 export type ScheduleFlags = Flags<typeof SCHEDULE_FLAGS>;
 
-/** A phase for the report: steps [startStep, endStep). */
-export type ReportPhase = StepRange;
 
 export interface BuiltSchedule {
   name: ScheduleName;
   lr: Schedule;
   momentum: Schedule | null;
   totalSteps: number;
-  phases: ReportPhase[];
+  phases: SchedulePhase[];
   stepsPerEpoch?: number;
 }
 

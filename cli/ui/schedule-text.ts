@@ -1,6 +1,6 @@
 // The words of a schedule, shared by the ink view and the plain output.
 import type { ScheduleRow } from '../../src/index.js';
-import type { ReportPhase } from '../commands/schedule-build.js';
+import type { SchedulePhase } from '../../src/schedules/cycle-schedule.js';
 import { plural } from '../../src/text.js';
 import { formatLr } from '../../src/format.js';
 import { minOf } from '../../src/numbers.js';
@@ -27,7 +27,7 @@ export function momentumLine(rows: readonly ScheduleRow[]): string | null {
 }
 
 /** "warmup  steps 0–299" per phase. */
-export function phaseLines(phases: readonly ReportPhase[]): string[] {
+export function phaseLines(phases: readonly SchedulePhase[]): string[] {
   const width = Math.max(0, ...phases.map((p) => p.name.length));
   return phases.map((p) => `${p.name.padEnd(width)}  steps ${p.startStep}–${Math.max(p.startStep, p.endStep - 1)}`);
 }

@@ -1,7 +1,7 @@
 // `lrfind schedule` on a terminal: the lr per step as a chart, with the key numbers.
 import { Box, Text } from 'ink';
 import type { ScheduleRow } from '../../src/index.js';
-import type { ReportPhase } from '../commands/schedule-build.js';
+import type { SchedulePhase } from '../../src/schedules/cycle-schedule.js';
 import { formatLr } from '../../src/format.js';
 import { LineChart } from './line-chart.js';
 import { maxOf } from '../../src/numbers.js';
@@ -10,7 +10,7 @@ import { momentumLine, phaseLines, scheduleHeadline } from './schedule-text.js';
 export interface ScheduleViewProps {
   name: string;
   rows: readonly ScheduleRow[];
-  phases: readonly ReportPhase[];
+  phases: readonly SchedulePhase[];
   /** Files written with --out. */
   paths: readonly string[];
   chartWidth?: number;

@@ -6,6 +6,6 @@ export { liveRangeTest, type LiveRangeTest, type LiveRangeTestOptions, type Prob
 export { showSchedule, scheduleViewSpec, type ScheduleView, type ScheduleViewOptions } from './schedule-view.js';
 export { liveTraining, type LiveTraining } from './live-training.js';
 export { specToSvg, type VegaView, type ViewOptions } from './embed.js';
-export { reportInput } from './report-input.js';
+export { rangeTestReportInput } from '../../src/present/report-input.js';
 export { tooltipRows, withTooltips } from './tooltips.js';
 export { liveProbeSpec, liveSweepSpec, liveTrainingSpec, LIVE_DATA } from './live-specs.js';

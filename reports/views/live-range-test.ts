@@ -16,6 +16,7 @@ import { LIVE_DATA, liveProbeSpec, liveSweepSpec, type LiveSweepSpecOptions } fr
 import { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
 import { nextFrame, RowStream } from './row-stream.js';
 import { minOf } from '../../src/numbers.js';
+import { boundsLine, noBoundsReason, tooFewToRead } from '../../src/present/words.js';
 
 export type ProbeStep = Parameters<NonNullable<ConfirmOptions['onStep']>>[0];
 
@@ -132,10 +133,9 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
     async finish(found, viewOptions = {}) {
       await flush();
       sweep.finalize();
-      const b = found.bounds;
-      status.textContent = b === null
-        ? `no bounds: ${found.analysis?.warnings.join(' ') ?? 'the sweep stopped too early'}`
-        : `bounds: max lr ${formatLr(b.maxLr)} · min lr ${formatLr(b.minLr)} (${b.source}, confidence ${b.confidence.toFixed(2)})`;
+      // The bounds sentence of the CLI's summary and of index.html, and why there are none.
+      const why = found.analysis === null ? tooFewToRead(found.rangeTest) : found.bounds === null ? noBoundsReason(found.analysis.warnings) : null;
+      status.textContent = why === null ? boundsLine(found) : `${boundsLine(found)}: ${why}`;
       const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
       if (verdicts.size > 0) {
         // Each probe's line learns its verdict. The probes' view is drawn once more, with its rows:

@@ -2,9 +2,8 @@
 // with tooltips on every point.
 import { rangeTestSpec, type RangeTestSpecOptions, type ReportMeta } from '../range-test-spec.js';
 import type { TopLevelSpec } from '../spec-types.js';
-import type { LrFinderResult } from '../../src/types.js';
 import { embedSpec, specToSvg, type VegaView, type ViewOptions } from './embed.js';
-import { reportInput } from './report-input.js';
+import { rangeTestReportInput, type RangeTestSource } from '../../src/present/report-input.js';
 import { tooltipRows, withTooltips } from './tooltips.js';
 
 export interface RangeTestViewOptions extends ViewOptions, Pick<RangeTestSpecOptions, 'height' | 'clipFactor'> {
@@ -25,15 +24,15 @@ export interface RangeTestView {
 }
 
 /**
- * Draws a finder result into `element`: loss against lr on a log axis, the too-small / good /
+ * Draws a finder result (or its file, or a curve's reading) into `element`: loss against lr on a log axis, the too-small / good /
  * too-large regions, the bounds and each rule's pick, with a tooltip (lr, loss, region, bounds)
  * at the nearest point.
  * @example
  * const found = await recommendLearningRate(model, data);
  * await showRangeTest(document.querySelector('#chart')!, found, { meta: { model: 'cnn', data: 'digits' } });
  */
-export async function showRangeTest(element: HTMLElement, found: LrFinderResult, options: RangeTestViewOptions = {}): Promise<RangeTestView> {
-  const input = reportInput(found, options.meta);
+export async function showRangeTest(element: HTMLElement, source: RangeTestSource, options: RangeTestViewOptions = {}): Promise<RangeTestView> {
+  const input = rangeTestReportInput(source, options.meta);
   const spec = rangeTestSpec(input, {
     ...(options.width !== undefined ? { width: options.width } : {}),
     ...(options.height !== undefined ? { height: options.height } : {}),

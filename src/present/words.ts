@@ -1,6 +1,7 @@
 // Every sentence lrfind writes about a result, in one place: the terminal (plain and ink), index.html,
 // the charts' subtitles, the live view and the web page all call these, so they cannot disagree.
 import type { RangeTestFile } from '../range-test/file.js';
+export { tooFewToRead } from '../range-test/result.js';
 import { plural } from '../text.js';
 import { formatDuration, formatLoss, formatLr, formatValue } from '../format.js';
 
@@ -73,9 +74,13 @@ export function stopLine(stopReason: string, steps: number, seconds: number): st
 
 /** "bounds: max lr 0.1 · min lr 0.01 (valley, confidence 0.82)" or why there are none. */
 export function boundsLine(doc: Pick<RangeTestFile, 'bounds'>): string {
-  const s = doc.bounds;
-  if (s === null) return 'bounds: none (see the warnings)';
-  return `bounds: max lr ${formatLr(s.maxLr)} · min lr ${formatLr(s.minLr)} (${s.source}, confidence ${s.confidence.toFixed(2)})`;
+  return `bounds: ${boundsText(doc.bounds)}`;
+}
+
+/** "max lr 0.1 · min lr 1e-2 (confirmed, confidence 0.82)", or "none (see the warnings)": the bounds sentence without its label. */
+export function boundsText(bounds: RangeTestFile['bounds']): string {
+  if (bounds === null) return 'none (see the warnings)';
+  return `max lr ${formatLr(bounds.maxLr)} · min lr ${formatLr(bounds.minLr)} (${bounds.source}, confidence ${bounds.confidence.toFixed(2)})`;
 }
 
 const REGION_WORDS: Record<string, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };

@@ -7,10 +7,17 @@ import { confirmedBounds, regionsAfterProbes } from './confirm.js';
 
 const format = (lr: number): string => lr.toPrecision(2);
 
-/** "the range test stopped (diverged) after 1 step: too few to read a curve": why a result has no reading. */
+const ENDED: Record<string, string> = {
+  stopped: 'was stopped',
+  diverged: 'stopped (the loss diverged)',
+  'non-finite loss': 'stopped (the loss became non-finite)',
+  completed: 'ended',
+};
+
+/** "the range test stopped (the loss diverged) after 1 step: too few to read a curve": why a result has no reading. */
 export function tooFewToRead(rangeTest: Pick<RangeTestResult, 'stopReason' | 'runs'>): string {
   const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
-  return `the range test stopped (${rangeTest.stopReason}) after ${plural(steps, 'step')}: too few to read a curve`;
+  return `the range test ${ENDED[rangeTest.stopReason] ?? 'stopped'} after ${plural(steps, 'step')}: too few to read a curve`;
 }
 
 /** Why the min lr lies in "too small", when it does: one-cycle starts there and warms up through it. */

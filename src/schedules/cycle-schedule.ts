@@ -4,8 +4,8 @@ import type { Schedule } from '../types.js';
 import { anneal, type AnnealKind } from './annealers.js';
 import { join } from './join.js';
 
-/** One phase of a multi-phase schedule, for reports. Steps may be fractional (PyTorch's are). */
-export interface SchedulePhase {
+/** One phase of a multi-phase schedule as PyTorch defines it: its ends may be fractional steps. */
+export interface CyclePhase {
   name: string;
   /** Step where the phase starts (its start value holds here). */
   startStep: number;
@@ -13,6 +13,14 @@ export interface SchedulePhase {
   endStep: number;
   startLr: number;
   endLr: number;
+}
+
+/** A phase as whole steps [startStep, endStep): what reports, tables and the terminal show. */
+export interface SchedulePhase {
+  name: string;
+  startStep: number;
+  /** Exclusive. */
+  endStep: number;
 }
 
 /** What `oneCycle` and its presets return. */
@@ -23,7 +31,8 @@ export interface CycleSchedule {
   momentum: Schedule | null;
   /** Steps the schedule is meant for; steps from `totalSteps - 1` on hold the final values. */
   totalSteps: number;
-  phases: SchedulePhase[];
+  /** The phases as PyTorch defines them (fractional ends); `phaseRanges` gives them as whole steps. */
+  phases: CyclePhase[];
 }
 
 /** A phase as the builder takes it: ends at `endStep`, starts where the previous one ended. */

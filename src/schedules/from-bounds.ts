@@ -1,7 +1,7 @@
 // Schedules built from a finder's bounds: the one place that turns {maxLr, minLr} into a training
 // schedule, for the callbacks, the CLI's `schedule --from` and the apps alike.
 import type { Bounds, Schedule } from '../types.js';
-import type { CycleSchedule } from './cycle-schedule.js';
+import type { CycleSchedule, SchedulePhase } from './cycle-schedule.js';
 import { linear } from './annealers.js';
 import { oneCycle, resolveTotalSteps, type OneCycleOptions } from './one-cycle.js';
 import { warmupCosineTail, type WarmupCosineTailOptions } from './presets.js';
@@ -118,17 +118,10 @@ export function linearLr(options: LinearLrOptions): Schedule {
   return linear({ from: baseLr * startFactor, to: baseLr * endFactor, steps });
 }
 
-/** A phase as whole steps [startStep, endStep), for reports and tables. */
-export interface StepRange {
-  name: string;
-  startStep: number;
-  endStep: number;
-}
-
 /** Phases of a cycle schedule (PyTorch's fractional ends) as whole-step ranges that tile the run. */
-export function phaseRanges(cycle: CycleSchedule): StepRange[] {
+export function phaseRanges(cycle: CycleSchedule): SchedulePhase[] {
   const n = cycle.totalSteps;
-  const out: StepRange[] = [];
+  const out: SchedulePhase[] = [];
   let start = 0;
   for (const p of cycle.phases) {
     const end = Math.min(n, Math.max(start, Math.floor(p.endStep) + 1));

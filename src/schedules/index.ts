@@ -25,8 +25,7 @@ export {
   type LinearLrOptions,
   type RunLength,
   type SeedOneCycleOptions,
-  type StepRange,
 } from './from-bounds.js';
-export type { CycleSchedule, SchedulePhase } from './cycle-schedule.js';
+export type { CycleSchedule, CyclePhase, SchedulePhase } from './cycle-schedule.js';
 export { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from './table.js';
 export type { Schedule } from '../types.js';

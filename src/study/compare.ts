@@ -14,6 +14,7 @@ import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backe
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import { recommendLearningRate } from '../tfjs/recommend.js';
 import { plural } from '../text.js';
+import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
 import { sgdrRestartSteps, studyRunWords, type RunWords } from './run-words.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
@@ -159,7 +160,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     }).finally(() => finder.dispose());
     const { rangeTest, analysis, confirmation, bounds } = found;
-    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(rangeTest.lrs.length, 'step')}: too few to analyse`);
+    if (analysis === null) throw new Error(tooFewToRead(rangeTest));
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
     const { maxLr, minLr } = bounds;

@@ -12,6 +12,7 @@ import type { ConfirmOptions } from '../tfjs/confirm.js';
 import type { RangeTestStep } from '../tfjs/range-test.js';
 import { recommendLearningRate } from '../tfjs/recommend.js';
 import { plural } from '../text.js';
+import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
 import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
 
@@ -92,7 +93,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
     const { rangeTest, analysis, confirmation, bounds } = found;
-    if (analysis === null) throw new Error(`the range test stopped (${rangeTest.stopReason}) after ${plural(rangeTest.lrs.length, 'step')}: too few to analyse`);
+    if (analysis === null) throw new Error(tooFewToRead(rangeTest));
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) {
       throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);

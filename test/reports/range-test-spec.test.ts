@@ -82,14 +82,14 @@ describe('rangeTestSpec', () => {
 
   it('says when the sweep or the probes were stopped, and shows every warning, wrapped to the chart', () => {
     const long = 'the loss rose again before it fell far enough to read, so the bounds below are a guess; '.repeat(3).trim();
-    const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'stopped' as const, plannedSteps: 250 } };
+    const input = { ...digitsInput(), warnings: [long], sweep: { stopReason: 'stopped' as const, numIter: 250 } };
     const spec = rangeTestSpec(input) as unknown as Spec;
-    expect(spec.title.subtitle[0]).toBe('backend pytorch (peer) · sweep stopped by the user after 100 of 250 steps · recommended lr 2e-2 to 0.2 (slide, confidence 0.72)');
+    expect(spec.title.subtitle[0]).toBe('backend pytorch (peer) · sweep stopped by the user after 100 of 250 steps · bounds: max lr 0.2 · min lr 2e-2 (slide, confidence 0.72)');
     const wrapped = spec.title.subtitle.filter((l) => !l.startsWith('backend') && !l.startsWith('losses above'));
     expect(wrapped.length).toBeGreaterThan(1);
     expect(wrapped.join(' ')).toBe(`warning: ${long}`);
     for (const line of spec.title.subtitle) expect(measureText(line, 11)).toBeLessThanOrEqual(640 + 140);
-    const diverged = rangeTestSpec({ ...digitsInput(), sweep: { stopReason: 'diverged', plannedSteps: 250 } }) as unknown as Spec;
+    const diverged = rangeTestSpec({ ...digitsInput(), sweep: { stopReason: 'diverged', numIter: 250 } }) as unknown as Spec;
     expect(diverged.title.subtitle[0]).toContain('100 of 250 steps (stopped when the loss diverged)');
     const stopped = rangeTestSpec({ ...digitsInput(), probes: [{ lr: 0.3, passed: true }], probesStopped: true }) as unknown as Spec;
     expect(stopped.title.subtitle[1]).toBe("confirmation probes stopped by the user after 1 finished: the bounds are the curve's, unconfirmed");

@@ -19,6 +19,8 @@ interface LiveResult {
   /** The live sweep's smoothed line when the sweep ended, and the report's smoothed curve. */
   line: (number | null)[];
   reportSmoothed: number[];
+  /** The live view's status line after finish, and the bounds sentence of the CLI and index.html. */
+  boundsStatus: { shown: string; sentence: string };
 }
 
 describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -32,7 +34,7 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
     // The harness page lives in /pages/ while its bundle and the .wasm files are at /: wasm has to find them beside the bundle.
     ({ page, errors } = await open(site, 'pages/harness.html'));
     live = await page.evaluate(async () => {
-      const { lrfind, views, wasm, loadDigits, seededRunChecked } = globalThis.lrfindTest;
+      const { lrfind, views, wasm, words, loadDigits, seededRunChecked } = globalThis.lrfindTest;
       const info = await lrfind.initBackend('wasm', { wasm });
       const arrays = await loadDigits(new URL('../', location.href).href, 0);
       const element = document.getElementById('view')!;
@@ -41,6 +43,7 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
       let rowsAtEnd = -1;
       let line: (number | null)[] = [];
       let reportSmoothed: number[] = [];
+      const boundsStatus = { shown: '', sentence: '' };
       const numIter = 60;
       const report = await seededRunChecked(arrays, { model: 'cnn', numIter, confirm: true }, {
         signal: new AbortController().signal,
@@ -54,13 +57,15 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
         },
         onResult: async (found) => {
           await view.finish(found);
+          boundsStatus.shown = element.querySelector('.lrfind-live-status')?.textContent ?? '';
+          boundsStatus.sentence = words.boundsLine(found);
           line = view.views.sweep.data('sweep_smoothed').map((d: { smoothedShown: number | null }) => d.smoothedShown);
           reportSmoothed = found.analysis?.smoothedLosses ?? [];
         },
       });
       const probeLabels = [...new Set(view.views.probes.data('probes').map((d: { probe: string }) => d.probe))];
       const reportMarks = element.querySelector('.lrfind-live-sweep .mark-rect.role-mark.region_band_marks, .lrfind-live-sweep [class*="region_band"]') !== null;
-      return { info, report, counts: view.counts(), midRun, rowsAtEnd, probeLabels, reportMarks, line, reportSmoothed };
+      return { info, report, counts: view.counts(), midRun, rowsAtEnd, probeLabels, reportMarks, line, reportSmoothed, boundsStatus };
     });
   });
 
@@ -86,6 +91,11 @@ describe.skipIf(skipReason !== null)(`in headless Chromium${skipReason ? ` (skip
     expect(r.tensorsAroundRun[1]).toBe(r.tensorsAroundRun[0]);
     expect(r.tensorsAfter).toBe(r.tensorsBefore);
     console.info(`cnn on wasm in Chromium: ${r.msPerStep.toFixed(1)} ms/step, ${r.probes.length} probe(s), bounds ${JSON.stringify(r.bounds)}, ${r.seconds.toFixed(1)} s`);
+  });
+
+  it("ends on the bounds sentence that the CLI's summary and index.html print", () => {
+    expect(live.boundsStatus.sentence).toMatch(/^bounds: max lr \S+ · min lr \S+ \((confirmed|lrfind), confidence [\d.]+\)$/);
+    expect(live.boundsStatus.shown).toBe(live.boundsStatus.sentence);
   });
 
   it('streams every sweep and probe step into the live view, incrementally', () => {

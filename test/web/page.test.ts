@@ -59,7 +59,7 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     const { state, message } = await settle(page, ['done', 'error']);
     expect(message).toBe('');
     expect(state).toBe('done');
-    expect(await page.$eval('#bounds', (e) => e.textContent)).toMatch(/^max lr \S+ · min lr \S+ — confirmed by training probes/);
+    expect(await page.$eval('#bounds', (e) => e.textContent)).toMatch(/^bounds: max lr \S+ · min lr \S+ \(confirmed, confidence [\d.]+\)$/);
     expect(await page.$eval('#backend-info', (e) => e.textContent)).toMatch(/backend: wasm/);
     const json = await download(page, 'dl-json');
     const doc = JSON.parse(json) as { format: string; bounds: { maxLr: number }; curve: { lr: number[] }; model: string; data: string };

@@ -60,7 +60,7 @@ describe('committed studies', () => {
       const sections = await studySections(dir, ['study-digits']);
       expect(sections.map((s) => s.svgFile)).toEqual(['study-mnist/comparison-schedules.svg', 'study-mnist/comparison-optimizers.svg']);
       expect(sections[0]!.heading).toBe('Study on mnist (vgg-mini, 2000 examples, 2 epochs): schedules');
-      expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: 'max lr 0.1, min lr 1e-2' });
+      expect(sections[0]!.numbers).toMatchObject({ epochs: 2, bounds: "max lr 0.1 · min lr 1e-2" });
       // A study.json written before runs had their words: the words are rebuilt from its bounds and length.
       expect(sections[0]!.table?.rows).toEqual([
         ['schedules: one-cycle', 'SGD momentum 0.95 → 0.85 → 0.95', 'one-cycle', '1e-2 → 0.1 → 1e-6', '0.970', '0.55', '0.970 (2)', '2'],
