@@ -9,6 +9,7 @@ import { rangeTestSpec, type ReportMeta } from './range-test-spec.js';
 import { rangeTestFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';
 import { rangeTestReportInput } from '../src/present/report-input.js';
 import { chartFiles } from './chart-files.js';
+import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural, shellLine } from '../src/text.js';
 import { boundsLine, confirmationNote, noBoundsReason, probeFailure, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
@@ -134,15 +135,15 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
     return page.commandLine === undefined ? { heading: 'Next step', notes } : { heading: 'Next step', notes, footnotes: ['The command to change:'], code: [page.commandLine] };
   }
   const batch = doc.settings?.batchSize;
-  const stepsPerEpoch = page.examples !== undefined && batch !== undefined ? Math.ceil(page.examples / batch) : null;
-  const length = stepsPerEpoch === null ? ['--total-steps', 'TOTAL_STEPS'] : ['--epochs', String(NEXT_STEP_EPOCHS), '--steps-per-epoch', String(stepsPerEpoch)];
+  const perEpoch = page.examples !== undefined && batch !== undefined ? stepsPerEpoch(page.examples, batch) : null;
+  const length = perEpoch === null ? ['--total-steps', 'TOTAL_STEPS'] : ['--epochs', String(NEXT_STEP_EPOCHS), '--steps-per-epoch', String(perEpoch)];
   const base = ['lrfind', 'schedule', 'onecycle', '--from', jsonPath, ...length];
   const { maxLr, minLr } = doc.bounds;
   const notes = [
     `Turn the bounds into a one-cycle schedule: it starts at the min lr ${formatLr(minLr)}, peaks at the max lr ${formatLr(maxLr)} and anneals far below it.`,
-    stepsPerEpoch === null
+    perEpoch === null
       ? 'Replace TOTAL_STEPS with the optimizer steps of your training run (epochs × batches per epoch).'
-      : `${plural(stepsPerEpoch, 'step')} per epoch: ${plural(page.examples!, 'example')} at batch size ${batch}. Set --epochs to your run's.`,
+      : `${plural(perEpoch, 'step')} per epoch: ${plural(page.examples!, 'example')} at batch size ${batch}. Set --epochs to your run's.`,
     'It writes schedule.json and schedule.csv (one lr and momentum per step, e.g. for PyTorch) and the schedule\'s chart.',
   ];
   return { heading: 'Next step', notes, code: [shellLine([...base, '--out', `${folderOf(jsonPath)}schedule`])] };

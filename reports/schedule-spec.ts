@@ -5,20 +5,10 @@ import { formatLr, formatValue, roundSig } from '../src/format.js';
 import { layoutRuleLabels } from './label-layout.js';
 import type { Datum, LayerSpec, TopLevelSpec } from './spec-types.js';
 import { COLORS, CONFIG, LABEL_FONT_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
-import type { SchedulePhase } from '../src/schedules/cycle-schedule.js';
+import type { ScheduleReportInput } from '../src/present/schedule-input.js';
 import { maxOf, minOf } from '../src/numbers.js';
 
-export interface ScheduleReportInput {
-  /** The lr at each step (index = step). */
-  lr: number[];
-  /** The momentum (or Adam's β1) at each step, when the schedule cycles it. */
-  momentum?: number[] | null;
-  phases?: SchedulePhase[];
-  /** Adds an epoch axis on top when given. */
-  stepsPerEpoch?: number;
-  /** @default 'Learning-rate schedule' */
-  title?: string;
-}
+export type { ScheduleReportInput } from '../src/present/schedule-input.js';
 
 export interface ScheduleSpecOptions {
   /** Panel width in px. @default 640 */

@@ -25,8 +25,9 @@ import type { OutputFile } from '../src/io/output-file.js';
 import { chartFiles } from './chart-files.js';
 import { boundsNumbers, probeTable } from './range-test-files.js';
 import { boundsText, runWarnings } from '../src/present/words.js';
+import { scheduleReportInput } from '../src/present/schedule-input.js';
 import { studyRunWords, type RunWords } from '../src/study/run-words.js';
-import { stepsPerEpoch } from '../src/study/train-steps.js';
+import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural } from '../src/text.js';
 
 /** Whether documents and pages carry wall-clock seconds (the gallery leaves them out to stay reproducible). */
@@ -206,7 +207,6 @@ export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise
   const charts = [await chart('range-test', foundSpec(result, meta), 'Range test: loss against learning rate', rangeTestParts(doc.rangeTest))];
 
   const { schedule } = result;
-  const steps = Array.from({ length: schedule.totalSteps }, (_, s) => s);
   const sched = doc.schedule;
   const scheduleNumbers: Record<string, string | number> = {
     'max lr': formatLr(sched.maxLr),
@@ -220,13 +220,10 @@ export async function demoCharts(result: DemoResult, doc: DemoDocument): Promise
   charts.push(
     await chart(
       'schedule',
-      scheduleSpec({
-        lr: steps.map(schedule.lr),
-        momentum: schedule.momentum ? steps.map(schedule.momentum) : null,
-        phases: sched.phases,
+      scheduleSpec(scheduleReportInput(schedule, schedule.totalSteps, {
         stepsPerEpoch: sched.stepsPerEpoch,
         title: `One-cycle from the found bounds: ${formatLr(sched.minLr)} → ${formatLr(sched.maxLr)} → ${formatLr(schedule.lr(schedule.totalSteps - 1))}`,
-      }),
+      })),
       'One-cycle schedule built from the recommended bounds',
       { numbers: scheduleNumbers },
     ),

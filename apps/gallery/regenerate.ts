@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { analyzeCurve, parseCurveCsv } from '../../src/analysis/index.js';
 import { analysisFile } from '../../src/range-test/file.js';
-import { oneCycle } from '../../src/schedules/index.js';
+import { oneCycleFromBounds } from '../../src/schedules/index.js';
+import { scheduleReportInput } from '../../src/present/schedule-input.js';
 import { runStudy, type StudyOptions } from '../../src/study/compare.js';
 import { runDemo } from '../../src/study/demo.js';
 import {
@@ -94,23 +95,18 @@ export async function peerCurveItems(peerDir: string): Promise<GalleryItem[]> {
     };
     for (const [rule, pick] of Object.entries(analysis.picks)) numbers[`${rule} rule`] = pick.lr === null ? '–' : formatLr(pick.lr);
     const warnings = runWarnings(analysisFile(analysis));
-    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec({ ...analysis, bounds: analysis.curveBounds, meta: peer.meta }), numbers, warnings });
+    items.push({ name: `range-test-${peer.file}`, heading: `Range test: ${peer.file}`, spec: rangeTestSpec(analysis, { meta: peer.meta }), numbers, warnings });
 
     if (rec !== null && items.length === 1) {
+      // As `lrfind schedule onecycle --from` builds it: from the min lr up to the max lr.
       const epochs = 10;
-      const cycle = oneCycle({ maxLr: rec.maxLr, epochs, stepsPerEpoch: peer.stepsPerEpoch });
-      const steps = Array.from({ length: cycle.totalSteps }, (_, s) => s);
+      const cycle = oneCycleFromBounds(rec, { epochs, stepsPerEpoch: peer.stepsPerEpoch });
+      const title = `One-cycle, ${formatLr(rec.minLr)} → ${formatLr(rec.maxLr)}, ${epochs} epochs`;
       items.push({
         name: `schedule-${peer.file}`,
         heading: `One-cycle schedule from the ${peer.file} bounds`,
-        spec: scheduleSpec({
-          lr: steps.map(cycle.lr),
-          momentum: cycle.momentum === null ? null : steps.map(cycle.momentum),
-          phases: cycle.phases,
-          stepsPerEpoch: peer.stepsPerEpoch,
-          title: `One-cycle, max lr ${formatLr(rec.maxLr)}, ${epochs} epochs`,
-        }),
-        numbers: { 'max lr': formatLr(rec.maxLr), epochs, 'steps per epoch': peer.stepsPerEpoch, steps: cycle.totalSteps },
+        spec: scheduleSpec(scheduleReportInput(cycle, cycle.totalSteps, { stepsPerEpoch: peer.stepsPerEpoch, title })),
+        numbers: { 'max lr': formatLr(rec.maxLr), 'min lr': formatLr(rec.minLr), epochs, 'steps per epoch': peer.stepsPerEpoch, steps: cycle.totalSteps },
       });
     }
   }

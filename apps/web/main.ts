@@ -8,7 +8,7 @@ import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { formatLr } from '../../src/format.js';
 import {
   initBackend, oneCycleCallback, oneCycleFromBounds, rangeTestFile, rangeTestFileText, recommendLearningRate, scheduleTable,
-  scheduleToCsv, scheduleToJson, toDataset, type BackendChoice, type Dataset, type DatasetArrays, type LrFinderResult,
+  scheduleToCsv, scheduleToJson, stepsPerEpoch, toDataset, type BackendChoice, type Dataset, type DatasetArrays, type LrFinderResult,
 } from '../../src/index.js';
 import { liveRangeTest, liveTraining, showSchedule, type RangeTestView, type ScheduleView } from '../../reports/views/index.js';
 import { words } from '../../reports/index.js';
@@ -136,8 +136,8 @@ async function findLr(): Promise<void> {
   setState('done');
 }
 
-function stepsPerEpoch(settings: PageSettings): number {
-  return Math.ceil((page.dataset?.train.size ?? 0) / settings.batchSize);
+function pageStepsPerEpoch(settings: PageSettings): number {
+  return stepsPerEpoch(page.dataset?.train.size ?? 0, settings.batchSize);
 }
 
 async function showResult(found: LrFinderResult, settings: PageSettings): Promise<void> {
@@ -159,7 +159,7 @@ async function drawSchedule(settings: PageSettings): Promise<void> {
     el('schedule').replaceChildren();
     return;
   }
-  const perEpoch = stepsPerEpoch(settings);
+  const perEpoch = pageStepsPerEpoch(settings);
   const totalSteps = settings.epochs * perEpoch;
   const cycle = oneCycleFromBounds(found, { totalSteps });
   const rows = scheduleTable(cycle.lr, cycle.momentum, totalSteps);

@@ -7,14 +7,13 @@ import {
   fastaiOneCycle,
   linearLr,
   oneCycle,
-  phaseRanges,
   resolveTotalSteps,
   seedOneCycleFromBounds,
   sgdr,
   stepDecay,
   type LrBounds,
   type OneCycleOptions,
-  type SchedulePhase,
+  type CycleSchedule,
 } from '../../src/schedules/index.js';
 import type { Schedule } from '../../src/types.js';
 import type { Flags } from '../args.js';
@@ -26,10 +25,9 @@ export type ScheduleFlags = Flags<typeof SCHEDULE_FLAGS>;
 
 export interface BuiltSchedule {
   name: ScheduleName;
-  lr: Schedule;
-  momentum: Schedule | null;
+  /** The lr per step, or a cycle (lr, momentum and phases). */
+  schedule: Schedule | CycleSchedule;
   totalSteps: number;
-  phases: SchedulePhase[];
   stepsPerEpoch?: number;
 }
 
@@ -130,7 +128,7 @@ function oneCycleOptions(flags: ScheduleFlags, totalSteps: number): OneCycleOpti
 }
 
 function plain(name: ScheduleName, lr: Schedule, totalSteps: number): BuiltSchedule {
-  return { name, lr, momentum: null, totalSteps, phases: [] };
+  return { name, schedule: lr, totalSteps };
 }
 
 /** Calls the schedule factory `name` with the flags' values; factory errors keep their text. */
@@ -143,7 +141,7 @@ export function buildSchedule(name: ScheduleName, flags: ScheduleFlags): BuiltSc
     case 'fastai-onecycle': {
       const total = totalStepsOf(name, flags);
       const cycle = (name === 'onecycle' ? oneCycle : fastaiOneCycle)(oneCycleOptions(flags, total));
-      return withEpochs({ name, lr: cycle.lr, momentum: cycle.momentum, totalSteps: total, phases: phaseRanges(cycle) });
+      return withEpochs({ name, schedule: cycle, totalSteps: total });
     }
     case 'seed-onecycle': {
       const cycle = asUsage(() => seedOneCycleFromBounds({ maxLr: flags['max-lr']!, minLr: flags['min-lr']! }, defined({
@@ -155,7 +153,7 @@ export function buildSchedule(name: ScheduleName, flags: ScheduleFlags): BuiltSc
         tailSteps: flags['tail-steps'],
         tailLr: flags['tail-lr'],
       })));
-      return withEpochs({ name, lr: cycle.lr, momentum: null, totalSteps: cycle.totalSteps, phases: phaseRanges(cycle) });
+      return withEpochs({ name, schedule: cycle, totalSteps: cycle.totalSteps });
     }
     case 'cosine': {
       const total = totalStepsOf(name, flags);

@@ -1,7 +1,8 @@
 // `lrfind schedule <name>`: one schedule factory call, then a table (JSON/CSV), files, or a view.
 // Only the schedules sub-barrel: the full one loads tfjs, which a schedule never needs. Reports
 // (vega) and ink load only when --out or a terminal view asks for them.
-import { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from '../../src/schedules/index.js';
+import { scheduleToCsv, scheduleToJson, type ScheduleRow } from '../../src/schedules/index.js';
+import { scheduleReportInput, type ScheduleReportInput } from '../../src/present/schedule-input.js';
 import { parseFlags, withFlagNames } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
@@ -44,31 +45,27 @@ function scheduleName(positional: string | undefined): ScheduleName {
   return positional as ScheduleName;
 }
 
-function build(name: ScheduleName, flags: ScheduleFlags): { built: BuiltSchedule; rows: ScheduleRow[] } {
+function build(name: ScheduleName, flags: ScheduleFlags): { built: BuiltSchedule; input: ScheduleReportInput; rows: ScheduleRow[] } {
   try {
     const built = buildSchedule(name, flags);
-    return { built, rows: scheduleTable(built.lr, built.momentum, built.totalSteps) };
+    const input = scheduleReportInput(built.schedule, built.totalSteps, {
+      ...(built.stepsPerEpoch !== undefined ? { stepsPerEpoch: built.stepsPerEpoch } : {}),
+      title: `${built.name} schedule`,
+    });
+    const rows = input.lr.map((lr, step): ScheduleRow => (input.momentum ? { step, lr, momentum: input.momentum[step]! } : { step, lr }));
+    return { built, input, rows };
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(withFlagNames(error.message, SCHEDULE_FLAGS));
     throw error;
   }
 }
 
-async function writeOut(dir: string, built: BuiltSchedule, rows: ScheduleRow[]): Promise<string[]> {
-  const { renderSvg, scheduleSpec } = await import('../../reports/index.js');
-  const spec = scheduleSpec({
-    lr: rows.map((r) => r.lr),
-    momentum: built.momentum ? rows.map((r) => r.momentum!) : null,
-    phases: built.phases,
-    ...(built.stepsPerEpoch !== undefined ? { stepsPerEpoch: built.stepsPerEpoch } : {}),
-    title: `${built.name} schedule`,
-  });
-  const svg = await renderSvg(spec);
+async function writeOut(dir: string, input: ScheduleReportInput, rows: ScheduleRow[]): Promise<string[]> {
+  const [{ scheduleSpec }, { chartFiles }] = await Promise.all([import('../../reports/schedule-spec.js'), import('../../reports/chart-files.js')]);
   return writeFilesAtomically(dir, [
     { name: 'schedule.json', content: scheduleToJson(rows) + '\n' },
     { name: 'schedule.csv', content: scheduleToCsv(rows) },
-    { name: 'schedule.svg', content: svg },
-    { name: 'schedule.vl.json', content: JSON.stringify(spec, null, 2) + '\n' },
+    ...(await chartFiles('schedule', scheduleSpec(input))),
   ]);
 }
 
@@ -85,9 +82,9 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
   if (flags.from !== undefined) checkInputFile(flags.from, '--from');
   const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
-  const { built, rows } = build(name, filled);
+  const { input, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;
-  const paths = flags.out !== undefined ? await writeOut(flags.out, built, rows) : [];
+  const paths = flags.out !== undefined ? await writeOut(flags.out, input, rows) : [];
   if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
   else if (isInteractive() && (await inkAvailable())) {
@@ -97,12 +94,12 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
       import('../ui/schedule-view.js'),
       import('../ui/line-chart.js'),
     ]);
-    await showOnce(createElement(ScheduleView, { name, rows, phases: built.phases, paths, chartWidth: fitChartWidth(columns()) }));
+    await showOnce(createElement(ScheduleView, { name, rows, phases: input.phases ?? [], paths, chartWidth: fitChartWidth(columns()) }));
   } else {
     say(scheduleHeadline(name, rows));
     const momentum = momentumLine(rows);
     if (momentum) say(momentum);
-    for (const line of phaseLines(built.phases)) say(line);
+    for (const line of phaseLines(input.phases ?? [])) say(line);
     for (const p of paths) say(`wrote ${p}`);
     if (paths.length === 0) say('(--format json|csv prints every step; --out <dir> writes them with a chart)');
   }

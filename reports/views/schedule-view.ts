@@ -3,8 +3,7 @@
 import { scheduleSpec, type ScheduleSpecOptions } from '../schedule-spec.js';
 import type { TopLevelSpec } from '../spec-types.js';
 import type { CycleSchedule } from '../../src/schedules/cycle-schedule.js';
-import { phaseRanges } from '../../src/schedules/from-bounds.js';
-import { scheduleTable } from '../../src/schedules/table.js';
+import { scheduleReportInput } from '../../src/present/schedule-input.js';
 import type { Schedule } from '../../src/types.js';
 import { embedSpec, specToSvg, type VegaView, type ViewOptions } from './embed.js';
 
@@ -24,28 +23,17 @@ export interface ScheduleView {
   finalize(): void;
 }
 
-const isCycle = (s: Schedule | CycleSchedule): s is CycleSchedule => typeof s === 'object' && s !== null && typeof s.lr === 'function';
-
 /** The schedule spec of `schedule` (a pure `(step) => lr`, or a one-cycle with momentum and phases) over `totalSteps`. */
 export function scheduleViewSpec(schedule: Schedule | CycleSchedule, totalSteps: number, options: ScheduleViewOptions = {}): TopLevelSpec {
-  const cycle = isCycle(schedule) ? schedule : null;
-  const rows = scheduleTable(cycle ? cycle.lr : (schedule as Schedule), cycle?.momentum ?? null, totalSteps);
-  // The phases are the cycle's own only when it was built for this length.
-  const phases = cycle && cycle.totalSteps === totalSteps ? phaseRanges(cycle) : [];
-  return scheduleSpec(
-    {
-      lr: rows.map((r) => r.lr),
-      momentum: cycle?.momentum ? rows.map((r) => r.momentum!) : null,
-      phases,
-      ...(options.stepsPerEpoch !== undefined ? { stepsPerEpoch: options.stepsPerEpoch } : {}),
-      ...(options.title !== undefined ? { title: options.title } : {}),
-    },
-    {
-      ...(options.width !== undefined ? { width: options.width } : {}),
-      ...(options.height !== undefined ? { height: options.height } : {}),
-      ...(options.maxPoints !== undefined ? { maxPoints: options.maxPoints } : {}),
-    },
-  );
+  const input = scheduleReportInput(schedule, totalSteps, {
+    ...(options.stepsPerEpoch !== undefined ? { stepsPerEpoch: options.stepsPerEpoch } : {}),
+    ...(options.title !== undefined ? { title: options.title } : {}),
+  });
+  return scheduleSpec(input, {
+    ...(options.width !== undefined ? { width: options.width } : {}),
+    ...(options.height !== undefined ? { height: options.height } : {}),
+    ...(options.maxPoints !== undefined ? { maxPoints: options.maxPoints } : {}),
+  });
 }
 
 /**

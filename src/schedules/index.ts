@@ -29,3 +29,4 @@ export {
 export type { CycleSchedule, CyclePhase, SchedulePhase } from './cycle-schedule.js';
 export { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from './table.js';
 export type { Schedule } from '../types.js';
+export { stepsPerEpoch } from './steps.js';

@@ -17,7 +17,8 @@ import { plural } from '../text.js';
 import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
 import { sgdrRestartSteps, studyRunWords, type RunWords } from './run-words.js';
-import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
+import { trainWithSchedule, type EpochRecord } from './train.js';
+import { stepsPerEpoch } from '../schedules/steps.js';
 
 export type StudyGroup = 'schedules' | 'optimizers';
 

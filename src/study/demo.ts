@@ -14,7 +14,8 @@ import { recommendLearningRate } from '../tfjs/recommend.js';
 import { plural } from '../text.js';
 import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
-import { stepsPerEpoch, trainWithSchedule, type EpochRecord } from './train.js';
+import { trainWithSchedule, type EpochRecord } from './train.js';
+import { stepsPerEpoch } from '../schedules/steps.js';
 
 export interface DemoOptions {
   /** @default 'digits' */

@@ -7,7 +7,7 @@ import type { Schedule } from '../types.js';
 import { scheduleCallback } from '../tfjs/callbacks/schedule-callback.js';
 import { yieldToEventLoop } from '../tfjs/yield.js';
 
-export { stepsPerEpoch } from './train-steps.js';
+export { stepsPerEpoch } from '../schedules/steps.js';
 
 export interface EpochRecord {
   epoch: number;

@@ -9,7 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { mean } from '../../src/analysis/statistics.js';
-import { stepsPerEpoch, trainWithSchedule } from '../../src/study/train.js';
+import { trainWithSchedule } from '../../src/study/train.js';
+import { stepsPerEpoch } from '../../src/schedules/steps.js';
 import {
   buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate,
   type Dataset, type DatasetName, type LrFinderResult, type ModelName,

@@ -37,6 +37,22 @@ describe.skipIf(!existsSync(peerDir))('gallery', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('draws the schedule as schedule --from builds it: from the min lr, phases on whole steps', async () => {
+    const items = await peerCurveItems(peerDir);
+    const schedule = items.find((i) => i.name.startsWith('schedule-'))!;
+    type Spec = { datasets: { schedule: { step: number; lr: number }[]; phases: { step: number; endStep: number }[] } };
+    const { datasets } = schedule.spec as unknown as Spec;
+    const minLr = Number(schedule.numbers['min lr']);
+    // Starts at the min lr (divFactor = max / min), not at max / 25 as PyTorch's default would.
+    expect(datasets.schedule[0]!.lr).toBeCloseTo(minLr, 2);
+    for (const phase of datasets.phases) {
+      expect(Number.isInteger(phase.step)).toBe(true);
+      expect(Number.isInteger(phase.endStep)).toBe(true);
+    }
+    // Exclusive ends: the last phase ends at the run's length (PyTorch's inclusive ends would stop a step short).
+    expect(datasets.phases.at(-1)!.endStep).toBe(Number(schedule.numbers.steps));
+  });
 });
 
 describe('committed studies', () => {
