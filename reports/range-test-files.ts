@@ -11,7 +11,7 @@ import { rangeTestReportInput } from '../src/present/report-input.js';
 import { chartFiles } from './chart-files.js';
 import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural, shellLine } from '../src/text.js';
-import { boundsLine, confirmationNote, noBoundsReason, probeFailure, runWarnings, sweepNote } from '../src/present/words.js';
+import { boundsLine, confirmationNote, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -51,7 +51,7 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & P
   } else {
     numbers.bounds = 'none (see the warnings)';
   }
-  for (const r of doc.regions) numbers[`${r.kind} region`] = `${formatLr(r.minLr)} – ${formatLr(r.maxLr)}`;
+  for (const r of doc.regions) numbers[`${regionName(r.kind)} region`] = regionSpan(r);
   return numbers;
 }
 
@@ -151,7 +151,6 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
 
 /** Every section of a range test's index.html, in reading order; `svgFile` is the chart beside the page. */
 export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}, svgFile: string = RANGE_TEST_FILES.svg): IndexSection[] {
-  const rules = Object.entries(doc.rules).map(([rule, lr]) => `${rule} ${lr === null ? '–' : formatLr(lr)}`);
   const notes = [sweepNote(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
   if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
   const sections: IndexSection[] = [
@@ -160,7 +159,7 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
       heading: doc.bounds === null ? 'Bounds: none' : 'Bounds to train with',
       notes: [boundsLine(doc)],
       numbers: boundsNumbers(doc),
-      ...(rules.length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rules.join(' · ')}.`] } : {}),
+      ...(Object.keys(doc.rules).length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rulePicks(doc)}.`] } : {}),
     },
     { heading: 'Loss against learning rate', svgFile },
     settingsSection(doc, meta, page),

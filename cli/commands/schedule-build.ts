@@ -16,7 +16,7 @@ import {
   type CycleSchedule,
 } from '../../src/schedules/index.js';
 import type { Schedule } from '../../src/types.js';
-import type { Flags } from '../args.js';
+import { withFlagNames, type Flags } from '../args.js';
 import { UsageError } from '../errors.js';
 import { FLAGS_OF, SCHEDULE_FLAGS, type ScheduleFlagName, type ScheduleName } from './schedule-flags.js';
 
@@ -83,16 +83,13 @@ export function totalStepsOf(name: ScheduleName, flags: ScheduleFlags): number {
   return asUsage(() => resolveTotalSteps(defined({ totalSteps, epochs, stepsPerEpoch })));
 }
 
-/** The library's option names that are flags here (as --kebab-case). */
-const OPTION_NAMES = /\b(totalSteps|epochs|stepsPerEpoch|warmupSteps|annealSteps|tailSteps|tailLr|baseLr|startFactor|endFactor|totalIters|maxLr|minLr)\b/g;
-
 /** A library RangeError about an option, as a usage error about its flag ("totalSteps must…" → "--total-steps must…"). */
 function asUsage<T>(build: () => T): T {
   try {
     return build();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new UsageError(error.message.replace(OPTION_NAMES, (word) => `--${word.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+    throw new UsageError(withFlagNames(error.message, SCHEDULE_FLAGS));
   }
 }
 

@@ -85,15 +85,29 @@ export function boundsText(bounds: RangeTestFile['bounds']): string {
 
 const REGION_WORDS: Record<string, string> = { 'too-small': 'too small', good: 'good', 'too-large': 'too large' };
 
+/** A region's name as people read it: "too small", "good", "too large". */
+export function regionName(kind: string): string {
+  return REGION_WORDS[kind] ?? kind;
+}
+
+/** "1e-3 … 0.3": the lrs a region spans. */
+export function regionSpan(region: { minLr: number; maxLr: number }): string {
+  return `${formatLr(region.minLr)} … ${formatLr(region.maxLr)}`;
+}
+
 /** One line per region: "good       1e-3 … 0.3". */
 export function regionLines(doc: Pick<RangeTestFile, 'regions'>): string[] {
-  return doc.regions.map((r) => `${(REGION_WORDS[r.kind] ?? r.kind).padEnd(10)} ${formatLr(r.minLr)} … ${formatLr(r.maxLr)}`);
+  return doc.regions.map((r) => `${regionName(r.kind).padEnd(10)} ${regionSpan(r)}`);
+}
+
+/** "steepest 1e-3 · valley 3e-3 · minimum 0.1 · slide –": every rule's pick, '–' where it has none. */
+export function rulePicks(doc: Pick<RangeTestFile, 'rules'>): string {
+  return Object.entries(doc.rules).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`).join(' · ');
 }
 
 /** "rules: steepest 1e-3 · valley 3e-3 · minimum 0.1 · slide –" */
 export function rulesLine(doc: Pick<RangeTestFile, 'rules'>): string {
-  const parts = Object.entries(doc.rules).map(([name, lr]) => `${name} ${lr === null ? '–' : formatLr(lr)}`);
-  return `rules: ${parts.join(' · ')}`;
+  return `rules: ${rulePicks(doc)}`;
 }
 
 /**
@@ -221,8 +235,9 @@ export function confirmationNote(doc: RunStatus): string | null {
     return doc.bounds !== null && doc.settings !== undefined ? "No confirmation probes ran: the bounds are the curve's alone." : null;
   }
   if (c.stopped || c.edge === null) return null;
-  const curve = c.curveBounds && c.curveBounds.maxLr !== doc.bounds?.maxLr ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : '';
-  return `Confirmed by training: lr ${formatLr(c.edge)} trained (${plural(c.probes.length, 'probe')})${curve}.`;
+  // The terminal's line, as a sentence.
+  const line = confirmationLine(doc)!;
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
 /** Why a probe failed, from what the file records: a non-finite loss, an end loss not below the target, or progress given back. */

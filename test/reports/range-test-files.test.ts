@@ -193,10 +193,10 @@ describe('the page of a range test', () => {
     const sections = rangeTestSections(findDoc({ warnings: ['curve too noisy: use runs ≥ 3 (or a larger batch)'] }), {}, { commandLine: "lrfind find --model mlp --out 'a b'" });
     expect(sections.map((s) => s.heading)).toEqual(['How the run went', 'Bounds to train with', 'Loss against learning rate', 'Settings', 'Confirmation probes', 'Next step']);
     expect(sections[0]!.warnings).toEqual(['curve too noisy: use runs ≥ 3 (or a larger batch)']);
-    expect(sections[0]!.notes).toEqual(['The sweep ran all 100 steps, lr 1e-7 → 1 in 1.2 s.', 'Confirmed by training: lr 0.26 trained (4 probes); the curve alone said max lr 0.5.']);
+    expect(sections[0]!.notes).toEqual(['The sweep ran all 100 steps, lr 1e-7 → 1 in 1.2 s.', 'Confirmed by training: 0.26 trained (4 probes); the curve alone said max lr 0.5.']);
     expect(sections[1]!.numbers).toEqual({
       'max lr': '0.2', 'min lr': '2e-2', source: 'confirmed', confidence: '0.88', "the curve's own max lr": '0.5',
-      'too-small region': '1e-7 – 1e-3', 'good region': '1.2e-3 – 0.3',
+      'too small region': '1e-7 … 1e-3', 'good region': '1.2e-3 … 0.3',
     });
     expect(sections[1]!.footnotes).toEqual(["The rules' picks, for comparison: steepest 5e-2 · valley –."]);
     expect(sections[2]!.svgFile).toBe('range-test.svg');
