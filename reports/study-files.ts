@@ -5,19 +5,9 @@ import type { Analysis, StopReason } from '../src/types.js';
 import type { DemoResult } from '../src/study/demo.js';
 import type { StudyResult } from '../src/study/compare.js';
 import type { EpochRecord } from '../src/study/train.js';
-import {
-  comparisonSpec,
-  formatLr,
-  formatValue,
-  indexHtml,
-  rangeTestSpec,
-  renderSvg,
-  scheduleSpec,
-  type AnySpec,
-  type IndexSection,
-  type IndexTable,
-  type ReportMeta,
-} from './index.js';
+import { comparisonSpec, indexHtml, rangeTestSpec, renderSvg, scheduleSpec, type AnySpec, type IndexSection, type ReportMeta } from './index.js';
+import { type IndexTable } from './index-html.js';
+import { formatLr, formatValue } from '../src/format.js';
 import { phaseRanges } from '../src/schedules/from-bounds.js';
 import type { SchedulePhase } from '../src/schedules/cycle-schedule.js';
 import { confirmationPart, analysisFile, toJsonText, type ConfirmationPart, type RangeTestFile } from '../src/range-test/file.js';

@@ -1,6 +1,7 @@
 // The page's form as values: read once per run, checked with messages that name the field. URL
 // query parameters preset it (?model=mlp&backend=wasm&steps=60&confirm=0), so a setup can be shared.
-import type { BackendChoice, ModelName } from '../../src/index.js';
+import type { BackendChoice } from '../../src/index.js';
+import type { ModelName } from '../../src/models/index.js';
 import type { OptimizerName } from './page-model.js';
 
 export interface PageSettings {

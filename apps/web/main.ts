@@ -6,10 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 // The page trains on wasm too: imported here, handed to initBackend (lrfind never imports it in a browser).
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { formatLr } from '../../src/format.js';
-import {
-  initBackend, oneCycleCallback, oneCycleFromBounds, rangeTestFile, rangeTestFileText, recommendLearningRate, scheduleTable,
-  scheduleToCsv, scheduleToJson, stepsPerEpoch, toDataset, type BackendChoice, type Dataset, type DatasetArrays, type LrFinderResult,
-} from '../../src/index.js';
+import { initBackend, oneCycleCallback, oneCycleFromBounds, rangeTestFile, rangeTestFileText, recommendLearningRate, type BackendChoice, type LrFinderResult } from '../../src/index.js';
+import { scheduleTable, scheduleToCsv, scheduleToJson, stepsPerEpoch } from '../../src/schedules/index.js';
+import { toDataset, type Dataset, type DatasetArrays } from '../../src/data/index.js';
 import { liveRangeTest, liveTraining, showSchedule, type RangeTestView, type ScheduleView } from '../../reports/views/index.js';
 import { words } from '../../reports/index.js';
 import { offer, withdraw } from './downloads.js';

@@ -1,6 +1,6 @@
 // The page's data: the bundled digits (fetched from the page's folder and gunzipped in the
 // browser) or a CSV the user picked, both split exactly as the CLI splits them.
-import { csvDatasetArrays, digitsDatasetArrays, type DatasetArrays } from '../../src/index.js';
+import { csvDatasetArrays, digitsDatasetArrays, type DatasetArrays } from '../../src/data/index.js';
 
 /** Text of a gzipped response body or file, decompressed by the browser. */
 async function gunzipText(body: ReadableStream<Uint8Array>): Promise<string> {

@@ -1,7 +1,8 @@
 // The page's model: a built-in one sized to the data, or the user's tfjs Layers model (model.json
 // and weight files picked or dropped, or a URL), compiled with the chosen optimizer.
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, type DatasetArrays, type ModelName } from '../../src/index.js';
+import { type DatasetArrays } from '../../src/data/index.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 
 export type OptimizerName = 'momentum' | 'sgd' | 'adam';
 

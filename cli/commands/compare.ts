@@ -1,4 +1,4 @@
-// `lrfind compare`: the seed's study (runStudy) — a range test, then training runs with seven lr
+// `lrfind compare`: the founding study (runStudy) — a range test, then training runs with seven lr
 // schedules and five optimizers on the same model, data, epochs and seed. Flags are checked here,
 // before tfjs loads (compare-run.ts).
 import type { BackendChoice } from '../../src/tfjs/backend.js';
@@ -15,7 +15,7 @@ import { FIND_FLAGS } from './find-flags.js';
  * compare-run.ts checks that the two agree).
  */
 export const COMPARE_RUNS = {
-  schedules: ['constant', 'linear', 'exponential', 'cosine', 'sgdr', 'one-cycle', 'seed-one-cycle'],
+  schedules: ['constant', 'linear', 'exponential', 'cosine', 'sgdr', 'one-cycle', 'warmup-cosine-tail'],
   optimizers: ['sgd', 'sgd-nesterov-decay', 'sgd-nesterov-decay-lr/10', 'rmsprop', 'adam'],
 } as const;
 
@@ -48,7 +48,7 @@ export const COMPARE_FLAGS = {
 export const COMPARE_HELP: HelpPage = {
   usage: 'lrfind compare [options]',
   summary:
-    "Reruns the seed's study: a range test (SGD + momentum 0.9) and its confirmation probes find the lr\n" +
+    "Reruns the founding study: a range test (SGD + momentum 0.9) and its confirmation probes find the lr\n" +
     'bounds, then every run trains the same model from the same weights on the same batches, with a different\n' +
     'schedule or optimizer, and records loss and accuracy per epoch. Prints a table of final validation\n' +
     'accuracy and loss, and writes a report. The defaults (vgg-mini on 2000 MNIST images, 12 runs of 6\n' +

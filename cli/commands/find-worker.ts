@@ -3,7 +3,9 @@
 // seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs';
-import { DEFAULT_CONFIRM_SETTINGS, recommendLearningRate, type Dataset } from '../../src/index.js';
+import { recommendLearningRate } from '../../src/index.js';
+import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
+import { type Dataset } from '../../src/data/index.js';
 import { loadData } from '../data-source.js';
 import { loadModel } from '../model/load-model.js';
 import { checkModelName } from '../model/source.js';
@@ -48,8 +50,10 @@ async function run(): Promise<void> {
     if (stopped()) controller.abort();
     const train = { xs: dataset.train.xs, ys: dataset.train.ys };
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
+    const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
     const found = await recommendLearningRate(model, train, {
-      ...p.settings,
+      ...sweep,
+      tuning: { sweep: { mode, divergeThreshold, smoothing } },
       confirm: p.confirm,
       signal: controller.signal,
       onAnalysis: (rangeTest, analysis) => post({ type: 'analysis', rangeTest, analysis }),

@@ -8,7 +8,7 @@ import {
   linearLr,
   oneCycle,
   resolveTotalSteps,
-  seedOneCycleFromBounds,
+  warmupCosineTailFromBounds,
   sgdr,
   stepDecay,
   type LrBounds,
@@ -35,7 +35,7 @@ export interface BuiltSchedule {
 const REQUIRED: Record<ScheduleName, readonly ScheduleFlagName[]> = {
   onecycle: ['max-lr'],
   'fastai-onecycle': ['max-lr'],
-  'seed-onecycle': ['max-lr', 'min-lr'],
+  'warmup-cosine-tail': ['max-lr', 'min-lr'],
   cosine: ['base-lr'],
   sgdr: ['base-lr', 't0'],
   exponential: ['base-lr', 'gamma'],
@@ -140,8 +140,8 @@ export function buildSchedule(name: ScheduleName, flags: ScheduleFlags): BuiltSc
       const cycle = (name === 'onecycle' ? oneCycle : fastaiOneCycle)(oneCycleOptions(flags, total));
       return withEpochs({ name, schedule: cycle, totalSteps: total });
     }
-    case 'seed-onecycle': {
-      const cycle = asUsage(() => seedOneCycleFromBounds({ maxLr: flags['max-lr']!, minLr: flags['min-lr']! }, defined({
+    case 'warmup-cosine-tail': {
+      const cycle = asUsage(() => warmupCosineTailFromBounds({ maxLr: flags['max-lr']!, minLr: flags['min-lr']! }, defined({
         totalSteps: flags['total-steps'],
         epochs: flags.epochs,
         stepsPerEpoch: flags['steps-per-epoch'],

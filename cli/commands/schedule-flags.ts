@@ -4,7 +4,7 @@ import type { FlagSpecs } from '../args.js';
 export const SCHEDULE_NAMES = [
   'onecycle',
   'fastai-onecycle',
-  'seed-onecycle',
+  'warmup-cosine-tail',
   'cosine',
   'sgdr',
   'exponential',
@@ -15,9 +15,9 @@ export const SCHEDULE_NAMES = [
 export type ScheduleName = (typeof SCHEDULE_NAMES)[number];
 
 export const SCHEDULE_FLAGS = {
-  'max-lr': { type: 'number', option: 'maxLr', description: 'peak lr (one-cycle, seed-onecycle, cyclic)' },
+  'max-lr': { type: 'number', option: 'maxLr', description: 'peak lr (one-cycle, warmup-cosine-tail, cyclic)' },
   'base-lr': { type: 'number', option: 'baseLr', description: 'starting lr of the decays; lower bound of cyclic' },
-  'min-lr': { type: 'number', option: 'minLr', description: 'one-cycle: the start lr (instead of --div-factor); seed-onecycle: lr at the start and the end of the cosine' },
+  'min-lr': { type: 'number', option: 'minLr', description: 'one-cycle: the start lr (instead of --div-factor); warmup-cosine-tail: lr at the start and the end of the cosine' },
   'total-steps': { type: 'integer', option: 'totalSteps', description: 'steps in the whole run' },
   epochs: { type: 'integer', option: 'epochs', description: 'with --steps-per-epoch, instead of --total-steps' },
   'steps-per-epoch': { type: 'integer', option: 'stepsPerEpoch', description: 'batches per epoch' },
@@ -29,10 +29,10 @@ export const SCHEDULE_FLAGS = {
   'base-momentum': { type: 'number', option: 'baseMomentum', description: 'one-cycle: momentum at the lr peak', default: '0.85' },
   'max-momentum': { type: 'number', option: 'maxMomentum', description: 'one-cycle: momentum at the start and end', default: '0.95' },
   'no-cycle-momentum': { type: 'boolean', description: 'one-cycle: keep momentum out of the schedule' },
-  'warmup-steps': { type: 'integer', option: 'warmupSteps', description: 'seed-onecycle: linear warm-up steps', default: '45% of the run' },
-  'anneal-steps': { type: 'integer', option: 'annealSteps', description: 'seed-onecycle: cosine steps', default: '45% of the run' },
-  'tail-steps': { type: 'integer', option: 'tailSteps', description: 'seed-onecycle: exponential tail steps', default: 'the rest' },
-  'tail-lr': { type: 'number', option: 'tailLr', description: 'seed-onecycle: lr at the last step', default: 'min-lr / 100' },
+  'warmup-steps': { type: 'integer', option: 'warmupSteps', description: 'warmup-cosine-tail: linear warm-up steps', default: '45% of the run' },
+  'anneal-steps': { type: 'integer', option: 'annealSteps', description: 'warmup-cosine-tail: cosine steps', default: '45% of the run' },
+  'tail-steps': { type: 'integer', option: 'tailSteps', description: 'warmup-cosine-tail: exponential tail steps', default: 'the rest' },
+  'tail-lr': { type: 'number', option: 'tailLr', description: 'warmup-cosine-tail: lr at the last step', default: 'min-lr / 100' },
   t0: { type: 'number', option: 't0', description: 'sgdr: steps in the first cycle' },
   't-mult': { type: 'integer', option: 'tMult', description: 'sgdr: growth of each cycle', default: '1' },
   'eta-min': { type: 'number', option: 'etaMin', description: 'cosine, sgdr: lowest lr', default: '0' },
@@ -63,7 +63,7 @@ const ONE_CYCLE: ScheduleFlagName[] = [
 export const FLAGS_OF: Record<ScheduleName, readonly ScheduleFlagName[]> = {
   onecycle: ONE_CYCLE,
   'fastai-onecycle': ONE_CYCLE,
-  'seed-onecycle': ['max-lr', 'min-lr', 'warmup-steps', 'anneal-steps', 'tail-steps', 'tail-lr'],
+  'warmup-cosine-tail': ['max-lr', 'min-lr', 'warmup-steps', 'anneal-steps', 'tail-steps', 'tail-lr'],
   cosine: ['base-lr', 't-max', 'eta-min'],
   sgdr: ['base-lr', 't0', 't-mult', 'eta-min'],
   exponential: ['base-lr', 'gamma'],

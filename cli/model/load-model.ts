@@ -1,7 +1,7 @@
 // `--model`: a built-in architecture, a tfjs Layers model.json, or a JS module that builds one.
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, type ModelName } from '../../src/index.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 import { UsageError } from '../errors.js';
 import { fileLoadHandler } from './file-handler.js';
 import { checkBuiltinFitsData, checkModelName, type ModelSource } from './source.js';

@@ -1,5 +1,5 @@
 // The words of a schedule, shared by the ink view and the plain output.
-import type { ScheduleRow } from '../../src/index.js';
+import type { ScheduleRow } from '../../src/schedules/index.js';
 import type { SchedulePhase } from '../../src/schedules/cycle-schedule.js';
 import { plural } from '../../src/text.js';
 import { formatLr } from '../../src/format.js';

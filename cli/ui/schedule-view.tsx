@@ -1,6 +1,6 @@
 // `lrfind schedule` on a terminal: the lr per step as a chart, with the key numbers.
 import { Box, Text } from 'ink';
-import type { ScheduleRow } from '../../src/index.js';
+import type { ScheduleRow } from '../../src/schedules/index.js';
 import type { SchedulePhase } from '../../src/schedules/cycle-schedule.js';
 import { formatLr } from '../../src/format.js';
 import { LineChart } from './line-chart.js';

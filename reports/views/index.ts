@@ -3,9 +3,6 @@
 // engine ('lrfind') never loads vega; these never load tfjs.
 export { showRangeTest, type RangeTestView, type RangeTestViewOptions } from './range-test-view.js';
 export { liveRangeTest, type LiveRangeTest, type LiveRangeTestOptions, type ProbeStep } from './live-range-test.js';
-export { showSchedule, scheduleViewSpec, type ScheduleView, type ScheduleViewOptions } from './schedule-view.js';
+export { showSchedule, type ScheduleView, type ScheduleViewOptions } from './schedule-view.js';
 export { liveTraining, type LiveTraining } from './live-training.js';
 export { specToSvg, type VegaView, type ViewOptions } from './embed.js';
-export { rangeTestReportInput } from '../../src/present/report-input.js';
-export { tooltipRows, withTooltips } from './tooltips.js';
-export { liveProbeSpec, liveSweepSpec, liveTrainingSpec, LIVE_DATA } from './live-specs.js';

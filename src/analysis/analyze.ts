@@ -10,6 +10,7 @@ import { argmin } from './statistics.js';
 import { pickLrfind } from './rules/lrfind.js';
 import { createRules } from './rules/registry.js';
 import { maxOf, minOf } from '../numbers.js';
+import { RECOMMENDATION } from '../constants.js';
 
 /** Every option of `analyzeCurve`; each field documents its default where it is declared. */
 export interface AnalyzeOptions extends ReadingOptions, RegionOptions, RecommendOptions, AggregateOptions {
@@ -26,7 +27,7 @@ export interface AnalyzeOptions extends ReadingOptions, RegionOptions, Recommend
 }
 
 /** Runs whose lrfind maxLr spread more than this factor make the runs "disagree". */
-export const DISAGREEMENT_RATIO = 3;
+export const DISAGREEMENT_RATIO = RECOMMENDATION.disagreementRatio;
 
 function checkOptions(options: AnalyzeOptions): void {
   checkReadingOptions(options);

@@ -1,29 +1,15 @@
-// Public exports of src/analysis (also the 'lrfind/analysis' subpath: plain numbers, no tfjs).
-export { analyzeCurve, DISAGREEMENT_RATIO } from './analyze.js';
-export type { AnalyzeOptions } from './analyze.js';
-export { CurveFormatError, AnalysisError } from './errors.js';
-export type { AnalysisErrorCode } from './errors.js';
-export { emaSmooth, pytorchLrFinderSmooth, medianFilter } from './smoothing.js';
-export { savitzkyGolay, savitzkyGolayDerivative, defaultWindowSize } from './savitzky-golay.js';
-export type { SavitzkyGolayOptions, SavitzkyGolayFilterOptions } from './savitzky-golay.js';
-export { readCurve, smoothLosses } from './reading.js';
-export type { CurveReading, ReadingOptions } from './reading.js';
+// Public exports of 'lrfind/analysis': reading loss-vs-lr curves from any framework. Plain numbers,
+// no tfjs: the reading, the rules (lrfind's and the peers'), the smoothing, and the curve parsers.
+export { analyzeCurve, type AnalyzeOptions } from './analyze.js';
+export { AnalysisError, CurveFormatError, type AnalysisErrorCode } from './errors.js';
 export { classifyRegions } from './regions.js';
-export type { RegionOptions } from './regions.js';
-export { recommendBounds } from './recommend.js';
-export type { RecommendOptions, RecommendInput } from './recommend.js';
-export { aggregateRuns } from './aggregate.js';
-export type { AggregateOptions } from './aggregate.js';
-export { rules, ruleNames, getRule, createRules } from './rules/registry.js';
-export type { RulesOptions } from './rules/registry.js';
-export { DEFAULT_SAFETY_DIVISOR, lrfindRule } from './rules/lrfind.js';
-export type { LrfindRuleOptions, LrfindRuleSetup } from './rules/lrfind.js';
-export { steepestRule } from './rules/steepest.js';
-export type { SteepestOptions } from './rules/steepest.js';
-export { valleyRule, slideRule, minimumRule, steepRule } from './rules/fastai.js';
-export type { FastaiRuleOptions, SlideOptions } from './rules/fastai.js';
-export type { PeerSmoothing } from './rules/peer.js';
-export { CURVE_DELIMITERS, CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv } from './csv.js';
-export type { CurveCsvOptions } from './csv.js';
-export { parseCurveJson, parseRunsJson, curveFromJson } from './json.js';
-export type { Curve, Analysis, Bounds, Region, RegionKind, RulePick, Rule, CurveAggregate } from '../types.js';
+export { smoothLosses } from './reading.js';
+export { emaSmooth, pytorchLrFinderSmooth } from './smoothing.js';
+export { savitzkyGolay, type SavitzkyGolayOptions } from './savitzky-golay.js';
+export { createRules, getRule, ruleNames, rules, type RulesOptions } from './rules/registry.js';
+export { lrfindRule, type LrfindRuleOptions } from './rules/lrfind.js';
+export { steepestRule, type SteepestOptions } from './rules/steepest.js';
+export { minimumRule, slideRule, steepRule, valleyRule, type FastaiRuleOptions, type SlideOptions } from './rules/fastai.js';
+export { CURVE_LOSS_COLUMNS, CURVE_LR_COLUMNS, parseCurveCsv, type CurveCsvOptions } from './csv.js';
+export { parseCurveJson, parseRunsJson } from './json.js';
+export type { Analysis, Bounds, Curve, CurveAggregate, Region, RegionKind, Rule, RulePick } from '../types.js';

@@ -4,6 +4,7 @@ import type { Curve } from '../types.js';
 import { effectiveWindow, savitzkyGolay, savitzkyGolayDerivative } from './savitzky-golay.js';
 import { medianFilter } from './smoothing.js';
 import { argmin, median, noiseLevel } from './statistics.js';
+import { READING } from '../constants.js';
 
 export interface ReadingOptions {
   /**
@@ -82,7 +83,7 @@ export function lossScale(level: number, low: number, noise: number): number {
  * minimum. Works on spike-free values (the median-filtered losses).
  */
 export function findDivergence(values: readonly number[], options: { level: number; noise: number; threshold?: number }): number | null {
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? READING.divergenceMargin;
   const { level, noise } = options;
   let low = Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -107,7 +108,7 @@ export function findDivergence(values: readonly number[], options: { level: numb
  */
 export function smoothLosses(losses: readonly number[], options: Pick<ReadingOptions, 'medianWindow' | 'windowSize' | 'polynomial'> = {}): number[] {
   checkReadingOptions(options);
-  const filtered = medianFilter(losses, options.medianWindow ?? 5);
+  const filtered = medianFilter(losses, options.medianWindow ?? READING.medianWindow);
   const half = (effectiveWindow(losses.length, options.windowSize) - 1) / 2;
   return withinWindow(savitzkyGolay(filtered, { windowSize: options.windowSize, polynomial: options.polynomial }), filtered, half);
 }
@@ -137,7 +138,7 @@ export function readCurve(curve: Curve, options: ReadingOptions = {}): CurveRead
   checkReadingOptions(options);
   const { lrs, losses } = curve;
   const sg = { windowSize: options.windowSize, polynomial: options.polynomial };
-  const filtered = medianFilter(losses, options.medianWindow ?? 5);
+  const filtered = medianFilter(losses, options.medianWindow ?? READING.medianWindow);
   const smoothed = smoothLosses(losses, options);
   const gradient = savitzkyGolayDerivative(lrs, filtered, sg);
   const level = initialLevel(losses);

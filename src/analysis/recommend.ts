@@ -3,6 +3,7 @@ import type { Analysis, Bounds, RulePick } from '../types.js';
 import { initialLevel } from './reading.js';
 import { type LrfindRuleOptions, checkLrfindOptions, pickLrfind } from './rules/lrfind.js';
 import { median, noiseLevel } from './statistics.js';
+import { RECOMMENDATION } from '../constants.js';
 
 export interface RecommendOptions extends LrfindRuleOptions {
   /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`; Smith suggests 3–10). @default 10 */
@@ -22,17 +23,13 @@ export type RecommendInput = Pick<Analysis, 'curve' | 'smoothedLosses' | 'region
   steady?: boolean;
 };
 
-/** A loss that never fell and diverged within this share of the sweep started too high. */
-const EARLY_DIVERGENCE = 0.2;
 
 /** Fewer points than this are no curve to read. */
-export const MIN_POINTS = 10;
+export const MIN_POINTS = RECOMMENDATION.minPoints;
 
-/** Noise above this fraction of the starting loss hides whether a loss that did not clearly fall fell at all. */
-const NOISY_LEVEL = 0.05;
 
 /** Noise above this fraction of the loss's drop makes the curve "too noisy". */
-export const NOISY_RATIO = 0.3;
+export const NOISY_RATIO = RECOMMENDATION.noisyRatio;
 
 export function checkRecommendOptions(options: RecommendOptions): void {
   checkLrfindOptions(options);
@@ -98,11 +95,11 @@ export function recommendBounds(
   // The regions already decided whether the loss fell (on the noise before any blow-up): a good
   // region is where it fell, and without one there is nothing to train between.
   if (good === undefined) {
-    const earlyDivergence = divergenceIndex !== null && divergenceIndex < EARLY_DIVERGENCE * n;
+    const earlyDivergence = divergenceIndex !== null && divergenceIndex < RECOMMENDATION.earlyDivergence * n;
     const stillLevel = drop <= Math.max(2 * noiseLevel(losses.slice(0, Math.max(divergenceIndex ?? n, 2))), 0.01 * Math.abs(level));
     const why = earlyDivergence
       ? `loss never decreased, so there are no bounds: it diverged early (at lr ${format(lrs[divergenceIndex!]!)}): lower startLr`
-      : !stillLevel && noise > NOISY_LEVEL * Math.abs(level)
+      : !stillLevel && noise > RECOMMENDATION.noisyLevel * Math.abs(level)
         ? 'curve too noisy to tell whether the loss decreased, so there are no bounds: use runs ≥ 3 (or a larger batch)'
         : stillLevel
           ? 'loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data'
@@ -121,7 +118,7 @@ export function recommendBounds(
   }
   if (good !== undefined && Math.log10(good.maxLr / good.minLr) < 0.25) flag(0.7);
   if (maxLr < lrs[0]!) flag(0.5, `maxLr ${format(maxLr)} is below the sweep's start (${format(lrs[0]!)}): lower startLr`);
-  const divFactor = options.divFactor ?? 10;
+  const divFactor = options.divFactor ?? RECOMMENDATION.divFactor;
   confidence = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
   return { bounds: { maxLr, minLr: maxLr / divFactor, source: rule, confidence }, warnings };
 }

@@ -6,6 +6,7 @@
 import type { Curve, Region, RegionKind } from '../types.js';
 import { prepareCurve } from './prepare.js';
 import { type CurveReading, type ReadingOptions, lossScale, readCurve } from './reading.js';
+import { REGIONS } from '../constants.js';
 
 export interface RegionOptions {
   /**
@@ -58,12 +59,10 @@ export function findGoodRange(reading: CurveReading, options: RegionOptions = {}
   return findSteadyRange(reading, options) ?? coarseRange(reading);
 }
 
-/** A loss that fell without a steady stretch counts only when it fell clearly: this share of its level and 3σ. */
-const COARSE_DROP = 0.05;
 
 function coarseRange(reading: CurveReading): [number, number] | null {
   const { smoothed, minimumIndex: m, level, noise } = reading;
-  if (m === 0 || !(level - smoothed[m]! > Math.max(3 * noise, COARSE_DROP * Math.abs(level)))) return null;
+  if (m === 0 || !(level - smoothed[m]! > Math.max(3 * noise, REGIONS.coarseDrop * Math.abs(level)))) return null;
   const high = level - 0.1 * (level - smoothed[m]!);
   let start = 0;
   for (let i = 0; i < m; i++) if (smoothed[i]! >= high) start = i;
@@ -78,7 +77,7 @@ export function findSteadyRange(reading: CurveReading, options: RegionOptions = 
   for (let i = 0; i <= m; i++) steepest = Math.min(steepest, gradient[i]!);
   if (!(steepest < 0)) return null;
   // Falling = steeper than a fraction of the steepest slope, and than what noise alone gives (3σ).
-  const limit = -Math.max((options.slopeFraction ?? 0.1) * -steepest, 3 * reading.gradientNoise);
+  const limit = -Math.max((options.slopeFraction ?? REGIONS.slopeFraction) * -steepest, 3 * reading.gradientNoise);
   const runs: [number, number][] = [];
   for (let i = 0; i <= m; i++) {
     if (!(gradient[i]! < limit)) continue;
@@ -87,7 +86,7 @@ export function findSteadyRange(reading: CurveReading, options: RegionOptions = 
     else runs.push([i, i]);
   }
   const scale = lossScale(reading.level, smoothed[m]!, reading.noise);
-  const maxGap = (options.mergeGap ?? 0.1) * smoothed.length;
+  const maxGap = (options.mergeGap ?? REGIONS.mergeGap) * smoothed.length;
   // Stretches that drop less than 5% of the total drop are noise, not part of a descent.
   const total = reading.level - smoothed[m]!;
   const merged: [number, number][] = [];
@@ -127,7 +126,7 @@ export function regionsFromReading(reading: CurveReading, options: RegionOptions
     const d = reading.divergenceIndex;
     return d === null ? [region('too-small', 0, n - 1)] : [region('too-small', 0, d - 1), region('too-large', d, n - 1)];
   }
-  const minPoints = options.minRegionPoints ?? Math.max(2, Math.round(0.03 * n));
+  const minPoints = options.minRegionPoints ?? Math.max(2, Math.round(REGIONS.minRegionFraction * n));
   let [start, end] = good;
   if (start < minPoints) start = 0;
   // The flat bottom up to the rise (or, without a rise, up to the minimum) is still good.

@@ -3,6 +3,7 @@
 import * as sgModule from 'ml-savitzky-golay';
 import { uniformStep } from './gradient.js';
 import { fitAndEvaluate, fitPolynomial } from './polyfit.js';
+import { READING } from '../constants.js';
 
 type SgFilter = (data: number[], h: number, options?: { windowSize?: number; derivative?: number; polynomial?: number }) => number[];
 
@@ -82,12 +83,12 @@ export function savitzkyGolay(values: readonly number[], options: SavitzkyGolayF
   const per = Math.pow(delta, -derivative);
   const all = Array.from({ length: n }, (_, i) => i);
   if (n < 5) {
-    const degree = Math.min(options.polynomial ?? 2, n - 1);
+    const degree = Math.min(options.polynomial ?? READING.polynomial, n - 1);
     if (derivative > degree) return new Array<number>(n).fill(0);
     return fitAndEvaluate(values, 0, n, degree, derivative, all).map((v) => v * per);
   }
   const window = effectiveWindow(n, options.windowSize);
-  const polynomial = Math.min(options.polynomial ?? 2, window - 1);
+  const polynomial = Math.min(options.polynomial ?? READING.polynomial, window - 1);
   if (derivative > polynomial) return new Array<number>(n).fill(0);
   const half = (window - 1) / 2;
   const interior = sgFilter(values.slice(), delta, { windowSize: window, polynomial, derivative });
@@ -118,7 +119,7 @@ export function savitzkyGolayDerivative(
   checkOptions(options);
   const n = values.length;
   const window = effectiveWindow(n, options.windowSize);
-  const degree = Math.min(options.polynomial ?? 2, window - 1);
+  const degree = Math.min(options.polynomial ?? READING.polynomial, window - 1);
   const half = Math.floor(window / 2);
   return x.map((at, i) => {
     const start = Math.min(Math.max(i - half, 0), n - window);

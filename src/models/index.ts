@@ -1,4 +1,3 @@
-// Public exports of src/models (re-exported by src/index.ts).
-export { buildModel, mlp, cnn, vggMini } from './builders.js';
-export type { ModelSpec } from './builders.js';
-export { MODEL_INPUTS, MODEL_NAMES, MIN_IMAGE_SIDE, modelInputProblem, type ModelName } from './names.js';
+// Public exports of 'lrfind/models': the built-in models, each sized to a dataset.
+export { buildModel, mlp, cnn, vggMini, type ModelSpec } from './builders.js';
+export { MODEL_NAMES, type ModelName } from './names.js';

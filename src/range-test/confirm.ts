@@ -1,15 +1,16 @@
 // Confirming a max lr by sustained training (pure part). One sweep passes every lr in a step or two,
-// so it misses instabilities that need tens of steps at one lr to grow: measured, a CNN with
-// momentum on digits whose sweep rose at 0.74 dies in one-cycle training from 0.25 on. A probe
-// trains from the starting weights with a short warm-up to a candidate lr and holds it; the largest
-// candidate whose probe ends below the sweep's best loss (and clearly below where it started) is
-// the confirmed edge.
+// so it misses instabilities that need tens of steps at one lr to grow (docs/constants.md#probes).
+// A probe trains from the starting weights with a short warm-up to a candidate lr and holds it; the
+// largest candidate whose probe ends below the sweep's best loss (and clearly below where it
+// started) is the confirmed edge.
 import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
+import { PROBES } from '../constants.js';
 import { maxOf, minOf } from '../numbers.js';
 import type { Analysis, Bounds, Region } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
+/** The probes' tuned settings; each defaults to its value in `PROBES` (src/constants.ts, measured in docs/constants.md#probes). */
 export interface ConfirmSettingsInput {
   /** Steps of the linear warm-up from lr/10 to the candidate lr. @default 20 */
   warmupSteps?: number;
@@ -17,40 +18,21 @@ export interface ConfirmSettingsInput {
   holdSteps?: number;
   /** Candidates go down from the rise by this factor each. @default 1.25 */
   ladder?: number;
-  /** At most this many probes; none passing falls back to the curve's recommendation. @default 8 */
+  /** At most this many probes. @default 8 */
   maxProbes?: number;
   /** maxLr = the largest passing candidate / margin. @default 1.3 */
   margin?: number;
-  /**
-   * The ladder starts at the rise, but at most this many times the lr of the sweep's best loss:
-   * an Adam curve that bumps, falls again and rises late had its rise 40× past its best, and a
-   * probe there passed that one-cycle training did not survive. Measured setups rose 1.4–2.1×
-   * past their best. @default 3
-   */
+  /** The ladder starts at the rise, but at most this many times the lr of the sweep's best loss. @default 3 */
   ceiling?: number;
-  /**
-   * A probe must also cut the loss by this fraction of the sweep's starting level: with a shallow
-   * sweep (a VGG-style net's fell only from 2.30 to 2.13) "below the sweep's best" alone let a
-   * probe pass at 2.06 on an lr that one-cycle training does not survive. @default 0.25
-   */
+  /** A probe must also cut the loss by this fraction of the sweep's starting level. @default 0.25 */
   minDrop?: number;
-  /**
-   * A probe fails when its end loss has climbed back more than this fraction of the way from its
-   * best quarter of held steps to the sweep's starting level: it was getting worse, not better.
-   * Measured on a CNN with momentum on digits (seed 0): probes at 0.17–0.27 fell to 0.7–1.5, then
-   * rose by 0.11–0.25 of their progress, and held longer they died (0.18 by step 160); one-cycle
-   * training at 0.21 ended at 0.936 accuracy where 0.1 reaches 0.99. Passing probes on the MLPs and
-   * the MNIST CNN never rose; Adam on Fashion wobbled by under 0.01. About 2.5 standard deviations of
-   * the noise of two 10-step means. @default 0.1
-   */
+  /** A probe fails when its end loss climbed back more than this fraction of its progress. @default 0.1 */
   giveBack?: number;
 }
 
 export type ConfirmSettings = Required<ConfirmSettingsInput>;
 
-export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = {
-  warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1,
-};
+export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = { ...PROBES };
 
 /** Fills defaults and validates; throws `RangeTestSettingsError` naming the first bad argument. */
 export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): ConfirmSettings {

@@ -65,19 +65,19 @@ export function oneCycleFromBounds(source: BoundsSource, options: Omit<OneCycleO
   return oneCycle({ ...options, maxLr, ...(divFactor !== undefined ? { divFactor } : {}) });
 }
 
-/** The seed study's split of a run: 45 % warm-up, 45 % cosine, the rest an exponential tail. */
-export const SEED_PHASE_FRACTION = 0.45;
+/** The founding study's split of a run: 45 % warm-up, 45 % cosine, the rest an exponential tail. */
+export const WARMUP_COSINE_TAIL_FRACTION = 0.45;
 
-export interface SeedOneCycleOptions extends RunLength, Partial<Pick<WarmupCosineTailOptions, 'warmupSteps' | 'annealSteps' | 'tailSteps' | 'tailLr'>> {}
+export interface WarmupCosineTailFromBoundsOptions extends RunLength, Partial<Pick<WarmupCosineTailOptions, 'warmupSteps' | 'annealSteps' | 'tailSteps' | 'tailLr'>> {}
 
 /**
- * The seed study's one-cycle from bounds (`warmupCosineTail`): linear minLr → maxLr, cosine back
+ * The founding study's one-cycle from bounds (`warmupCosineTail`): linear minLr → maxLr, cosine back
  * to minLr, an exponential tail to minLr / 100. Phase lengths default to 45 / 45 / 10 % of the run;
  * all three given alone set the run's length.
  */
-export function seedOneCycleFromBounds(source: BoundsSource, options: SeedOneCycleOptions): CycleSchedule {
+export function warmupCosineTailFromBounds(source: BoundsSource, options: WarmupCosineTailFromBoundsOptions): CycleSchedule {
   const { maxLr, minLr } = boundsOf(source);
-  if (minLr === undefined) fail('minLr', 'given (the seed schedule runs between the bounds)', minLr);
+  if (minLr === undefined) fail('minLr', 'given (the warm-up, cosine and tail schedule runs between the bounds)', minLr);
   const { warmupSteps: warm, annealSteps: anneal, tailSteps: tail, tailLr } = options;
   const hasLength = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
   const tailOption = tailLr !== undefined ? { tailLr } : {};
@@ -85,8 +85,8 @@ export function seedOneCycleFromBounds(source: BoundsSource, options: SeedOneCyc
     return warmupCosineTail({ maxLr, minLr, warmupSteps: warm, annealSteps: anneal, tailSteps: tail, ...tailOption });
   }
   const total = resolveTotalSteps(options);
-  const warmupSteps = warm ?? Math.max(1, Math.round(total * SEED_PHASE_FRACTION));
-  const annealSteps = anneal ?? Math.max(1, Math.round(total * SEED_PHASE_FRACTION));
+  const warmupSteps = warm ?? Math.max(1, Math.round(total * WARMUP_COSINE_TAIL_FRACTION));
+  const annealSteps = anneal ?? Math.max(1, Math.round(total * WARMUP_COSINE_TAIL_FRACTION));
   const tailSteps = tail ?? total - warmupSteps - annealSteps;
   if (warmupSteps + annealSteps + tailSteps !== total || tailSteps < 0) {
     throw new RangeError(`warmupSteps + annealSteps + tailSteps must add up to the ${total} total steps, got ${warmupSteps} + ${annealSteps} + ${tailSteps}`);

@@ -16,15 +16,15 @@ export { fastaiOneCycle, warmupCosineTail, type WarmupCosineTailOptions } from '
 export {
   boundsOf,
   oneCycleFromBounds,
-  seedOneCycleFromBounds,
+  warmupCosineTailFromBounds,
   linearLr,
   phaseRanges,
-  SEED_PHASE_FRACTION,
+  WARMUP_COSINE_TAIL_FRACTION,
   type BoundsSource,
   type LrBounds,
   type LinearLrOptions,
   type RunLength,
-  type SeedOneCycleOptions,
+  type WarmupCosineTailFromBoundsOptions,
 } from './from-bounds.js';
 export type { CycleSchedule, CyclePhase, SchedulePhase } from './cycle-schedule.js';
 export { scheduleTable, scheduleToCsv, scheduleToJson, type ScheduleRow } from './table.js';

@@ -1,4 +1,4 @@
-// Named variants of one-cycle: fastai's defaults, and the seed's warm-up / cosine / exponential tail.
+// Named variants of one-cycle: fastai's defaults, and the founding study's warm-up / cosine / exponential tail.
 import { buildPhases, type CycleSchedule, type PhaseSpec } from './cycle-schedule.js';
 import { oneCycle, type OneCycleOptions } from './one-cycle.js';
 import { fail, inRange, nonNegativeInteger, positive, positiveInteger } from './validate.js';

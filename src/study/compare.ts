@@ -1,6 +1,6 @@
-// The seed's study at laptop scale: lr schedules and optimizers compared on the same model, data,
+// The founding study at laptop scale: lr schedules and optimizers compared on the same model, data,
 // epochs and seed, each run recorded per epoch. The range test at the start supplies the lr
-// bounds for the schedules, as in the seed (which found max 0.1 and chose min 0.01).
+// bounds for the schedules, as in the founding study (which found max 0.1 and chose min 0.01).
 import * as tf from '@tensorflow/tfjs';
 import { loadDataset } from '../data/load.js';
 import type { DatasetName } from '../data/names.js';
@@ -97,7 +97,7 @@ interface RunPlan {
 
 const fmt = (x: number): string => Number(x.toPrecision(2)).toString();
 
-/** Keras's `decay`: lr / (1 + decay · iterations), with decay = lr / epochs as the seed set it. */
+/** Keras's `decay`: lr / (1 + decay · iterations), with decay = lr / epochs as the founding study set it. */
 function kerasDecay(lr: number, epochs: number): Schedule {
   const decay = lr / epochs;
   return (step) => lr / (1 + decay * Math.max(0, step));
@@ -118,7 +118,7 @@ function plans(maxLr: number, minLr: number, epochs: number, steps: number): Run
     { name: 'cosine', group: 'schedules', description: `SGD momentum 0.9, cosine ${fmt(maxLr)} → 0`, optimizer: momentum, lr: cosine({ from: maxLr, to: 0, steps: total }) },
     { name: 'sgdr', group: 'schedules', description: `SGD momentum 0.9, SGDR restarts every ${restart} steps`, optimizer: momentum, lr: sgdr({ baseLr: maxLr, t0: restart }) },
     { name: 'one-cycle', group: 'schedules', description: `SGD momentum 0.85–0.95, one-cycle ${fmt(minLr)} → ${fmt(maxLr)}`, optimizer: momentum, lr: cycle.lr, momentum: cycle.momentum },
-    { name: 'seed-one-cycle', group: 'schedules', description: `SGD momentum 0.9, seed's one-cycle ${fmt(minLr)} → ${fmt(maxLr)} (45/45/10%)`, optimizer: momentum, lr: seedCycle.lr },
+    { name: 'warmup-cosine-tail', group: 'schedules', description: `SGD momentum 0.9, warm-up, cosine and tail ${fmt(minLr)} → ${fmt(maxLr)} (45/45/10%)`, optimizer: momentum, lr: seedCycle.lr },
     { name: 'sgd', group: 'optimizers', description: 'SGD, lr 0.01', optimizer: () => tf.train.sgd(0.01), lr: constant(0.01) },
     { name: 'sgd-nesterov-decay', group: 'optimizers', description: `SGD momentum 0.9 nesterov, lr ${fmt(maxLr)}, decay lr/epochs`, optimizer: () => tf.train.momentum(maxLr, 0.9, true), lr: kerasDecay(maxLr, epochs) },
     { name: 'sgd-nesterov-decay-lr/10', group: 'optimizers', description: `same, lr ${fmt(maxLr / 10)}`, optimizer: () => tf.train.momentum(maxLr / 10, 0.9, true), lr: kerasDecay(maxLr / 10, epochs) },

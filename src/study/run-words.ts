@@ -27,9 +27,9 @@ export function studyRunWords(maxLr: number, minLr: number, epochs: number, step
     exponential: { optimizer: momentum, schedule: 'exponential', lr: `${fmt(maxLr)} → ${fmt(maxLr / 100)}` },
     cosine: { optimizer: momentum, schedule: 'cosine', lr: `${fmt(maxLr)} → 0` },
     sgdr: { optimizer: momentum, schedule: `SGDR, restarts every ${restart} steps`, lr: `${fmt(maxLr)} → 0` },
-    // One-cycle ends at its start lr / finalDivFactor (1e4); the seed's tail at min lr / 100.
+    // One-cycle ends at its start lr / finalDivFactor (1e4); the founding study's tail at min lr / 100.
     'one-cycle': { optimizer: 'SGD momentum 0.95 → 0.85 → 0.95', schedule: 'one-cycle', lr: `${fmt(minLr)} → ${fmt(maxLr)} → ${fmt(minLr / 1e4)}` },
-    'seed-one-cycle': { optimizer: momentum, schedule: "seed's one-cycle (45/45/10%)", lr: `${fmt(minLr)} → ${fmt(maxLr)} → ${fmt(minLr / 100)}` },
+    'warmup-cosine-tail': { optimizer: momentum, schedule: "warm-up, cosine and tail (45/45/10%)", lr: `${fmt(minLr)} → ${fmt(maxLr)} → ${fmt(minLr / 100)}` },
     sgd: { optimizer: 'SGD', schedule: 'constant', lr: fmt(0.01) },
     'sgd-nesterov-decay': { optimizer: 'SGD momentum 0.9 nesterov', schedule: 'Keras decay (lr / epochs)', lr: fmt(maxLr) },
     'sgd-nesterov-decay-lr/10': { optimizer: 'SGD momentum 0.9 nesterov', schedule: 'Keras decay (lr / epochs)', lr: fmt(maxLr / 10) },

@@ -12,7 +12,7 @@ export interface TensorData {
 /** A dataset whose elements are batches, as `{xs, ys}` or `[xs, ys]`. */
 export type BatchDataset = tf.data.Dataset<tf.TensorContainer>;
 
-export type RangeTestData = TensorData | BatchDataset;
+export type TrainingData = TensorData | BatchDataset;
 
 export interface Batch {
   xs: tf.Tensor;
@@ -90,6 +90,6 @@ export function datasetBatches(dataset: BatchDataset): BatchSource {
 }
 
 /** Batches from either kind of data: tensors shuffled with `seed`, or a dataset as it comes. */
-export function makeBatchSource(data: RangeTestData, batchSize: number, seed: number): BatchSource {
+export function makeBatchSource(data: TrainingData, batchSize: number, seed: number): BatchSource {
   return isTensorData(data) ? tensorBatches(data, batchSize, seed) : datasetBatches(data as BatchDataset);
 }

@@ -1,6 +1,6 @@
 // Eager checks on the model and data, so that bad input fails before any training.
 import * as tf from '@tensorflow/tfjs';
-import { datasetBatches, isBatchDataset, isTensorData, type Batch, type RangeTestData } from './batches.js';
+import { datasetBatches, isBatchDataset, isTensorData, type Batch, type TrainingData } from './batches.js';
 import { getLearningRate } from './learning-rate.js';
 
 const describeShape = (shape: readonly (number | null)[]): string => `[${shape.map((d) => d ?? 'any').join(', ')}]`;
@@ -41,7 +41,7 @@ export function checkBatchFits(model: tf.LayersModel, batch: Batch, what: string
 }
 
 /** The model, its optimizer's lr and the first batch's fit; touches neither model nor optimizer. */
-export async function checkTrainingInputs(model: tf.LayersModel, data: RangeTestData): Promise<void> {
+export async function checkTrainingInputs(model: tf.LayersModel, data: TrainingData): Promise<void> {
   checkModel(model);
   getLearningRate(model.optimizer);
   if (isTensorData(data)) {

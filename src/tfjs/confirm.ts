@@ -7,7 +7,7 @@ import {
   type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings,
 } from '../range-test/confirm.js';
 import type { Analysis, Confirmation, LrProbe } from '../types.js';
-import { makeBatchSource, type RangeTestData } from './batches.js';
+import { makeBatchSource, type TrainingData } from './batches.js';
 import { checkTrainingInputs } from './check-inputs.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { trainStep } from './train-step.js';
@@ -31,7 +31,7 @@ export interface ConfirmOptions extends ConfirmSettingsInput {
  * const result = await findLearningRate(model, data, { batchSize: 32 });
  * const { maxLr } = await confirmMaxLr(model, data, analyzeCurve(result), { batchSize: 32 });
  */
-export async function confirmMaxLr(model: tf.LayersModel, data: RangeTestData, analysis: Analysis, options: ConfirmOptions = {}): Promise<Confirmation> {
+export async function confirmMaxLr(model: tf.LayersModel, data: TrainingData, analysis: Analysis, options: ConfirmOptions = {}): Promise<Confirmation> {
   const settings = resolveConfirmSettings(options);
   const batchSize = options.batchSize ?? 64;
   const seed = options.seed ?? 0;

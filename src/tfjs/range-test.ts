@@ -5,11 +5,11 @@ import { resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-
 import { initialRecorderState, recordLoss, type RecorderState } from '../range-test/recorder.js';
 import { sweepLrs } from '../range-test/sweep.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
-import { isTensorData, makeBatchSource, type RangeTestData, type TensorData } from './batches.js';
+import { isTensorData, makeBatchSource, type TrainingData, type TensorData } from './batches.js';
 import { checkBatchFits, checkBatchSize, checkTrainingInputs } from './check-inputs.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { trainStep } from './train-step.js';
-import { warmsUpByDefault, warmUpOnData } from './warm-up.js';
+import { precompilesByDefault, precompileOnData } from './precompile.js';
 import { yieldToEventLoop } from './yield.js';
 
 /** What `onStep` receives after every step. */
@@ -35,13 +35,13 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   /** Called after every step, e.g. to draw progress. */
   onStep?: (step: RangeTestStep) => void;
   /**
-   * Train one step before the sweep and undo it (see warm-up.ts): the backend's one-time costs,
+   * Train one step before the sweep and undo it (see precompile.ts): the backend's one-time costs,
    * e.g. webgpu compiling its shaders, then land neither on the first lr nor in `timing`.
    * @default true on webgpu and webgl, false elsewhere
    */
-  warmUp?: boolean;
-  /** Called after the warm-up step with its wall time in ms. */
-  onWarmUp?: (ms: number) => void;
+  precompile?: boolean;
+  /** Called after the precompiling step with its wall time in ms. */
+  onPrecompile?: (ms: number) => void;
 }
 
 async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
@@ -53,7 +53,7 @@ async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize
 }
 
 /** Eager validation of everything but the settings; touches neither the model nor the optimizer. */
-async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: RangeTestOptions, batchSize: number): Promise<void> {
+async function checkInputs(model: tf.LayersModel, data: TrainingData, options: RangeTestOptions, batchSize: number): Promise<void> {
   await checkTrainingInputs(model, data);
   if (isTensorData(data)) checkBatchSize(batchSize, data.xs.shape[0]!);
   if (options.validationData !== undefined) {
@@ -66,7 +66,7 @@ async function checkInputs(model: tf.LayersModel, data: RangeTestData, options: 
 
 async function runOnce(
   model: tf.LayersModel,
-  data: RangeTestData,
+  data: TrainingData,
   settings: RangeTestSettings,
   lrs: number[],
   run: number,
@@ -128,16 +128,16 @@ async function runOnce(
  */
 export async function findLearningRate(
   model: tf.LayersModel,
-  data: RangeTestData,
+  data: TrainingData,
   options: RangeTestOptions = {},
 ): Promise<RangeTestResult> {
   const settings = resolveRangeTestSettings(options);
   await checkInputs(model, data, options, settings.batchSize);
   const lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
-  if (options.warmUp ?? warmsUpByDefault()) {
+  if (options.precompile ?? precompilesByDefault()) {
     const validation = options.validationData;
     const evaluate = validation && (() => validationLoss(model, validation, settings.batchSize));
-    options.onWarmUp?.(await warmUpOnData(model, data, settings.batchSize, settings.seed, evaluate));
+    options.onPrecompile?.(await precompileOnData(model, data, settings.batchSize, settings.seed, evaluate));
   }
   const snapshot = takeSnapshot(model);
   const started = performance.now();

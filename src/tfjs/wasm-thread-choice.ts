@@ -1,17 +1,13 @@
 // How many threads `wasmThreads: 'auto'` runs: the choice must never be slower than one thread.
-//
-// Measured on a 2-core machine (docs/webgpu.md, `npm run bench -- wasm-threads`): two threads lose to
-// one on a small CNN even when the machine is idle (the threaded build is slower per thread than
-// the stock one), and lose more when another process holds a core; they win on a VGG-style net
-// when idle. So no fixed rule is safe, and the choice is measured: a probe model trains a few
+// No fixed rule is (docs/constants.md#wasm-threads), so it is measured: a probe model trains a few
 // steps on the stock build (1 thread) and on the threaded build (N), and N must be clearly faster.
 // Switching builds re-creates the wasm backend, which disposes its tensors, so this runs only
-// while no wasm tensor exists (initBackend, before any model); switching XNNPACK's thread count in
-// a live backend cannot help, as even at one thread the threaded build is the slower one.
+// while no wasm tensor exists (initBackend, before any model).
 import * as tf from '@tensorflow/tfjs';
 import { availableParallelism, loadavg } from 'node:os';
 import { cnn } from '../models/index.js';
 import { MAX_WASM_THREADS, registerThreadedWasm, restoreStockWasm, wasmThreads } from './kernels/wasm-threads.js';
+import { WASM_THREADS } from '../constants.js';
 
 /** A compiled model and one batch to time training steps on. */
 export interface WasmThreadProbe {
@@ -29,7 +25,7 @@ export interface WasmThreadChoice {
 }
 
 /** N threads must take at most this fraction of one thread's time: ties and noise go to one thread. */
-export const THREADS_MARGIN = 0.9;
+export const THREADS_MARGIN = WASM_THREADS.margin;
 const ROUNDS = 2;
 const WARM_STEPS = 2;
 const TIMED_STEPS = 4;

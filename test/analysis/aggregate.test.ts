@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, aggregateRuns } from '../../src/analysis/index.js';
+import { AnalysisError } from '../../src/analysis/index.js';
+import { aggregateRuns } from '../../src/analysis/aggregate.js';
 import { log10Lrs } from './synthetic.js';
 
 const lrs = log10Lrs(5, -3, 1); // 1e-3 … 10, a decade apart

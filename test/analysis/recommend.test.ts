@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCurve, readCurve, recommendBounds } from '../../src/analysis/index.js';
+import { analyzeCurve } from '../../src/analysis/index.js';
+import { readCurve } from '../../src/analysis/reading.js';
+import { recommendBounds } from '../../src/analysis/recommend.js';
 import { regionsFromReading } from '../../src/analysis/regions.js';
 import type { Curve } from '../../src/types.js';
 import { PEER_CURVES, loadPeerCurve } from './peer-fixtures.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWindowSize, savitzkyGolay, savitzkyGolayDerivative } from '../../src/analysis/index.js';
+import { savitzkyGolay } from '../../src/analysis/index.js';
+import { defaultWindowSize, savitzkyGolayDerivative } from '../../src/analysis/savitzky-golay.js';
 
 const closeAll = (got: number[], want: number[], digits = 10): void => {
   expect(got).toHaveLength(want.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emaSmooth, medianFilter, pytorchLrFinderSmooth } from '../../src/analysis/index.js';
+import { emaSmooth, pytorchLrFinderSmooth } from '../../src/analysis/index.js';
+import { medianFilter } from '../../src/analysis/smoothing.js';
 import { PEER_CURVES, loadPeerCurve } from './peer-fixtures.js';
 
 describe('emaSmooth (fastai recorder)', () => {

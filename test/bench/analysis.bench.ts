@@ -1,9 +1,10 @@
 // Speed of the curve analysis: analyzeCurve on long curves must stay well under 50 ms at 10,000
 // points (nothing O(n²) on the whole curve). Prints the median of several timed runs per case,
 // and the time of each step on the 10,000-point curve. Run: npm run build && node dist/test/bench/analysis.bench.js
-import {
-  analyzeCurve, createRules, medianFilter, readCurve, savitzkyGolay, savitzkyGolayDerivative,
-} from '../../src/analysis/index.js';
+import { analyzeCurve, createRules, savitzkyGolay } from '../../src/analysis/index.js';
+import { savitzkyGolayDerivative } from '../../src/analysis/savitzky-golay.js';
+import { medianFilter } from '../../src/analysis/smoothing.js';
+import { readCurve } from '../../src/analysis/reading.js';
 import { regionsFromReading } from '../../src/analysis/regions.js';
 import { seededRandom } from '../../src/random.js';
 import type { Curve } from '../../src/types.js';

@@ -7,7 +7,8 @@
 // Then webgpu where an adapter exists (lavapipe is labelled software; webgpu-rows.ts): --no-webgpu
 // skips it, --webgpu-only runs nothing else.
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, findLearningRate, initBackend, type ModelName } from '../../src/node.js';
+import { findLearningRate, initBackend } from '../../src/node.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 import { webgpuRows } from './webgpu-rows.js';
 
 const BATCH = 64;

@@ -2,7 +2,8 @@
 // same model, data and batches (issue: the finder's overhead should be at most 3% over the bare loop).
 import * as tf from '@tensorflow/tfjs';
 import { seededPermutation } from '../../src/random.js';
-import { findLearningRate, initBackend, buildModel, type ModelName } from '../../src/node.js';
+import { findLearningRate, initBackend } from '../../src/node.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 
 interface Setup {
   name: string;

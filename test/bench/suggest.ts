@@ -11,10 +11,9 @@ import * as tf from '@tensorflow/tfjs';
 import { mean } from '../../src/analysis/statistics.js';
 import { trainWithSchedule } from '../../src/study/train.js';
 import { stepsPerEpoch } from '../../src/schedules/steps.js';
-import {
-  buildModel, initBackend, loadDataset, oneCycle, recommendLearningRate,
-  type Dataset, type DatasetName, type LrFinderResult, type ModelName,
-} from '../../src/node.js';
+import { initBackend, loadDataset, oneCycle, recommendLearningRate, type LrFinderResult } from '../../src/node.js';
+import { type Dataset, type DatasetName } from '../../src/data/index.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 
 interface Setup {
   name: string;
@@ -111,7 +110,7 @@ async function recommendation(setup: Setup, data: Dataset, k: number): Promise<L
   const found = await recommendLearningRate(model, data.train, {
     startLr: 1e-7, endLr: 10, numIter: 100, batchSize: setup.batchSize, seed: k - 1,
     // LRFIND_RULE='{"safetyDivisor":3}' tries other constants of the lrfind rule.
-    analysis: JSON.parse(process.env.LRFIND_RULE ?? '{}'),
+    tuning: { analysis: JSON.parse(process.env.LRFIND_RULE ?? '{}') },
   });
   model.dispose();
   const { rangeTest: result, analysis, confirmation } = found;

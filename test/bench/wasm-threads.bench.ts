@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { buildModel, type ModelName } from '../../src/index.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 import { registerWasmTrainingKernels } from '../../src/tfjs/kernels/import-wasm.js';
 import { registerThreadedWasm, restoreStockWasm } from '../../src/tfjs/kernels/wasm-threads.js';
 import { measureWasmThreads } from '../../src/tfjs/wasm-thread-choice.js';

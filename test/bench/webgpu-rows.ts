@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildModel, initBackend, type ModelName } from '../../src/index.js';
+import { initBackend } from '../../src/index.js';
+import { buildModel, type ModelName } from '../../src/models/index.js';
 
 export interface BenchNet { label: string; model: ModelName; inputShape: number[] }
 

@@ -148,7 +148,7 @@ describe('lrfind compare and Ctrl-C', () => {
 
 describe('lrfind compare bad input: one line on stderr, exit 2, nothing written', () => {
   const cases: [string, string[], string][] = [
-    ['unknown run', ['--only', 'adam,lion'], 'lrfind: --only: unknown run "lion"; choose from constant, linear, exponential, cosine, sgdr, one-cycle, seed-one-cycle, sgd, sgd-nesterov-decay, sgd-nesterov-decay-lr/10, rmsprop, adam'],
+    ['unknown run', ['--only', 'adam,lion'], 'lrfind: --only: unknown run "lion"; choose from constant, linear, exponential, cosine, sgdr, one-cycle, warmup-cosine-tail, sgd, sgd-nesterov-decay, sgd-nesterov-decay-lr/10, rmsprop, adam'],
     ['empty list item', ['--only', 'adam,'], 'lrfind: --only must be a comma-separated list without empty items, got "adam,"'],
     ['unknown group', ['--groups', 'schedules,losses'], 'lrfind: --groups must list schedules, optimizers, got "losses"'],
     ['no run left', ['--groups', 'schedules', '--only', 'adam'], 'lrfind: --only adam names no run of --groups schedules'],

@@ -31,7 +31,7 @@ describe('lrfind schedule --format json', () => {
   it('builds every schedule with --total-steps', async () => {
     const cases: string[][] = [
       ['fastai-onecycle', '--max-lr', '0.01'],
-      ['seed-onecycle', '--max-lr', '0.1', '--min-lr', '0.01'],
+      ['warmup-cosine-tail', '--max-lr', '0.1', '--min-lr', '0.01'],
       ['cosine', '--base-lr', '0.1'],
       ['sgdr', '--base-lr', '0.1', '--t0', '10', '--t-mult', '2'],
       ['exponential', '--base-lr', '0.1', '--gamma', '0.9'],
@@ -104,8 +104,8 @@ describe('lrfind schedule output', () => {
 
 describe('lrfind schedule bad input', () => {
   const cases: [string, string[], string][] = [
-    ['no name', ['schedule'], 'lrfind: schedule needs a name: onecycle, fastai-onecycle, seed-onecycle, cosine, sgdr, exponential, linear, step, cyclic'],
-    ['unknown name', ['schedule', 'triangle', '--total-steps', '5'], 'lrfind: unknown schedule "triangle"; expected one of onecycle, fastai-onecycle, seed-onecycle, cosine, sgdr, exponential, linear, step, cyclic'],
+    ['no name', ['schedule'], 'lrfind: schedule needs a name: onecycle, fastai-onecycle, warmup-cosine-tail, cosine, sgdr, exponential, linear, step, cyclic'],
+    ['unknown name', ['schedule', 'triangle', '--total-steps', '5'], 'lrfind: unknown schedule "triangle"; expected one of onecycle, fastai-onecycle, warmup-cosine-tail, cosine, sgdr, exponential, linear, step, cyclic'],
     ['missing max-lr', ['schedule', 'onecycle', '--total-steps', '5'], 'lrfind: the onecycle schedule needs --max-lr (or --from <range-test.json>)'],
     ['missing steps', ['schedule', 'onecycle', '--max-lr', '0.1'], 'lrfind: the onecycle schedule needs --total-steps (or --epochs and --steps-per-epoch)'],
     ['non-number', ['schedule', 'onecycle', '--max-lr', '0.1', '--total-steps', 'many'], 'lrfind: --total-steps must be a number, got "many"'],

@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvDatasetArrays, loadDatasetArrays } from '../../src/data/node.js';
-import { buildModel, MODEL_INPUTS, MODEL_NAMES, modelInputProblem, type ModelName } from '../../src/models/index.js';
+import { buildModel, MODEL_NAMES, type ModelName } from '../../src/models/index.js';
+import { MODEL_INPUTS, modelInputProblem } from '../../src/models/names.js';
 
 /** The example shape of each kind of data, as its loader reports it. */
 const DATA: Record<string, () => Promise<number[]>> = {

@@ -53,7 +53,7 @@ describe('RUN_COLORS', () => {
   });
 
   it('tells apart the runs the 12-run study confused: cosine and rmsprop, constant and adam', () => {
-    const order = ['constant', 'linear', 'exponential', 'cosine', 'sgdr', 'one-cycle', 'seed-one-cycle', 'sgd', 'sgd-nesterov-decay', 'sgd-nesterov-decay-lr/10', 'rmsprop', 'adam'];
+    const order = ['constant', 'linear', 'exponential', 'cosine', 'sgdr', 'one-cycle', 'warmup-cosine-tail', 'sgd', 'sgd-nesterov-decay', 'sgd-nesterov-decay-lr/10', 'rmsprop', 'adam'];
     const color = (name: string): string => RUN_COLORS[order.indexOf(name)]!;
     expect(colorDistance(color('cosine'), color('rmsprop'))).toBeGreaterThan(30);
     expect(colorDistance(color('constant'), color('adam'))).toBeGreaterThan(30);

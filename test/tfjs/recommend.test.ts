@@ -26,7 +26,7 @@ describe('recommendLearningRate', () => {
     const weights = weightBits(model);
     const state = optimizerState(model.optimizer);
     const before = tf.memory().numTensors;
-    const found = await recommendLearningRate(model, data, { ...SWEEP, confirm: QUICK_PROBES });
+    const found = await recommendLearningRate(model, data, { ...SWEEP, tuning: { probes: QUICK_PROBES } });
     expect(tf.memory().numTensors).toBe(before);
     expect(weightBits(model)).toEqual(weights);
     expect(optimizerState(model.optimizer)).toEqual(state);
@@ -59,7 +59,7 @@ describe('recommendLearningRate', () => {
     const model = toyMlp(tf.train.sgd(0.1));
     const order: string[] = [];
     const found = await recommendLearningRate(model, data, {
-      ...SWEEP, analysis: { divFactor: 4 }, confirm: { ...QUICK_PROBES, maxProbes: 1 },
+      ...SWEEP, divFactor: 4, tuning: { probes: { ...QUICK_PROBES, maxProbes: 1 } },
       onAnalysis: (_r, analysis) => order.push(`analysis ${analysis.curveBounds!.maxLr / analysis.curveBounds!.minLr}`),
       onProbeStep: ({ step }) => (step === 0 ? order.push('probe') : undefined),
     });

@@ -5,7 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initBackend, loadDatasetArrays, type ModelName } from '../../../src/node.js';
+import { initBackend } from '../../../src/node.js';
+import { loadDatasetArrays } from '../../../src/data/node.js';
+import { type ModelName } from '../../../src/models/index.js';
 import { buildWeb, ROOT } from '../build.js';
 import { serveStatic } from '../serve.js';
 import { findChromium, launchChromium } from './chromium.js';

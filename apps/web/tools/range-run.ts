@@ -2,9 +2,9 @@
 // the cross-backend agreement check and the speed table. It reports plain numbers (JSON-safe),
 // checks that the model comes back bit for bit and counts tensors around the run.
 import * as tf from '@tensorflow/tfjs';
-import {
-  buildModel, rangeTestFile, rangeTestFileText, recommendLearningRate, toDataset, type DatasetArrays, type LrFinderResult, type ModelName, type RangeTestStep,
-} from '../../../src/index.js';
+import { rangeTestFile, rangeTestFileText, recommendLearningRate, type LrFinderResult, type RangeTestStep } from '../../../src/index.js';
+import { toDataset, type DatasetArrays } from '../../../src/data/index.js';
+import { buildModel, type ModelName } from '../../../src/models/index.js';
 
 export interface SeededRun {
   model: ModelName;

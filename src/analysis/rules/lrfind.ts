@@ -1,5 +1,6 @@
 // lrfind's own rule: a safe factor below the point where the loss starts to rise, chosen by training
-// one-cycle at a grid of max lrs on real setups (see `npm run bench:suggest` and the README).
+// one-cycle at a grid of max lrs on real setups (docs/constants.md#rule, `npm run bench:suggest`).
+import { RULE } from '../../constants.js';
 import type { Rule } from '../../types.js';
 import { AnalysisError } from '../errors.js';
 import { prepareCurve } from '../prepare.js';
@@ -8,29 +9,13 @@ import { type RegionOptions, checkRegionOptions } from '../regions.js';
 import { nearestIndex } from '../statistics.js';
 import { nothing } from './peer.js';
 
-/** The tunable constants of the lrfind rule (`npm run bench:suggest` sweeps them by training). */
+/** The lrfind rule's tuned constants; defaults in `RULE` (src/constants.ts, measured in docs/constants.md#rule). */
 export interface LrfindRuleOptions {
-  /**
-   * The reference point, between the lr at the smoothed-loss minimum (0) and the lr where the loss
-   * starts to rise (1), on a log scale. The rise is Smith's upper bound ("the loss gets ragged or
-   * starts to rise"); it is read more reliably than the flat bottom's minimum.
-   * @default 1
-   */
+  /** The reference point between the minimum's lr (0) and where the loss starts to rise (1), on a log scale. @default 1 */
   divergencePosition?: number;
-  /**
-   * maxLr = reference / safetyDivisor. A sustained one-cycle peak breaks training below the lr where
-   * one step of it starts to hurt in the sweep, and one sweep's rise is noisy: five sweeps of the
-   * same CNN on digits rose at 0.20–0.74, while one-cycle died from 0.25 on. MLPs with plain SGD
-   * still gained up to 0.9× their rise. 4 is the divisor whose worst shortfall over the benchmark's
-   * setups is smallest (0.020, against 0.58 for 2.2, which killed that CNN; see the README's table).
-   * @default 4
-   */
+  /** maxLr = reference / safetyDivisor. @default 4 */
   safetyDivisor?: number;
-  /**
-   * Without a rise in the sweep: maxLr = (lr at the minimum) / minimumDivisor, a margin for the
-   * unseen cliff.
-   * @default 2
-   */
+  /** Without a rise in the sweep: maxLr = the minimum's lr / minimumDivisor. @default 2 */
   minimumDivisor?: number;
 }
 
@@ -53,8 +38,8 @@ export interface LrfindPick {
   bound: 'divergence' | 'minimum';
 }
 
-/** The default `safetyDivisor`, chosen by `npm run bench:suggest`. */
-export const DEFAULT_SAFETY_DIVISOR = 4;
+/** The default `safetyDivisor` (`RULE.safetyDivisor`). */
+export const DEFAULT_SAFETY_DIVISOR = RULE.safetyDivisor;
 
 const logMix = (a: number, b: number, t: number): number => Math.pow(10, (1 - t) * Math.log10(a) + t * Math.log10(b));
 
@@ -72,10 +57,10 @@ export function pickLrfind(
   let lr: number;
   let bound: LrfindPick['bound'];
   if (divergenceIndex !== null && divergenceIndex > minimumIndex) {
-    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? 1) / (options.safetyDivisor ?? DEFAULT_SAFETY_DIVISOR);
+    lr = logMix(atMinimum, lrs[divergenceIndex]!, options.divergencePosition ?? RULE.divergencePosition) / (options.safetyDivisor ?? RULE.safetyDivisor);
     bound = 'divergence';
   } else {
-    lr = atMinimum / (options.minimumDivisor ?? 2);
+    lr = atMinimum / (options.minimumDivisor ?? RULE.minimumDivisor);
     bound = 'minimum';
   }
   return { lr, index: nearestIndex(lrs, lr), bound };

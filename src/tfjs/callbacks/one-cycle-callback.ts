@@ -2,10 +2,12 @@
 // comes from `model.fit` itself unless given, as fastai's `fit_one_cycle(n, lr_max)` does.
 import type { OneCycleOptions } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
-import { boundsOf, oneCycleFromBounds, type BoundsSource, type LrBounds } from '../../schedules/from-bounds.js';
+import { boundsOf, oneCycleFromBounds, type BoundsSource } from '../../schedules/from-bounds.js';
 import { ScheduleCallback } from './schedule-callback.js';
 
 export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'> {
+  /** The bounds: a finder result (`recommendLearningRate`'s, or its file), or `{maxLr, minLr?}`. */
+  bounds: BoundsSource;
   /**
    * Skip momentum cycling for optimizers without momentum (plain SGD, Adagrad, Adadelta), as
    * fastai does, instead of throwing.
@@ -40,7 +42,9 @@ const TRIAL_STEPS = 1000;
 export class OneCycleCallback extends ScheduleCallback {
   private readonly cycle: { schedule: CycleSchedule | null; build: (totalSteps?: number) => CycleSchedule };
 
-  constructor(bounds: LrBounds, options: Omit<OneCycleCallbackArgs, 'skipMissingMomentum'>, skipMissingMomentum: boolean) {
+  constructor(args: OneCycleCallbackArgs) {
+    const { bounds: source, skipMissingMomentum = true, ...options } = args;
+    const bounds = boundsOf(source);
     const fixed = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
     const build = (totalSteps?: number): CycleSchedule => oneCycleFromBounds(bounds, totalSteps === undefined ? options : { ...options, totalSteps });
     // Built now when the length is known; else checked now on a trial length and built by onTrainBegin.
@@ -81,8 +85,6 @@ export class OneCycleCallback extends ScheduleCallback {
  * const found = await recommendLearningRate(model, { xs, ys });
  * await model.fit(xs, ys, { epochs: 10, batchSize: 32, callbacks: [oneCycleCallback(found)] });
  */
-export function oneCycleCallback(source: BoundsSource, options: OneCycleCallbackArgs = {}): OneCycleCallback {
-  const bounds = boundsOf(source);
-  const { skipMissingMomentum = true, ...rest } = options ?? {};
-  return new OneCycleCallback(bounds, rest, skipMissingMomentum);
+export function oneCycleCallback(source: BoundsSource, options: Omit<OneCycleCallbackArgs, 'bounds'> = {}): OneCycleCallback {
+  return new OneCycleCallback({ ...options, bounds: source });
 }

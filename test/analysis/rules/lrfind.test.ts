@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SAFETY_DIVISOR, createRules, getRule, lrfindRule, readCurve, ruleNames, rules,
-} from '../../../src/analysis/index.js';
+import { createRules, getRule, lrfindRule, ruleNames, rules } from '../../../src/analysis/index.js';
+import { DEFAULT_SAFETY_DIVISOR } from '../../../src/analysis/rules/lrfind.js';
+import { readCurve } from '../../../src/analysis/reading.js';
 import { regionsFromReading } from '../../../src/analysis/regions.js';
 import { pickLrfind } from '../../../src/analysis/rules/lrfind.js';
 import type { Region } from '../../../src/types.js';

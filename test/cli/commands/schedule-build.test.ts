@@ -24,7 +24,7 @@ describe('applyBounds', () => {
     expect(applyBounds('onecycle', { 'div-factor': 25 }, bounds)).toEqual({ 'max-lr': 0.1, 'div-factor': 25 });
     expect(applyBounds('cyclic', {}, bounds)).toEqual({ 'max-lr': 0.1, 'base-lr': 0.01 });
     expect(applyBounds('cosine', {}, bounds)).toEqual({ 'base-lr': 0.1 });
-    expect(applyBounds('seed-onecycle', { 'min-lr': 0.05 }, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.05 });
+    expect(applyBounds('warmup-cosine-tail', { 'min-lr': 0.05 }, bounds)).toEqual({ 'max-lr': 0.1, 'min-lr': 0.05 });
   });
 
   it('builds one-cycle from typed bounds as from --from: it starts at --min-lr', () => {
@@ -50,14 +50,14 @@ describe('reportPhases', () => {
 });
 
 describe('buildSchedule', () => {
-  it('splits seed-onecycle 45 / 45 / 10 % of the run by default', () => {
-    const built = buildSchedule('seed-onecycle', { 'max-lr': 0.1, 'min-lr': 0.01, 'total-steps': 40 });
+  it('splits warmup-cosine-tail 45 / 45 / 10 % of the run by default', () => {
+    const built = buildSchedule('warmup-cosine-tail', { 'max-lr': 0.1, 'min-lr': 0.01, 'total-steps': 40 });
     expect(built.totalSteps).toBe(40);
     expect(reportPhases(built.schedule as CycleSchedule).map((p) => p.endStep - p.startStep)).toEqual([18, 18, 4]);
   });
 
   it('rejects phase lengths that do not add up', () => {
-    expect(() => buildSchedule('seed-onecycle', { 'max-lr': 0.1, 'min-lr': 0.01, 'total-steps': 40, 'warmup-steps': 30 })).toThrow(
+    expect(() => buildSchedule('warmup-cosine-tail', { 'max-lr': 0.1, 'min-lr': 0.01, 'total-steps': 40, 'warmup-steps': 30 })).toThrow(
       '--warmup-steps + --anneal-steps + --tail-steps must add up to the 40 total steps, got 30 + 18 + -8',
     );
   });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oneCycle } from '../../../src/schedules/index.js';
-import { oneCycleCallback } from '../../../src/index.js';
+import { OneCycleCallback, oneCycleCallback } from '../../../src/index.js';
 import { stepsOfFit } from '../../../src/tfjs/callbacks/one-cycle-callback.js';
 import { BATCH, STEPS_PER_EPOCH, close32, data, newSeen, spy, tinyModel } from './helpers.js';
 
@@ -13,6 +13,13 @@ const EPOCHS = 4;
 const TOTAL = EPOCHS * STEPS_PER_EPOCH;
 
 describe('oneCycleCallback', () => {
+  it('follows the tfjs triad: new OneCycleCallback(args) is oneCycleCallback(bounds, options)', () => {
+    const byClass = new OneCycleCallback({ bounds: { maxLr: 0.1, minLr: 0.01 }, totalSteps: 50 });
+    const byFactory = oneCycleCallback({ maxLr: 0.1, minLr: 0.01 }, { totalSteps: 50 });
+    for (const step of [0, 10, 15, 49]) expect(byClass.schedule.lr(step)).toBe(byFactory.schedule.lr(step));
+    expect(byClass.schedule.lr(0)).toBeCloseTo(0.01, 15);
+  });
+
   it('starts at minLr when given (divFactor = maxLr / minLr)', () => {
     const cb = oneCycleCallback({ maxLr: 0.1, minLr: 0.01 }, { epochs: 2, stepsPerEpoch: 5 });
     expect(cb.schedule.totalSteps).toBe(10);

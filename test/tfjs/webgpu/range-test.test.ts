@@ -50,7 +50,7 @@ describe.skipIf(!gpu.ok)('a range test on webgpu', () => {
     const before = await state(model);
     const tensors = tf.memory().numTensors;
     const events: string[] = [];
-    const result = await findLearningRate(model, data, { ...OPTIONS, onWarmUp: () => events.push('warm-up'), onStep: (s) => events.push(`step ${s.step}`) });
+    const result = await findLearningRate(model, data, { ...OPTIONS, onPrecompile: () => events.push('warm-up'), onStep: (s) => events.push(`step ${s.step}`) });
     expect(events).toEqual(['warm-up', 'step 0', 'step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
     expect(result.backend).toBe('webgpu');
     expect(result.lrs).toEqual(sweepLrs(OPTIONS.startLr, OPTIONS.endLr, OPTIONS.numIter, 'exp'));
@@ -63,11 +63,11 @@ describe.skipIf(!gpu.ok)('a range test on webgpu', () => {
   it('records the same losses as a test without the warm-up, and leaves the compiling step out of its timing', async () => {
     await initBackend('webgpu', { allowSoftwareAdapter: true });
     const runs = [];
-    for (const warmUp of [true, false]) {
+    for (const precompile of [true, false]) {
       const { model, data } = setup();
       let warmUpMs = 0;
       const started = performance.now();
-      const result = await findLearningRate(model, data, { ...OPTIONS, warmUp, onWarmUp: (ms) => (warmUpMs = ms) });
+      const result = await findLearningRate(model, data, { ...OPTIONS, precompile, onPrecompile: (ms) => (warmUpMs = ms) });
       runs.push({ losses: result.losses, warmUpMs, wallMs: performance.now() - started, timedMs: result.timing.seconds * 1000 });
       tf.dispose([data.xs, data.ys]);
       model.dispose();

@@ -4,14 +4,14 @@
 // on a snapshot that is then restored, so the model, the optimizer and the lr sequence are exactly
 // as if it never happened; only the compiled shaders (and allocated buffers) stay.
 import * as tf from '@tensorflow/tfjs';
-import { makeBatchSource, type RangeTestData } from './batches.js';
+import { makeBatchSource, type TrainingData } from './batches.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 
 /** Backends whose first step compiles programs (webgpu shaders, webgl programs). */
 const COMPILING_BACKENDS = ['webgpu', 'webgl'];
 
-/** Whether the range test warms up by default on `backend` (the active one unless given). */
-export function warmsUpByDefault(backend: string = tf.getBackend()): boolean {
+/** Whether the range test precompiles by default on `backend` (the active one unless given). */
+export function precompilesByDefault(backend: string = tf.getBackend()): boolean {
   return COMPILING_BACKENDS.includes(backend);
 }
 
@@ -22,9 +22,9 @@ export function warmsUpByDefault(backend: string = tf.getBackend()): boolean {
  * The batch is left to the caller to dispose.
  * @returns the step's wall time in ms
  * @example
- * const ms = await warmUp(model, { xs, ys }); // then train or run findLearningRate as usual
+ * const ms = await precompile(model, { xs, ys }); // then train or run findLearningRate as usual
  */
-export async function warmUp(model: tf.LayersModel, batch: { xs: tf.Tensor; ys: tf.Tensor }, evaluate?: () => Promise<unknown>): Promise<number> {
+export async function precompile(model: tf.LayersModel, batch: { xs: tf.Tensor; ys: tf.Tensor }, evaluate?: () => Promise<unknown>): Promise<number> {
   const snapshot = takeSnapshot(model);
   const started = performance.now();
   try {
@@ -38,11 +38,11 @@ export async function warmUp(model: tf.LayersModel, batch: { xs: tf.Tensor; ys: 
   }
 }
 
-/** `warmUp` on the first batch the range test would draw (from a source of its own: the test's batches are untouched). */
-export async function warmUpOnData(model: tf.LayersModel, data: RangeTestData, batchSize: number, seed: number, evaluate?: () => Promise<unknown>): Promise<number> {
+/** `precompile` on the first batch the range test would draw (from a source of its own: the test's batches are untouched). */
+export async function precompileOnData(model: tf.LayersModel, data: TrainingData, batchSize: number, seed: number, evaluate?: () => Promise<unknown>): Promise<number> {
   const batch = await makeBatchSource(data, batchSize, seed).next();
   try {
-    return await warmUp(model, batch, evaluate);
+    return await precompile(model, batch, evaluate);
   } finally {
     tf.dispose([batch.xs, batch.ys]);
   }

@@ -1,0 +1,77 @@
+// The numbers lrfind was tuned with, in one place. Each has a one-line why; how it was measured
+// is told in docs/constants.md (the section named after its group). They are defaults: the expert
+// options (`RecommendLrOptions.tuning`, `analyzeCurve`'s options) can set each of them.
+
+/** The confirmation probes (`confirmMaxLr`). @see docs/constants.md#probes */
+export const PROBES = {
+  /** Steps of the linear warm-up from lr/10 to the candidate: a probe starts as one-cycle does. */
+  warmupSteps: 20,
+  /** Steps held at the candidate: long enough for an instability that one sweep step cannot show. */
+  holdSteps: 40,
+  /** Candidates go down by this factor each: fine enough that the margin below covers the step. */
+  ladder: 1.25,
+  /** At most this many probes: the ladder then spans 1.25^7 ≈ 4.8× below its top. */
+  maxProbes: 8,
+  /** maxLr = the largest passing candidate / margin: one-cycle holds its peak for longer than a probe. */
+  margin: 1.3,
+  /** The ladder's top is at most this many times the lr of the sweep's best loss (late bumps fooled it). */
+  ceiling: 3,
+  /** A passing probe cuts the loss by at least this share of the sweep's starting level. */
+  minDrop: 0.25,
+  /** A probe that gave back more than this share of its progress was diverging slowly. */
+  giveBack: 0.1,
+} as const;
+
+/** lrfind's rule on the curve alone. @see docs/constants.md#rule */
+export const RULE = {
+  /** maxLr = the lr where the loss starts to rise / safetyDivisor: the safest divisor over the benchmark. */
+  safetyDivisor: 4,
+  /** Without a rise, maxLr = the minimum's lr / minimumDivisor: a margin for the unseen cliff. */
+  minimumDivisor: 2,
+  /** Where between the minimum (0) and the rise (1) the reference point lies, on a log scale. */
+  divergencePosition: 1,
+} as const;
+
+/** Reading a curve: smoothing and where it diverges. @see docs/constants.md#reading */
+export const READING = {
+  /** Odd window of the running median that removes isolated spikes before smoothing. */
+  medianWindow: 5,
+  /** Savitzky-Golay degree: a parabola follows a curve's bend without lag. */
+  polynomial: 2,
+  /** The loss diverged once it rose this many loss scales above its running minimum. */
+  divergenceMargin: 0.5,
+} as const;
+
+/** The too-small / good / too-large regions. @see docs/constants.md#regions */
+export const REGIONS = {
+  /** Falling = steeper than this share of the steepest slope before the minimum. */
+  slopeFraction: 0.1,
+  /** Falling stretches this share of the points apart are one descent. */
+  mergeGap: 0.1,
+  /** Regions shorter than this share of the points (at least 2) are absorbed by the good one. */
+  minRegionFraction: 0.03,
+  /** A loss that fell without a steady stretch counts when it fell by this share of its level (and 3σ). */
+  coarseDrop: 0.05,
+} as const;
+
+/** From a reading to bounds and a confidence. @see docs/constants.md#recommendation */
+export const RECOMMENDATION = {
+  /** minLr = maxLr / divFactor (PyTorch's `div_factor` is 25; Smith suggests 3–10). */
+  divFactor: 10,
+  /** Fewer points than this are no curve to read. */
+  minPoints: 10,
+  /** A loss that never fell and diverged within this share of the sweep started too high. */
+  earlyDivergence: 0.2,
+  /** Noise above this share of the starting loss hides whether a loss that did not clearly fall fell at all. */
+  noisyLevel: 0.05,
+  /** Noise above this share of the loss's drop makes the curve "too noisy". */
+  noisyRatio: 0.3,
+  /** Runs whose lrfind maxLr spread more than this factor "disagree". */
+  disagreementRatio: 3,
+} as const;
+
+/** wasm's thread choice under 'auto'. @see docs/constants.md#wasm-threads */
+export const WASM_THREADS = {
+  /** N threads must take at most this share of one thread's time: ties and noise go to one thread. */
+  margin: 0.9,
+} as const;
