@@ -62,25 +62,52 @@ export function scheduleSpec(input: ScheduleReportInput, options: ScheduleSpecOp
   const height = options.height ?? 240;
   const maxPoints = options.maxPoints ?? 1000;
   validate(input, width, height, maxPoints);
-  const n = input.lr.length;
   const momentum = input.momentum ?? null;
   const phases = input.phases ?? [];
-  const lastStep = Math.max(1, n - 1);
-  const stepDomain: [number, number] = [0, lastStep];
-  const px = (step: number): number => (width * step) / lastStep;
-
   const keep = keepIndices(momentum === null ? [input.lr] : [input.lr, momentum], maxPoints, phases.flatMap((p) => [p.startStep, p.endStep - 1]));
   const schedule: Datum[] = keep.map((i) => ({
     step: i,
     lr: roundSig(input.lr[i] ?? 0),
     ...(momentum === null ? {} : { momentum: roundSig(momentum[i] ?? 0) }),
   }));
+  const axes = stepAxes(input, width);
+  const lr = lrPanel(input, axes, width, height);
+  const panels = momentum === null ? [lr.panel] : [lr.panel, momentumPanel(momentum, phases.length > 0, axes, width, Math.round(height * 0.6))];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: input.title ?? 'Learning-rate schedule', subtitle: subtitleOf(input) },
+    config: CONFIG,
+    datasets: { schedule, phases: lr.phaseData },
+    vconcat: panels,
+    spacing: 12,
+  };
+}
 
-  // One rule where each phase starts (not at step 0), labels stacked so they never overlap.
-  const placed = layoutRuleLabels(
-    phases.map((p) => ({ x: px(p.startStep), text: p.name })),
-    { width, fontSize: LABEL_FONT_SIZE },
-  );
+interface StepAxes {
+  lastStep: number;
+  stepsPerEpoch: number | undefined;
+  /** The step encoding's field and scale, shared by both panels. */
+  step: { field: 'step'; type: 'quantitative'; scale: { domain: [number, number]; nice: false; zero: true } };
+  px(step: number): number;
+}
+
+function stepAxes(input: ScheduleReportInput, width: number): StepAxes {
+  const lastStep = Math.max(1, input.lr.length - 1);
+  return {
+    lastStep,
+    stepsPerEpoch: input.stepsPerEpoch,
+    step: { field: 'step', type: 'quantitative', scale: { domain: [0, lastStep], nice: false, zero: true } },
+    px: (step) => (width * step) / lastStep,
+  };
+}
+
+type Panel = { width: number; height: number; layer: LayerSpec[]; resolve?: TopLevelSpec['resolve'] };
+
+/** The lr panel: the line, a rule where each phase starts (not at step 0) and the phases' names,
+ * stacked in rows above the line so they never overlap. */
+function lrPanel(input: ScheduleReportInput, axes: StepAxes, width: number, height: number): { panel: Panel; phaseData: Datum[] } {
+  const phases = input.phases ?? [];
+  const placed = layoutRuleLabels(phases.map((p) => ({ x: axes.px(p.startStep), text: p.name })), { width, fontSize: LABEL_FONT_SIZE });
   const rows = placed.reduce((m, p) => Math.max(m, p.row + 1), 0);
   const lrMax = Math.max(maxOf(input.lr), 0);
   const lrMin = Math.min(minOf(input.lr), 0);
@@ -96,39 +123,7 @@ export function scheduleSpec(input: ScheduleReportInput, options: ScheduleSpecOp
     align: placed[i]?.align ?? 'left',
     y: lrAtPx(LABEL_TOP + (placed[i]?.row ?? 0) * ROW_HEIGHT),
   }));
-
-  const spe = input.stepsPerEpoch;
-  const step = { field: 'step', type: 'quantitative' as const, scale: { domain: stepDomain, nice: false, zero: true } };
-  // The rules span the panel's y domain explicitly: a full-height rule next to the epoch axis
-  // makes vega-lite 6.4 emit a duplicate "height" signal.
-  const phaseRules = (panel: string, [lo, hi]: [number, number]): LayerSpec => ({
-    name: `${panel}_phase_rule`,
-    data: { name: 'phases' },
-    transform: [{ filter: 'datum.step > 0' }],
-    mark: { type: 'rule', color: COLORS.phase, strokeDash: [4, 3], strokeWidth: 1 },
-    encoding: { x: { field: 'step', type: 'quantitative' }, y: { datum: lo, type: 'quantitative' }, y2: { datum: hi } },
-  });
-  const epochAxis = (): LayerSpec[] =>
-    spe === undefined
-      ? []
-      : [
-          {
-            // Invisible marks that carry the epoch scale for the top axis (same span as the steps).
-            name: 'epoch_axis',
-            data: { values: [{ epoch: 0 }, { epoch: roundSig(lastStep / spe) }] },
-            mark: { type: 'point', opacity: 0 },
-            encoding: {
-              x: {
-                field: 'epoch',
-                type: 'quantitative',
-                title: 'epoch',
-                scale: { domain: [0, roundSig(lastStep / spe)], nice: false, zero: true },
-                axis: { orient: 'top', grid: true, gridDash: [2, 2], tickMinStep: 1, format: '~g' },
-              },
-            },
-          },
-        ];
-
+  const spe = axes.stepsPerEpoch;
   const stepLayers: LayerSpec[] = [
     ...(phases.length > 0 ? [phaseRules('lr', lrDomain)] : []),
     {
@@ -136,62 +131,82 @@ export function scheduleSpec(input: ScheduleReportInput, options: ScheduleSpecOp
       data: { name: 'schedule' },
       mark: { type: 'line', color: COLORS.lr, strokeWidth: 2 },
       encoding: {
-        x: { ...step, title: momentum === null ? 'step' : null, axis: { grid: spe === undefined } },
+        x: { ...axes.step, title: input.momentum == null ? 'step' : null, axis: { grid: spe === undefined } },
         y: { field: 'lr', type: 'quantitative', title: 'learning rate', scale: { domain: lrDomain, nice: false }, axis: { format: '~g' } },
       },
     },
+    ...phaseLabelLayers(phaseData),
   ];
-  for (const align of ['left', 'right'] as const) {
-    if (!phaseData.some((d) => d.align === align)) continue;
-    stepLayers.push({
+  // The epoch axis needs its own x scale; the step layers are nested so they keep sharing theirs.
+  const panel: Panel =
+    spe === undefined
+      ? { width, height, layer: stepLayers }
+      : { width, height, layer: [epochAxis(axes.lastStep, spe), { layer: stepLayers }], resolve: { scale: { x: 'independent' }, axis: { x: 'independent' } } };
+  return { panel, phaseData };
+}
+
+function phaseLabelLayers(phaseData: readonly Datum[]): LayerSpec[] {
+  return (['left', 'right'] as const)
+    .filter((align) => phaseData.some((d) => d.align === align))
+    .map((align) => ({
       name: `phase_label_${align}`,
       data: { name: 'phases' },
       transform: [{ filter: `datum.align === '${align}'` }],
       mark: { type: 'text', align, baseline: 'top', dx: align === 'left' ? 4 : -4, fontSize: LABEL_FONT_SIZE, color: COLORS.phase },
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'phase' } },
-    });
-  }
-  // The epoch axis needs its own x scale; the step layers are nested so they keep sharing theirs.
-  const lrPanel =
-    spe === undefined
-      ? { width, height, layer: stepLayers }
-      : {
-          width,
-          height,
-          layer: [...epochAxis(), { layer: stepLayers }],
-          resolve: { scale: { x: 'independent' as const }, axis: { x: 'independent' as const } },
-        };
+    }));
+}
 
-  const panels = [lrPanel];
-  if (momentum !== null) {
-    const mMin = minOf(momentum);
-    const mMax = maxOf(momentum);
-    const pad = (mMax - mMin || Math.abs(mMax) || 1) * 0.08;
-    const mDomain: [number, number] = [roundSig(mMin - pad), roundSig(mMax + pad)];
-    panels.push({
-      width,
-      height: Math.round(height * 0.6),
-      layer: [
-        ...(phases.length > 0 ? [phaseRules('momentum', mDomain)] : []),
-        {
-          name: 'momentum_line',
-          data: { name: 'schedule' },
-          mark: { type: 'line', color: COLORS.momentum, strokeWidth: 2 },
-          encoding: {
-            x: { ...step, title: 'step', axis: { grid: spe === undefined } },
-            y: { field: 'momentum', type: 'quantitative', title: 'momentum', scale: { domain: mDomain, nice: false, zero: false } },
-          },
-        },
-      ],
-    });
-  }
-
+/** The rules span the panel's y domain explicitly: a full-height rule next to the epoch axis makes
+ * vega-lite 6.4 emit a duplicate "height" signal. */
+function phaseRules(panel: string, [lo, hi]: [number, number]): LayerSpec {
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: { text: input.title ?? 'Learning-rate schedule', subtitle: subtitleOf(input) },
-    config: CONFIG,
-    datasets: { schedule, phases: phaseData },
-    vconcat: panels,
-    spacing: 12,
+    name: `${panel}_phase_rule`,
+    data: { name: 'phases' },
+    transform: [{ filter: 'datum.step > 0' }],
+    mark: { type: 'rule', color: COLORS.phase, strokeDash: [4, 3], strokeWidth: 1 },
+    encoding: { x: { field: 'step', type: 'quantitative' }, y: { datum: lo, type: 'quantitative' }, y2: { datum: hi } },
+  };
+}
+
+/** Invisible marks that carry the epoch scale for the top axis (same span as the steps). */
+function epochAxis(lastStep: number, stepsPerEpoch: number): LayerSpec {
+  const lastEpoch = roundSig(lastStep / stepsPerEpoch);
+  return {
+    name: 'epoch_axis',
+    data: { values: [{ epoch: 0 }, { epoch: lastEpoch }] },
+    mark: { type: 'point', opacity: 0 },
+    encoding: {
+      x: {
+        field: 'epoch',
+        type: 'quantitative',
+        title: 'epoch',
+        scale: { domain: [0, lastEpoch], nice: false, zero: true },
+        axis: { orient: 'top', grid: true, gridDash: [2, 2], tickMinStep: 1, format: '~g' },
+      },
+    },
+  };
+}
+
+function momentumPanel(momentum: readonly number[], withPhases: boolean, axes: StepAxes, width: number, height: number): Panel {
+  const mMin = minOf(momentum);
+  const mMax = maxOf(momentum);
+  const pad = (mMax - mMin || Math.abs(mMax) || 1) * 0.08;
+  const mDomain: [number, number] = [roundSig(mMin - pad), roundSig(mMax + pad)];
+  return {
+    width,
+    height,
+    layer: [
+      ...(withPhases ? [phaseRules('momentum', mDomain)] : []),
+      {
+        name: 'momentum_line',
+        data: { name: 'schedule' },
+        mark: { type: 'line', color: COLORS.momentum, strokeWidth: 2 },
+        encoding: {
+          x: { ...axes.step, title: 'step', axis: { grid: axes.stepsPerEpoch === undefined } },
+          y: { field: 'momentum', type: 'quantitative', title: 'momentum', scale: { domain: mDomain, nice: false, zero: false } },
+        },
+      },
+    ],
   };
 }
