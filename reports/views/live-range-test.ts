@@ -73,42 +73,10 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
   let probeSteps = 0;
   let probeCount = 0;
   let lastProbeLr: number | null = null;
-  const flush = async (): Promise<void> => {
-    await Promise.all([sweepRows.flush(), probeRows.flush(), drawLine()]);
-  };
   const shown = (loss: number): number | null => (Number.isFinite(loss) ? Math.min(loss, cap) : cap === Number.POSITIVE_INFINITY ? null : cap);
-
-  // The line is the report's smoothing of the current run's losses so far (running median, then
-  // Savitzky-Golay with the whole sweep's window), redrawn at most once per frame, so the live
-  // curve and "lowest" end on the report's. The range test's own EMA (step.emaLoss) lags the
-  // loss by ~50 steps and only drives the stop rule: it is never drawn, as in the CLI.
-  const line = { run: -1, lrs: [] as number[], losses: [] as number[], numIter: 0, lowest: Number.NaN, dirty: false, scheduled: false, done: Promise.resolve() };
-  const drawLine = (): Promise<void> => {
-    line.scheduled = false;
-    if (!line.dirty) return line.done;
-    line.dirty = false;
-    const run = line.run;
-    const smoothed = line.losses.length > 0 ? smoothLosses(line.losses, { windowSize: defaultWindowSize(line.numIter) }) : [];
-    line.lowest = smoothed.length > 0 ? minOf(smoothed) : Number.NaN;
-    const rows = smoothed.map((value, i) => ({ run, step: i, lr: line.lrs[i], smoothedShown: shown(value) }));
-    line.done = line.done.then(async () => {
-      await sweep.change(LIVE_DATA.sweepSmoothed, changeset().remove((d: Record<string, unknown>) => d['run'] === run).insert(rows)).runAsync();
-    });
-    return line.done;
-  };
-  const addToLine = (s: RangeTestStep): void => {
-    if (s.run !== line.run) Object.assign(line, { run: s.run, lrs: [], losses: [], lowest: Number.NaN });
-    line.numIter = s.numIter;
-    // The analysis cuts a curve at a loss it cannot use; so does the line.
-    if (line.lrs.length === s.step && Number.isFinite(s.loss) && Math.abs(s.loss) < LOSS_LIMIT) {
-      line.lrs.push(s.lr);
-      line.losses.push(s.loss);
-      line.dirty = true;
-    }
-    if (line.dirty && !line.scheduled) {
-      line.scheduled = true;
-      nextFrame(() => void drawLine());
-    }
+  const line = new SmoothedLine(sweep, shown);
+  const flush = async (): Promise<void> => {
+    await Promise.all([sweepRows.flush(), probeRows.flush(), line.draw()]);
   };
 
   return {
@@ -116,7 +84,7 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
       if (steps === 0 && Number.isFinite(s.loss) && s.loss > 0) cap = s.loss * clipFactor;
       steps += 1;
       sweepRows.push({ run: s.run, step: s.step, lr: s.lr, loss: s.loss, shown: shown(s.loss) });
-      addToLine(s);
+      line.add(s);
       // "lowest smoothed" is as of the last frame's line.
       const lowest = Number.isFinite(line.lowest) ? ` · lowest smoothed ${formatValue(line.lowest, 4)}` : '';
       status.textContent = `sweep: step ${s.step + 1}/${s.numIter} · lr ${formatLr(s.lr)} · loss ${formatValue(s.loss, 4)}${lowest}`;
@@ -137,18 +105,7 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
       const why = found.analysis === null ? tooFewToRead(found.rangeTest) : found.bounds === null ? noBoundsReason(found.analysis.warnings) : null;
       status.textContent = why === null ? boundsLine(found) : `${boundsLine(found)}: ${why}`;
       const verdicts = new Map((found.confirmation?.probes ?? []).map((p) => [p.lr, p.passed]));
-      if (verdicts.size > 0) {
-        // Each probe's line learns its verdict. The probes' view is drawn once more, with its rows:
-        // after a change in place vega keeps the legend's first width and cuts the longer labels off.
-        const label = (d: Record<string, unknown>): string => {
-          const passed = verdicts.get(d['lr'] as number);
-          return passed === undefined ? String(d['probe']) : `${String(d['probe'])} ${passed ? 'trained' : 'failed'}`;
-        };
-        const rows = (views.probes.data(LIVE_DATA.probes) as Record<string, unknown>[]).map((d) => ({ probe: label(d), lr: d['lr'], step: d['step'], loss: d['loss'], shown: d['shown'] }));
-        views.probes.finalize();
-        views.probes = await embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true });
-        await views.probes.change(LIVE_DATA.probes, changeset().insert(rows)).runAsync();
-      }
+      if (verdicts.size > 0) views.probes = await redrawWithVerdicts(views.probes, verdicts, () => embedSpec(probeEl, liveProbeSpec(width), { ...renderer, quiet: true }));
       if (found.analysis === null) return Promise.reject(new RangeError(status.textContent));
       return showRangeTest(sweepEl, found, { ...width, ...renderer, ...viewOptions });
     },
@@ -161,6 +118,72 @@ export async function liveRangeTest(element: HTMLElement, options: LiveRangeTest
       views.probes.finalize();
     },
   };
+}
+
+/**
+ * The line is the report's smoothing of the current run's losses so far (running median, then
+ * Savitzky-Golay with the whole sweep's window), redrawn at most once per frame, so the live curve
+ * and "lowest" end on the report's. The range test's own EMA (step.emaLoss) lags the loss by ~50
+ * steps and only drives the stop rule: it is never drawn, as in the CLI.
+ */
+class SmoothedLine {
+  private run = -1;
+  private lrs: number[] = [];
+  private losses: number[] = [];
+  private numIter = 0;
+  private dirty = false;
+  private scheduled = false;
+  private done: Promise<void> = Promise.resolve();
+  /** The lowest smoothed loss as of the last drawing. */
+  lowest = Number.NaN;
+
+  constructor(
+    private readonly view: VegaView,
+    private readonly shown: (loss: number) => number | null,
+  ) {}
+
+  add(s: RangeTestStep): void {
+    if (s.run !== this.run) Object.assign(this, { run: s.run, lrs: [], losses: [], lowest: Number.NaN });
+    this.numIter = s.numIter;
+    // The analysis cuts a curve at a loss it cannot use; so does the line.
+    if (this.lrs.length === s.step && Number.isFinite(s.loss) && Math.abs(s.loss) < LOSS_LIMIT) {
+      this.lrs.push(s.lr);
+      this.losses.push(s.loss);
+      this.dirty = true;
+    }
+    if (this.dirty && !this.scheduled) {
+      this.scheduled = true;
+      nextFrame(() => void this.draw());
+    }
+  }
+
+  draw(): Promise<void> {
+    this.scheduled = false;
+    if (!this.dirty) return this.done;
+    this.dirty = false;
+    const run = this.run;
+    const smoothed = this.losses.length > 0 ? smoothLosses(this.losses, { windowSize: defaultWindowSize(this.numIter) }) : [];
+    this.lowest = smoothed.length > 0 ? minOf(smoothed) : Number.NaN;
+    const rows = smoothed.map((value, i) => ({ run, step: i, lr: this.lrs[i], smoothedShown: this.shown(value) }));
+    this.done = this.done.then(async () => {
+      await this.view.change(LIVE_DATA.sweepSmoothed, changeset().remove((d: Record<string, unknown>) => d['run'] === run).insert(rows)).runAsync();
+    });
+    return this.done;
+  }
+}
+
+/** Each probe's line learns its verdict. The probes' view is drawn once more, with its rows: after a
+ * change in place vega keeps the legend's first width and cuts the longer labels off. */
+async function redrawWithVerdicts(old: VegaView, verdicts: ReadonlyMap<number, boolean>, embed: () => Promise<VegaView>): Promise<VegaView> {
+  const label = (d: Record<string, unknown>): string => {
+    const passed = verdicts.get(d['lr'] as number);
+    return passed === undefined ? String(d['probe']) : `${String(d['probe'])} ${passed ? 'trained' : 'failed'}`;
+  };
+  const rows = (old.data(LIVE_DATA.probes) as Record<string, unknown>[]).map((d) => ({ probe: label(d), lr: d['lr'], step: d['step'], loss: d['loss'], shown: d['shown'] }));
+  old.finalize();
+  const view = await embed();
+  await view.change(LIVE_DATA.probes, changeset().insert(rows)).runAsync();
+  return view;
 }
 
 function pickDefined(options: LiveRangeTestOptions): Pick<LiveSweepSpecOptions, 'startLr' | 'endLr'> {
