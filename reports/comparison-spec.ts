@@ -110,79 +110,12 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
   const width = options.width ?? 320;
   const height = options.height ?? 240;
   validate(input, width, height);
-
-  // Labels must be unique: they are the colour domain.
-  const seen = new Map<string, number>();
-  const labels = input.runs.map((run) => {
-    const base = legendLabel(run);
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base} (#${count})`;
-  });
-
-  const rows: Datum[] = [];
+  const labels = uniqueLabels(input.runs);
   const fade = input.runs.length > (options.fadeAbove ?? 6);
   const best = fade ? bestRuns(input.runs, options.highlight ?? 3) : new Set(input.runs.map((_, i) => i));
-  input.runs.forEach((run, r) => {
-    for (const h of run.history) {
-      const values: Array<[(typeof METRICS)[number], string, number | undefined]> = [
-        ['loss', 'train', h.loss],
-        ['loss', 'validation', h.valLoss],
-        ['accuracy', 'train', h.accuracy],
-        ['accuracy', 'validation', h.valAccuracy],
-      ];
-      for (const [metric, split, value] of values) {
-        if (value !== undefined && Number.isFinite(value)) {
-          rows.push({ run: labels[r] ?? run.name, epoch: h.epoch, metric, split, value: roundSig(value), best: best.has(r) });
-        }
-      }
-    }
-  });
+  const rows = historyRows(input.runs, labels, best);
   const maxEpochs = maxOf(input.runs.map((r) => r.history.length));
-  const splits = ['train', 'validation'].filter((s) => rows.some((d) => d.split === s));
-  const styles = runStyles(input.runs);
-  // Best first, so the legend reads as a ranking; each run keeps its own look.
-  const order = input.runs.map((run, i) => ({ score: finalScore(run), i }))
-    .sort((a, b) => (Number.isFinite(b.score) ? b.score : -Infinity) - (Number.isFinite(a.score) ? a.score : -Infinity) || a.i - b.i)
-    .map((r) => r.i);
-  const domain = order.map((i) => labels[i]!);
-  // Past the palette colours repeat: the point shape tells those runs apart, so points are always drawn.
-  const shaped = styles.some((s) => s.shape !== RUN_SHAPES[0]);
-
-  const color = {
-    field: 'run',
-    type: 'nominal' as const,
-    title: 'run (final score)',
-    scale: { domain, range: order.map((i) => styles[i]!.color) },
-    legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 400 },
-  };
-  /** One layer of run lines: `filter` picks the runs, `look` how they are drawn (the faded ones first, under the best). */
-  const runLayer = (name: string, filter: string, look: { strokeWidth: number; opacity: number; point: false | { size: number; filled?: boolean } }) => ({
-    name,
-    transform: [{ filter }],
-    // Points only when there are few epochs: they show where each measurement lies.
-    mark: { type: 'line' as const, strokeWidth: look.strokeWidth, opacity: look.opacity, point: look.point },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 }, scale: { nice: false } },
-      y: { field: 'value', type: 'quantitative' as const, title: null, scale: { zero: false } },
-      color,
-      ...(shaped
-        ? {
-            // The same field and title as the colour: vega-lite draws one legend of coloured shapes.
-            shape: { field: 'run', type: 'nominal' as const, title: 'run (final score)', scale: { domain, range: order.map((i) => styles[i]!.shape) } },
-          }
-        : {}),
-      strokeDash: {
-        field: 'split',
-        type: 'nominal' as const,
-        title: null,
-        scale: { domain: splits, range: splits.map((s) => (s === 'train' ? [1, 0] : [5, 3])) },
-        legend: null,
-      },
-      detail: { field: 'split' },
-    },
-  });
-
+  const encoding = runEncoding(input.runs, labels, rows);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
@@ -201,10 +134,97 @@ export function comparisonSpec(input: ComparisonReportInput, options: Comparison
       width,
       height,
       layer: [
-        ...(fade ? [runLayer('faded_run_line', 'datum.best === false', { strokeWidth: 1.2, opacity: 0.22, point: false })] : []),
-        runLayer('run_line', 'datum.best === true', { strokeWidth: 2, opacity: 1, point: shaped ? { size: 30, filled: true } : maxEpochs <= 30 ? { size: 18 } : false }),
+        ...(fade ? [runLayer('faded_run_line', 'datum.best === false', encoding, { strokeWidth: 1.2, opacity: 0.22, point: false })] : []),
+        runLayer('run_line', 'datum.best === true', encoding, {
+          strokeWidth: 2,
+          opacity: 1,
+          point: encoding.shape !== undefined ? { size: 30, filled: true } : maxEpochs <= 30 ? { size: 18 } : false,
+        }),
       ],
     },
     resolve: { scale: { y: 'independent' } },
+  };
+}
+
+/** The legend's labels, made unique: they are the colour domain. */
+function uniqueLabels(runs: readonly ComparedRun[]): string[] {
+  const seen = new Map<string, number>();
+  return runs.map((run) => {
+    const base = legendLabel(run);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (#${count})`;
+  });
+}
+
+/** One row per run, epoch, metric and split. */
+function historyRows(runs: readonly ComparedRun[], labels: readonly string[], best: ReadonlySet<number>): Datum[] {
+  const rows: Datum[] = [];
+  runs.forEach((run, r) => {
+    for (const h of run.history) {
+      const values: Array<[(typeof METRICS)[number], string, number | undefined]> = [
+        ['loss', 'train', h.loss],
+        ['loss', 'validation', h.valLoss],
+        ['accuracy', 'train', h.accuracy],
+        ['accuracy', 'validation', h.valAccuracy],
+      ];
+      for (const [metric, split, value] of values) {
+        if (value !== undefined && Number.isFinite(value)) {
+          rows.push({ run: labels[r] ?? run.name, epoch: h.epoch, metric, split, value: roundSig(value), best: best.has(r) });
+        }
+      }
+    }
+  });
+  return rows;
+}
+
+/** The encoding every run line shares: colour (and shape past the palette) by run, dash by split. */
+function runEncoding(runs: readonly ComparedRun[], labels: readonly string[], rows: readonly Datum[]) {
+  const splits = ['train', 'validation'].filter((s) => rows.some((d) => d.split === s));
+  const styles = runStyles(runs);
+  // Best first, so the legend reads as a ranking; each run keeps its own look.
+  const order = runs.map((run, i) => ({ score: finalScore(run), i }))
+    .sort((a, b) => (Number.isFinite(b.score) ? b.score : -Infinity) - (Number.isFinite(a.score) ? a.score : -Infinity) || a.i - b.i)
+    .map((r) => r.i);
+  const domain = order.map((i) => labels[i]!);
+  // Past the palette colours repeat: the point shape tells those runs apart, so points are always drawn.
+  const shaped = styles.some((s) => s.shape !== RUN_SHAPES[0]);
+  return {
+    x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1 }, scale: { nice: false } },
+    y: { field: 'value', type: 'quantitative' as const, title: null, scale: { zero: false } },
+    color: {
+      field: 'run',
+      type: 'nominal' as const,
+      title: 'run (final score)',
+      scale: { domain, range: order.map((i) => styles[i]!.color) },
+      legend: { orient: 'bottom' as const, direction: 'vertical' as const, labelLimit: 400 },
+    },
+    // The same field and title as the colour: vega-lite draws one legend of coloured shapes.
+    shape: shaped ? { field: 'run', type: 'nominal' as const, title: 'run (final score)', scale: { domain, range: order.map((i) => styles[i]!.shape) } } : undefined,
+    strokeDash: {
+      field: 'split',
+      type: 'nominal' as const,
+      title: null,
+      scale: { domain: splits, range: splits.map((s) => (s === 'train' ? [1, 0] : [5, 3])) },
+      legend: null,
+    },
+    detail: { field: 'split' },
+  };
+}
+
+/** One layer of run lines: `filter` picks the runs, `look` how they are drawn (the faded ones first, under the best). */
+function runLayer(
+  name: string,
+  filter: string,
+  encoding: ReturnType<typeof runEncoding>,
+  look: { strokeWidth: number; opacity: number; point: false | { size: number; filled?: boolean } },
+) {
+  const { shape, ...rest } = encoding;
+  return {
+    name,
+    transform: [{ filter }],
+    // Points only when there are few epochs: they show where each measurement lies.
+    mark: { type: 'line' as const, strokeWidth: look.strokeWidth, opacity: look.opacity, point: look.point },
+    encoding: { x: rest.x, y: rest.y, color: rest.color, ...(shape === undefined ? {} : { shape }), strokeDash: rest.strokeDash, detail: rest.detail },
   };
 }
