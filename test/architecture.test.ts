@@ -1,12 +1,18 @@
 // The layers of the project, checked on the import graph: the core (curves, analysis, schedules,
 // the range test's bookkeeping) is plain numbers and never reaches tfjs; the library never reaches
-// the apps or the CLI; reports never reach the CLI; the browser barrel never reaches Node.
+// the apps or the CLI; reports never reach the CLI; the browser barrel never reaches Node; no import
+// loop between folders; no function past 80 lines.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CODE = ['src', 'cli', 'reports', 'apps'];
+/** Functions allowed past MAX_FUNCTION_LINES, each with why. None today. */
+const LONG_FUNCTIONS_ALLOWED: Record<string, string> = {};
+const MAX_FUNCTION_LINES = 80;
 const CORE = ['src/analysis', 'src/schedules', 'src/range-test', 'src/types.ts', 'src/random.ts'];
 
 function files(path: string): string[] {
@@ -77,4 +83,93 @@ describe('architecture', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('no import loop between folders: each subfolder of src, cli, reports and apps (and each file at their top) is one node', () => {
+    const graph = folderGraph();
+    expect(graph.get('cli/commands')?.has('src/index.ts')).toBe(true);
+    expect(folderLoops(graph)).toEqual([]);
+  });
+
+  it('the loop check finds a loop', () => {
+    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    expect(folderLoops(graph)).toEqual([['a', 'b', 'c']]);
+  });
+
+  it(`no function is longer than ${MAX_FUNCTION_LINES} lines (a longer one is split into named steps)`, () => {
+    const long = codeFiles().flatMap((file) => longFunctions(file)).filter((f) => !(f.name in LONG_FUNCTIONS_ALLOWED));
+    expect(long.map((f) => `${f.name}: ${f.lines} lines`)).toEqual([]);
+  });
+
+  it('the length check counts a long function', () => {
+    const body = Array.from({ length: MAX_FUNCTION_LINES }, (_, i) => `  const v${i} = ${i};`).join('\n');
+    const source = `export function tooLong(): void {\n${body}\n}\nconst short = (): number => 1;\n`;
+    expect(longFunctions('x.ts', source).map((f) => f.name)).toEqual(['x.ts tooLong']);
+  });
 });
+
+function codeFiles(): string[] {
+  return CODE.flatMap(files).filter((f) => /\.tsx?$/.test(f));
+}
+
+/** The node a file belongs to: its subfolder under a top folder (src/tfjs), or the file itself (src/index.ts). */
+function folderOf(file: string): string {
+  const parts = file.slice(root.length + 1).split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts.join('/');
+}
+
+/** Edges between folders, from every relative import (type-only ones too: a loop of types is a loop of ideas). */
+function folderGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of codeFiles()) {
+    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const m of text.matchAll(/(?:import|export)[^'";]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const target = resolve(dirname(file), (m[1] ?? m[2]!).replace(/\.js$/, '.ts'));
+      const [from, to] = [folderOf(file), folderOf(target)];
+      if (from !== to) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+    }
+  }
+  return graph;
+}
+
+/** The strongly connected groups of more than one node (Tarjan), each sorted. */
+function folderLoops(graph: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const loops: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) group.push(w);
+    if (group.length > 1) loops.push(group.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return loops;
+}
+
+/** Functions (declarations, methods, arrows) longer than MAX_FUNCTION_LINES, named "file name". */
+function longFunctions(file: string, source = readFileSync(file, 'utf8')): Array<{ name: string; lines: number }> {
+  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true, kind);
+  const where = file.startsWith(root) ? file.slice(root.length + 1) : file;
+  const found: Array<{ name: string; lines: number }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) {
+      const lines = sf.getLineAndCharacterOfPosition(node.getEnd()).line - sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      const named = node.name?.getText(sf) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(sf) : '(anonymous)');
+      if (lines > MAX_FUNCTION_LINES) found.push({ name: `${where} ${named}`, lines });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
