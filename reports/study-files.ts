@@ -1,11 +1,11 @@
 // The documents and files of `demo` and `compare`: a JSON document with every number, the charts
 // (SVG + vega-lite spec) and index.html. Built in memory, so nothing is written when one fails.
 // The report gallery builds its pages with these too, so they look exactly like the CLI's.
-import type { Analysis, StopReason } from '../src/types.js';
+import type { StopReason } from '../src/types.js';
 import type { DemoResult } from '../src/study/demo.js';
 import type { StudyResult } from '../src/study/compare.js';
 import type { EpochRecord } from '../src/study/train.js';
-import { comparisonSpec, indexHtml, rangeTestSpec, renderSvg, scheduleSpec, type AnySpec, type IndexSection, type ReportMeta } from './index.js';
+import { comparisonSpec, indexHtml, rangeTestSpec, scheduleSpec, type AnySpec, type IndexSection, type ReportMeta } from './index.js';
 import { type IndexTable } from './index-html.js';
 import { formatLr, formatValue } from '../src/format.js';
 import { phaseRanges } from '../src/schedules/from-bounds.js';

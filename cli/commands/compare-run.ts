@@ -11,7 +11,7 @@ import { plural } from '../../src/text.js';
 import { formatDuration } from '../../src/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../../src/present/words.js';
-import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare.js';
+import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare-plan.js';
 import { confirmedLines, probeCounter } from './find-progress.js';
 import { probeStartLine } from '../../src/present/words.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';

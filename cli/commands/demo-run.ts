@@ -12,7 +12,7 @@ import { DATASET_CLASS_NAMES } from '../../src/data/names.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../../src/present/words.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
-import { DEMO_FLAGS, type DemoPlan } from './demo.js';
+import { DEMO_FLAGS, type DemoPlan } from './demo-plan.js';
 import { confirmedLines, plainReporter, probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';

@@ -1,22 +1,11 @@
 // `lrfind demo`: the whole workflow on the bundled digits in one library call (runDemo): range
 // test → bounds → one-cycle training. Flags are checked here, before tfjs loads (demo-run.ts).
 import type { BackendChoice } from '../../src/tfjs/backend.js';
-import { parseFlags, type FlagSpecs, type Flags } from '../args.js';
+import { parseFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
 import { checkOutDir } from '../output/out-dir.js';
-import { FIND_FLAGS } from './find-flags.js';
-
-export const DEMO_FLAGS = {
-  epochs: { type: 'integer', description: 'one-cycle training epochs after the range test', default: '8' },
-  'train-size': { ...FIND_FLAGS['train-size'], description: 'use a seeded subset of this many of the 1438 training digits' },
-  seed: FIND_FLAGS.seed,
-  'no-confirm': FIND_FLAGS['no-confirm'],
-  backend: FIND_FLAGS.backend,
-  out: { type: 'string', placeholder: '<dir>', description: 'where index.html, demo.json and the charts go', default: './lrfind-out/demo' },
-  json: { type: 'boolean', description: 'print demo.json on stdout and nothing else' },
-  help: FIND_FLAGS.help,
-} as const satisfies FlagSpecs;
+import { DEMO_FLAGS, type DemoFlags, type DemoPlan } from './demo-plan.js';
 
 export const DEMO_HELP: HelpPage = {
   usage: 'lrfind demo [options]',
@@ -29,20 +18,6 @@ export const DEMO_HELP: HelpPage = {
   notes: ['Writes index.html, demo.json, range-test.svg, schedule.svg and training.svg (each chart also as .vl.json).'],
   examples: ['lrfind demo', 'lrfind demo --epochs 4 --out /tmp/demo', 'lrfind demo --json > demo.json'],
 };
-
-export type DemoFlags = Flags<typeof DEMO_FLAGS>;
-
-/** What `demo` runs, checked before anything is loaded or written. */
-export interface DemoPlan {
-  epochs: number;
-  seed: number;
-  trainSize?: number;
-  backend: BackendChoice;
-  out: string;
-  json: boolean;
-  /** Confirm the max lr by probes before training. */
-  confirm: boolean;
-}
 
 function atLeast(flag: string, value: number | undefined, min: number): void {
   if (value !== undefined && value < min) throw new UsageError(`--${flag} must be an integer ≥ ${min}, got ${value}`);

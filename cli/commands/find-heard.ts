@@ -7,7 +7,7 @@ import { DEFAULT_CONFIRM_SETTINGS, judgeProbe, probeJudgement } from '../../src/
 import { rangeTestFromSteps } from '../../src/range-test/from-steps.js';
 import { finderResult } from '../../src/range-test/result.js';
 import type { WorkerMessage } from './find-messages.js';
-import type { FindPlan } from './find.js';
+import type { FindPlan } from './find-plan.js';
 
 type Ready = Extract<WorkerMessage, { type: 'ready' }>;
 type Swept = Extract<WorkerMessage, { type: 'analysis' }>;

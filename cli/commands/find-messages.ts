@@ -1,7 +1,7 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
 import type { Analysis, LrFinderResult, RangeTestResult, RangeTestStep } from '../../src/index.js';
 import type { ProbeStatus } from '../../src/present/words.js';
-import type { FindPlan } from './find.js';
+import type { FindPlan } from './find-plan.js';
 
 /** What the worker starts with: the plan and a shared flag the main thread sets on Ctrl-C. */
 export interface WorkerInput {

@@ -12,7 +12,7 @@ import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive } from '../terminal.js';
 import { plural } from '../../src/text.js';
 import { stopLine } from '../../src/present/words.js';
-import type { FindPlan } from './find.js';
+import type { FindPlan } from './find-plan.js';
 import { hear, heardResult, nothingHeard } from './find-heard.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
 import { plainReporter, silentReporter, type FindReporter } from './find-progress.js';

@@ -5,14 +5,15 @@ import type { RangeTestSettings } from '../../src/types.js';
 import { resolveRangeTestSettings } from '../../src/range-test/settings.js';
 import { parseFlags, withFlagNames, type Flags } from '../args.js';
 import { commandLine } from '../command-line.js';
-import { resolveDataSource, type DataSource } from '../data-source.js';
+import { resolveDataSource } from '../data-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatHelp, type HelpPage } from '../help.js';
-import { checkBuiltinFitsData, checkModelName, resolveModelSource, type ModelSource } from '../model/source.js';
+import { checkBuiltinFitsData, checkModelName, resolveModelSource } from '../model/source.js';
 import type { ModelName } from '../../src/models/names.js';
 import type { OptimizerName } from '../model/optimizer-names.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { FIND_FLAGS } from './find-flags.js';
+import type { FindPlan } from './find-plan.js';
 
 export const FIND_HELP: HelpPage = {
   usage: 'lrfind find --model <model> --data <data> [options]',
@@ -40,25 +41,6 @@ export const FIND_HELP: HelpPage = {
 };
 
 export type FindFlags = Flags<typeof FIND_FLAGS>;
-
-/** Everything `find` needs, checked before anything is loaded or written. */
-export interface FindPlan {
-  settings: RangeTestSettings;
-  model: ModelSource;
-  data: DataSource;
-  optimizer: OptimizerName;
-  backend: BackendChoice;
-  out: string;
-  labels: { model: string; data: string };
-  json: boolean;
-  /** Confirm the max lr by probes after the sweep (`recommendLearningRate`'s default). */
-  confirm: boolean;
-  label?: string;
-  trainSize?: number;
-  dataDir?: string;
-  /** The command line as typed, for the report (see `commandLine`). */
-  commandLine?: string;
-}
 
 export function planFind(flags: FindFlags): FindPlan {
   if (flags.model === undefined) throw new UsageError('find needs --model (mlp, cnn, vgg-mini, a model.json or a .js module)');

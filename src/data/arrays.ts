@@ -5,28 +5,12 @@ import { digitsPath, FASHION_MNIST_DIR, mnistDataDir, readIdxSet, readMaybeGzipp
 import { DATASET_CLASS_NAMES, type DatasetName } from './names.js';
 import { validateCsvOptions, validateLoadOptions, type LoadCsvDatasetOptions, type LoadDatasetOptions } from './options.js';
 import { canonicalSplit, randomSplit } from './split.js';
+import type { DatasetArrays } from './dataset-arrays.js';
 import { csvDatasetArrays, digitsDatasetArrays, pick, subsets } from './text-datasets.js';
 
 // The pure halves live in text-datasets.ts (browser-safe); Node's callers keep importing them here.
 export { csvDatasetArrays, DEFAULT_VALIDATION_FRACTION } from './text-datasets.js';
 
-export interface SplitArrays {
-  /** `size × prod(inputShape)` float32 features, row-major. */
-  xs: Float32Array;
-  /** Class index of each example, 0..numClasses-1. */
-  labels: Int32Array;
-  size: number;
-}
-
-export interface DatasetArrays {
-  name: string;
-  train: SplitArrays;
-  validation: SplitArrays;
-  numClasses: number;
-  /** Shape of one example: [height, width, 1] for images, [features] for CSV. */
-  inputShape: number[];
-  classNames: string[];
-}
 
 const FASHION_HINT =
   'apt-get install dataset-fashion-mnist, or pass dataDir (CLI: --data-dir) <dir with the four IDX files>';

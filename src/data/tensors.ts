@@ -1,6 +1,6 @@
 // Turns dataset arrays into tfjs tensors: the only file of src/data that imports tfjs.
 import * as tf from '@tensorflow/tfjs';
-import type { DatasetArrays, SplitArrays } from './arrays.js';
+import type { DatasetArrays, SplitArrays } from './dataset-arrays.js';
 
 export interface DatasetSplit {
   /** float32 features: [n, height, width, 1] for images, [n, features] for CSV. */

@@ -1,7 +1,7 @@
 // Datasets from text already in memory (the digits CSV, any numeric CSV), split and scaled exactly
 // as the Node loaders do it, so that a page and the CLI train on the same rows. Pure: no I/O, no
 // tfjs, no Node built-in (a browser reads the text with fetch or File.text()).
-import type { DatasetArrays, SplitArrays } from './arrays.js';
+import type { DatasetArrays, SplitArrays } from './dataset-arrays.js';
 import { parseCsv } from './csv.js';
 import { DIGITS_MAX_PIXEL, DIGITS_PIXELS, DIGITS_SIDE, parseDigitsCsv } from './digits.js';
 import { DATASET_CLASS_NAMES } from './names.js';

@@ -13,7 +13,6 @@ import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, S
 import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backend.js';
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import { recommendLearningRate } from '../tfjs/recommend.js';
-import { plural } from '../text.js';
 import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
 import { sgdrRestartSteps, studyRunWords, type RunWords } from './run-words.js';

@@ -11,7 +11,6 @@ import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backe
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import type { RangeTestStep } from '../tfjs/range-test.js';
 import { recommendLearningRate } from '../tfjs/recommend.js';
-import { plural } from '../text.js';
 import { tooFewToRead } from '../range-test/result.js';
 import { NoBoundsError } from './no-bounds.js';
 import { trainWithSchedule, type EpochRecord } from './train.js';

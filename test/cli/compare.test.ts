@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPARE_RUNS } from '../../cli/commands/compare.js';
+import { COMPARE_RUNS } from '../../cli/commands/compare-plan.js';
 import { studyTable } from '../../cli/ui/study-text.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import { allElements, parseXml } from '../reports/xml.js';

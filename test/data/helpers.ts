@@ -1,5 +1,5 @@
 // Small helpers shared by the data tests.
-import type { SplitArrays } from '../../src/data/arrays.js';
+import type { SplitArrays } from '../../src/data/dataset-arrays.js';
 
 export function classCounts(labels: ArrayLike<number>, k = 10): number[] {
   const counts = new Array<number>(k).fill(0);

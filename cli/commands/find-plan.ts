@@ -1,0 +1,26 @@
+// What `lrfind find` runs, checked from its flags (find.ts) before anything loads, and run by
+// find-run.ts and its worker.
+import type { BackendChoice } from '../../src/tfjs/backend.js';
+import type { RangeTestSettings } from '../../src/types.js';
+import type { DataSource } from '../data-source.js';
+import type { ModelSource } from '../model/source.js';
+import type { OptimizerName } from '../model/optimizer-names.js';
+
+/** Everything `find` needs, checked before anything is loaded or written. */
+export interface FindPlan {
+  settings: RangeTestSettings;
+  model: ModelSource;
+  data: DataSource;
+  optimizer: OptimizerName;
+  backend: BackendChoice;
+  out: string;
+  labels: { model: string; data: string };
+  json: boolean;
+  /** Confirm the max lr by probes after the sweep (`recommendLearningRate`'s default). */
+  confirm: boolean;
+  label?: string;
+  trainSize?: number;
+  dataDir?: string;
+  /** The command line as typed, for the report (see `commandLine`). */
+  commandLine?: string;
+}
