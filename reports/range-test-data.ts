@@ -254,7 +254,7 @@ function divergenceLabel(input: RangeTestCurveParts, x: LrScale, y: LossScale, p
   const loss = Math.min(Math.max(divLoss, y.lo), y.hi);
   const trainedThere = probeEdge !== null && probeEdge >= divLr;
   // "sweep": the probes (named in the subtitle) trained at this lr or above it.
-  const text = `${trainedThere ? 'sweep diverges' : 'diverges'} at ${formatLr(divLr)}`;
+  const text = `${trainedThere ? "sweep's loss rises from" : 'loss rises from'} ${formatLr(divLr)}`;
   // The bounds' lines are obstacles too (drawn over label boxes, so crossing one costs a few points' worth).
   const height = y.curveBottom - y.curveTop;
   const lines = boundLines.flatMap((lineX) => Array.from({ length: Math.ceil(height / 2) }, (_, k): Obstacle => [lineX, y.curveTop + 2 * k, 1]));

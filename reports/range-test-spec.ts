@@ -178,7 +178,7 @@ function stripLayers(data: Data, width: number): LayerSpec[] {
     layers.push({
       name: 'divergence_point',
       data: { name: 'divergence' },
-      mark: { type: 'point', shape: 'diamond', filled: true, size: 90, color: COLORS.divergence, opacity: 1 },
+      mark: { type: 'point', shape: 'triangle-up', filled: true, size: 80, color: COLORS.divergence, opacity: 1 },
       encoding: { x: X, y: { field: 'loss', type: 'quantitative' } },
     });
   }

@@ -34,7 +34,7 @@ describe('rangeTestSpec', () => {
     expect(labels.sort()).toEqual(['minimum 0.19', 'slide 0.2', 'steep 1.6', 'valley 6.6e-2']);
     const bounds = [...items(root, 'recommendation_label_left'), ...items(root, 'recommendation_label_right')].map((t) => t.text);
     expect(bounds.sort()).toEqual(['max lr 0.2', 'min lr 2e-2']);
-    expect(items(root, 'divergence_label').map((t) => t.text)).toEqual(['diverges at 3.3']);
+    expect(items(root, 'divergence_label').map((t) => t.text)).toEqual(['loss rises from 3.3']);
     expect(items(root, 'peer_caption').map((t) => t.text)).toEqual(["rules' picks"]);
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
@@ -138,11 +138,11 @@ describe('rangeTestSpec', () => {
     expect(large.from).toBeGreaterThan(divLr * 1.5);
     expect(large.from).toBeLessThan(divLr * 3);
     expect(good.to).toBe(large.from);
-    expect(data.divergence[0]!.text).toBe('sweep diverges at 3.3');
+    expect(data.divergence[0]!.text).toBe("sweep's loss rises from 3.3");
     // A probe that trained below the divergence changes nothing.
     const below = rangeTestSpec({ ...input, probes: [{ lr: 0.5, passed: true }] }).datasets as unknown as Parts;
     expect(below.regions).toEqual((rangeTestSpec(input).datasets as unknown as Parts).regions);
-    expect(below.divergence[0]!.text).toBe('diverges at 3.3');
+    expect(below.divergence[0]!.text).toBe('loss rises from 3.3');
   });
 
   it('labels the log axis with decades 1e-7 … 1e-1, 1, 10 and names both axes', async () => {
