@@ -11,7 +11,7 @@ import { rangeTestReportInput } from '../src/present/report-input.js';
 import { chartFiles } from './chart-files.js';
 import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural, shellLine } from '../src/text.js';
-import { boundsLine, confirmationNote, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
+import { boundsLine, confirmationNote, escalationLines, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -151,7 +151,7 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
 
 /** Every section of a range test's index.html, in reading order; `svgFile` is the chart beside the page. */
 export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}, svgFile: string = RANGE_TEST_FILES.svg): IndexSection[] {
-  const notes = [sweepNote(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
+  const notes = [sweepNote(doc), ...escalationLines(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
   if (doc.settings === undefined) notes.unshift(`A curve of ${plural(doc.curve.lr.length, 'point')}${meta.data === undefined ? '' : ` read from ${meta.data}`}.`);
   const sections: IndexSection[] = [
     { heading: 'How the run went', warnings: runWarnings(doc), notes },

@@ -3,7 +3,7 @@
 import { formatLr, formatValue } from '../src/format.js';
 import type { RangeTestCurveParts, RangeTestChartData } from './range-test-data.js';
 import { measureText } from './text-metrics.js';
-import { boundsLine, noBoundsWarning } from '../src/present/words.js';
+import { boundsLine, escalationLines, noBoundsWarning } from '../src/present/words.js';
 
 export interface NotesMeta {
   backend?: string;
@@ -51,7 +51,7 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestChartDa
   const warnings = input.warnings ?? [];
   // Without bounds the first warning says why, on a line of its own.
   if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : boundsLine({ bounds: b }));
-  const lines = [facts.join(' · ')];
+  const lines = [facts.join(' · '), ...escalationLines(input)];
 
   const probes = input.probes ?? [];
   if (input.probesStopped) {

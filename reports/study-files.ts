@@ -80,11 +80,12 @@ export interface StudyDocument {
 }
 
 /** What runDemo and runStudy found: the range test, its reading, the probes and the bounds they trained with. */
-export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' | 'bounds'>;
+export type Found = Pick<DemoResult, 'rangeTest' | 'analysis' | 'confirmation' | 'bounds' | 'escalations'>;
 
-function rangeTestPart({ rangeTest, analysis, confirmation, bounds }: Found): RangeTestPart {
+function rangeTestPart({ rangeTest, analysis, confirmation, bounds, escalations }: Found): RangeTestPart {
   const part: RangeTestPart = { ...analysisFile(analysis, bounds), stopReason: rangeTest.stopReason, steps: rangeTest.lrs.length };
-  if (confirmation && !confirmation.stopped) part.confirmation = confirmationPart(analysis.curveBounds, confirmation);
+  if (escalations.length > 0) part.escalations = escalations.map((e) => ({ ...e }));
+  if (confirmation && !confirmation.stopped) part.confirmation = confirmationPart(analysis.curveBounds, confirmation, bounds);
   return part;
 }
 

@@ -20,6 +20,8 @@ export const PROBES = {
   minDrop: 0.25,
   /** A probe that gave back more than this share of its progress was diverging slowly. */
   giveBack: 0.1,
+  /** A probe ending below this share of the starting level has trained: a sweep that reached ~0 asks too much. */
+  floor: 0.05,
 } as const;
 
 /** lrfind's rule on the curve alone. @see docs/constants.md#rule */
@@ -68,6 +70,22 @@ export const RECOMMENDATION = {
   noisyRatio: 0.3,
   /** Runs whose lrfind maxLr spread more than this factor "disagree". */
   disagreementRatio: 3,
+} as const;
+
+/** What the finder does when a curve does not answer (`recommendLearningRate`'s escalation). @see docs/constants.md#escalation */
+export const ESCALATION = {
+  /** A sweep whose loss still falls at endLr goes on at the same rate, up to this many times endLr. */
+  extendFactor: 100,
+  /** Extension steps run in chunks of this share of numIter, the curve read again after each. */
+  extendChunk: 0.1,
+  /** A flat or weak curve is swept again with this many times the steps (a slow learner needs more per decade). */
+  lengthenFactor: 3,
+  /** A noisy curve is read as the median of this many runs. */
+  repeatRuns: 3,
+  /** When every probe failed, this many more go on down the ladder. */
+  extraProbes: 8,
+  /** Bounds a probe confirmed without the curve's reading carry this confidence. */
+  probedConfidence: 0.3,
 } as const;
 
 /** wasm's thread choice under 'auto'. @see docs/constants.md#wasm-threads */

@@ -6,12 +6,12 @@
 
 // The one result and the types it is made of.
 export type {
-  Analysis, Bounds, Confirmation, Curve, LrFinderResult, LrProbe, RangeTestResult, RangeTestRun, RangeTestSettings, Region, RegionKind,
-  RulePick, Schedule, StopReason,
+  Analysis, Bounds, Confirmation, Curve, CurveDiagnosis, Escalation, EscalationAction, LrFinderResult, LrProbe, RangeTestResult,
+  RangeTestRun, RangeTestSettings, Region, RegionKind, RulePick, Schedule, StopReason,
 } from './types.js';
 
 // Finding the learning rate: the whole recommendation, or its parts.
-export { recommendLearningRate, type RecommendLrOptions } from './tfjs/recommend.js';
+export { recommendLearningRate, type RecommendLrOptions, type RecommendTuning } from './tfjs/recommend.js';
 export { findLearningRate, type RangeTestOptions, type RangeTestStep } from './tfjs/range-test.js';
 export { confirmMaxLr, type ConfirmOptions } from './tfjs/confirm.js';
 export type { TrainingData } from './tfjs/batches.js';

@@ -45,6 +45,14 @@ export interface RangeTestSettings {
 }
 
 /** What `findLearningRate` returns. The top-level curve is the first run's. */
+/** How far a sweep went past its planned endLr because the loss was still falling there (`extend`). */
+export interface SweepExtension {
+  /** Steps taken past the planned numIter (by the first run; later runs follow its lrs). */
+  steps: number;
+  /** The last lr the extended sweep planned. */
+  endLr: number;
+}
+
 export interface RangeTestResult extends RangeTestRun {
   runs: RangeTestRun[];
   settings: RangeTestSettings;
@@ -53,6 +61,8 @@ export interface RangeTestResult extends RangeTestRun {
   /** The optimizer's class name, e.g. 'SGDOptimizer'. */
   optimizer: string;
   timing: { seconds: number; msPerStep: number; steps: number };
+  /** Present when the sweep went on past endLr (`extend`). */
+  extension?: SweepExtension;
 }
 
 /** The three zones of a range-test curve (Smith, 2017). */
@@ -126,7 +136,34 @@ export interface Analysis {
   minimumIndex: number;
   /** Present when several runs were aggregated. */
   aggregate?: CurveAggregate;
+  /** How the curve reads: 'readable' when it gave bounds, else why not (see `CurveDiagnosis`). */
+  diagnosis: CurveDiagnosis;
   warnings: string[];
+}
+
+/**
+ * How a curve reads. 'readable': it gave bounds. Else why not: 'too-few-points'; 'early-divergence'
+ * (the loss rose from the start); 'flat' (it never fell); 'weak' (it fell, but too little to show
+ * where); 'noisy' (noise hides whether it fell).
+ */
+export type CurveDiagnosis = 'readable' | 'too-few-points' | 'early-divergence' | 'flat' | 'weak' | 'noisy';
+
+/**
+ * What the finder did beyond the planned sweep because the curve did not answer: 'extend' the sweep
+ * past endLr (the loss was still falling), 'lengthen' it (flat or weak: more steps per decade),
+ * 'repeat' it (noisy: the median of more runs), 'probe' without the curve's bounds (the loss fell,
+ * but the curve could not say where), 'probe-lower' (every probe failed: on down the ladder).
+ */
+export type EscalationAction = 'extend' | 'lengthen' | 'repeat' | 'probe' | 'probe-lower';
+
+export interface Escalation {
+  action: EscalationAction;
+  /** Why, as the curve showed it: "the loss was still falling at lr 1". */
+  reason: string;
+  /** What was done: "swept on to lr 8.5". */
+  done: string;
+  /** Training steps it cost. */
+  steps: number;
 }
 
 /** One probe: its candidate lr, the loss of every step it ran, and the verdict. */
@@ -164,4 +201,6 @@ export interface LrFinderResult {
    * curve's (`analysis.curveBounds`); null when the curve gave none (`analysis.warnings` says why).
    */
   bounds: Bounds | null;
+  /** What the finder did beyond the planned sweep because the curve did not answer, in order; empty when it did. */
+  escalations: Escalation[];
 }

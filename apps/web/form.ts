@@ -17,6 +17,7 @@ export interface PageSettings {
   batchSize: number;
   seed: number;
   confirm: boolean;
+  escalate: boolean;
   backend: BackendChoice;
   epochs: number;
 }
@@ -56,12 +57,13 @@ export function readSettings(doc: Document): PageSettings {
     batchSize: numberField(doc, 'batch', 'the batch size', integer(1, 4096), 'an integer from 1 to 4096'),
     seed: numberField(doc, 'seed', 'the seed', Number.isInteger, 'an integer'),
     confirm: input(doc, 'confirm').checked,
+    escalate: input(doc, 'escalate').checked,
     backend: select(doc, 'backend').value as BackendChoice,
     epochs: numberField(doc, 'epochs', 'epochs', integer(1, 200), 'an integer from 1 to 200'),
   };
 }
 
-/** Presets the form from `?data=…&model=…&backend=…&steps=…&batch=…&seed=…&confirm=0|1&epochs=…&optimizer=…&end-lr=…&start-lr=…`. */
+/** Presets the form from `?data=…&model=…&backend=…&steps=…&batch=…&seed=…&confirm=0|1&escalate=0|1&epochs=…&optimizer=…&end-lr=…&start-lr=…`. */
 export function applyQuery(doc: Document, query: URLSearchParams): void {
   const set = (id: string, value: string | null): void => {
     if (value !== null) input(doc, id).value = value;
@@ -88,6 +90,8 @@ export function applyQuery(doc: Document, query: URLSearchParams): void {
   set('end-lr', query.get('end-lr'));
   const confirm = query.get('confirm');
   if (confirm !== null) input(doc, 'confirm').checked = confirm !== '0' && confirm !== 'false';
+  const escalate = query.get('escalate');
+  if (escalate !== null) input(doc, 'escalate').checked = escalate !== '0' && escalate !== 'false';
 }
 
 export { $ };

@@ -123,7 +123,7 @@ async function findLr(): Promise<void> {
   page.controller = new AbortController();
   const found = await recommendLearningRate(model, { xs: page.dataset.train.xs, ys: page.dataset.train.ys }, {
     numIter: settings.numIter, startLr: settings.startLr, endLr: settings.endLr, batchSize: settings.batchSize, seed: settings.seed,
-    confirm: settings.confirm, signal: page.controller.signal, onStep: live.onStep, onProbeStep: live.onProbeStep,
+    confirm: settings.confirm, escalate: settings.escalate, signal: page.controller.signal, onStep: live.onStep, onProbeStep: live.onProbeStep,
   });
   page.found = found;
   if (found.analysis === null) {
@@ -144,6 +144,8 @@ async function showResult(found: LrFinderResult, settings: PageSettings): Promis
   const stopped = found.rangeTest.stopReason === 'stopped' ? ' (the sweep was stopped early)' : '';
   // The bounds sentence of the CLI's summary, index.html and the live view.
   el('bounds').textContent = `${words.boundsLine(found)}${stopped}`;
+  // What lrfind did beyond the plan, in the words of the CLI's summary and index.html.
+  el('escalations').replaceChildren(...words.escalationLines(found).map((line) => Object.assign(doc.createElement('li'), { textContent: line })));
   const warnings = el('warnings');
   warnings.replaceChildren(...(found.analysis?.warnings ?? []).map((w) => Object.assign(doc.createElement('li'), { textContent: w })));
   const file = rangeTestFile(found, page.labels);

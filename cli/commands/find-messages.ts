@@ -1,5 +1,5 @@
 // Messages between `find` (main thread: terminal, Ctrl-C, files) and its training worker.
-import type { Analysis, LrFinderResult, RangeTestResult, RangeTestStep } from '../../src/index.js';
+import type { Analysis, Escalation, LrFinderResult, RangeTestResult, RangeTestStep } from '../../src/index.js';
 import type { ProbeStatus } from '../../src/present/words.js';
 import type { FindPlan } from './find-plan.js';
 
@@ -17,6 +17,8 @@ export type WorkerMessage =
   /** The sweep is over and read; the probes start. */
   | { type: 'analysis'; rangeTest: RangeTestResult; analysis: Analysis }
   | { type: 'probe'; probe: ProbeStatus }
+  /** The finder did more than planned because the curve did not answer (see `LrFinderResult.escalations`). */
+  | { type: 'escalation'; escalation: Escalation }
   /** recommendLearningRate's result, as it came (its analysis null under two points). */
   | { type: 'result'; found: LrFinderResult }
   /** A thrown error, by class name (so the exit code can tell bad input from a bug) and message. */

@@ -18,6 +18,8 @@ export interface FindPlan {
   json: boolean;
   /** Confirm the max lr by probes after the sweep (`recommendLearningRate`'s default). */
   confirm: boolean;
+  /** Escalate when the curve does not answer (`recommendLearningRate`'s `escalate`). */
+  escalate: boolean;
   label?: string;
   trainSize?: number;
   dataDir?: string;

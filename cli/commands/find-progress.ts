@@ -1,19 +1,23 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
-import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
+import type { Escalation, LrFinderResult, RangeTestStep } from '../../src/index.js';
 import { confirmationPart } from '../../src/range-test/file.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, headerLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine, type ProbeStatus, type RunHeader,
+  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
+  type ProbeStatus, type RunHeader,
 } from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
+import { sweepProgress } from '../ui/sweep-progress.js';
 
 export interface FindReporter {
   start(header: RunHeader): void;
   step(step: RangeTestStep): void;
   /** A confirmation probe's step. */
   probe(status: ProbeStatus): void;
+  /** The finder did more than planned: what, and why. */
+  escalated(escalation: Escalation): void;
   /** Ctrl-C was pressed: once (stop after this step), or again (stop now). */
   stopping(now: boolean): void;
   /** The result is written: show the summary. */
@@ -29,7 +33,7 @@ export interface FindReporter {
 export function confirmedLines(found: LrFinderResult): string[] {
   const { analysis, confirmation, bounds } = found;
   if (analysis === null || confirmation === null) return [boundsLine({ bounds })];
-  const line = confirmationLine({ confirmation: confirmationPart(analysis.curveBounds, confirmation) });
+  const line = confirmationLine({ confirmation: confirmationPart(analysis.curveBounds, confirmation, bounds), bounds });
   return [...(line !== null ? [line] : []), boundsLine({ bounds })];
 }
 
@@ -44,7 +48,7 @@ export function probeCounter(maxProbes: number): (step: { lr: number; step: numb
 
 /** Nothing on stdout: --json prints only its document. */
 export function silentReporter(): FindReporter {
-  return { start() {}, step() {}, probe() {}, stopping() {}, async finish() {}, async close() {} };
+  return { start() {}, step() {}, probe() {}, escalated() {}, stopping() {}, async finish() {}, async close() {} };
 }
 
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
@@ -53,6 +57,7 @@ export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   const smoothed = smoothedLine(doc);
   if (smoothed !== null) lines.push(smoothed);
   lines.push(boundsLine(doc), ...regionLines(doc).map((l) => `  ${l}`));
+  lines.push(...escalationLines(doc));
   const confirmed = confirmationLine(doc);
   if (confirmed !== null) lines.push(confirmed);
   lines.push(rulesLine(doc));
@@ -75,15 +80,16 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
     },
     step(step) {
       curve.add(step);
-      const runs = header?.runs ?? 1;
-      const total = step.numIter * runs;
-      const done = step.run * step.numIter + step.step + 1;
+      const { done, total, run } = sweepProgress(step, header);
+      if (step.step === 0 && step.run > 0 && header !== null && step.run >= header.runs) lastQuarter = 0; // a sweep run again
       const quarter = Math.floor((4 * done) / total);
       if (quarter > lastQuarter) {
         lastQuarter = quarter;
-        const run = runs > 1 ? `run ${step.run + 1}/${runs}  ` : '';
         write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(curve.status()!)}`);
       }
+    },
+    escalated(escalation) {
+      write(`  ${escalationLine(escalation)}`);
     },
     probe(status) {
       if (status.done === 1) write(`  ${probeStartLine(status)}`);

@@ -89,6 +89,9 @@ function sweep(
         case 'probe':
           reporter.probe(message.probe);
           break;
+        case 'escalation':
+          reporter.escalated(message.escalation);
+          break;
         case 'result':
           settle(() => resolve({ found: message.found, examples: examples() }));
           break;

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type * as tf from '@tensorflow/tfjs';
 import { recommendLearningRate } from '../../src/index.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
+import { ESCALATION } from '../../src/constants.js';
 import { type Dataset } from '../../src/data/index.js';
 import { loadData } from '../data-source.js';
 import { loadModel } from '../model/load-model.js';
@@ -49,12 +50,14 @@ async function run(): Promise<void> {
     const controller = new AbortController();
     if (stopped()) controller.abort();
     const train = { xs: dataset.train.xs, ys: dataset.train.ys };
-    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
+    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes + (p.escalate ? ESCALATION.extraProbes : 0));
     const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
     const found = await recommendLearningRate(model, train, {
       ...sweep,
       tuning: { sweep: { mode, divergeThreshold, smoothing } },
       confirm: p.confirm,
+      escalate: p.escalate,
+      onEscalation: (escalation) => post({ type: 'escalation', escalation }),
       signal: controller.signal,
       onAnalysis: (rangeTest, analysis) => post({ type: 'analysis', rangeTest, analysis }),
       onStep: (step) => {

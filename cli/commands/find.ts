@@ -89,6 +89,7 @@ export function planFind(flags: FindFlags): FindPlan {
     },
     json: flags.json === true,
     confirm: flags['no-confirm'] !== true,
+    escalate: flags['no-escalate'] !== true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),

@@ -3,8 +3,9 @@ import { createElement } from 'react';
 import { startLive, type LiveView } from '../output/ink.js';
 import { columns } from '../terminal.js';
 import { FindView, type FindViewProps } from '../ui/find-view.js';
-import type { StepStatus } from '../../src/present/words.js';
+import { escalationLine, type StepStatus } from '../../src/present/words.js';
 import type { FindReporter } from './find-progress.js';
+import { sweepProgress } from '../ui/sweep-progress.js';
 import { liveCurve, type LiveCurve } from './live-curve.js';
 import { minOf } from '../../src/numbers.js';
 
@@ -64,7 +65,13 @@ export function liveReporter(): FindReporter {
       lastStep = performance.now();
       if (firstStepEnded === null) firstStepEnded = lastStep;
       else stepsSince += 1;
-      draw(step.run * step.numIter + step.step + 1 === step.numIter * props.header.runs);
+      const { done, total } = sweepProgress(step, props.header);
+      draw(done === total);
+    },
+    escalated(escalation) {
+      if (!props) return;
+      props = { ...props, escalations: [...(props.escalations ?? []), escalationLine(escalation)] };
+      draw(true);
     },
     probe(status) {
       if (!props) return;

@@ -8,6 +8,7 @@ import { LossChart } from './loss-chart.js';
 import { ProgressBar } from './progress-bar.js';
 import { Summary, type SummaryProps } from './summary.js';
 import { headerLine, probeLine, stepLine, type ProbeStatus, type RunHeader, type StepStatus } from '../../src/present/words.js';
+import { sweepProgress } from './sweep-progress.js';
 
 export interface FindViewProps {
   header: RunHeader;
@@ -23,6 +24,8 @@ export interface FindViewProps {
   pace?: { steps: number; seconds: number };
   /** The confirmation probe running after the sweep, if any. */
   probe?: ProbeStatus;
+  /** What the finder did beyond the plan so far, one line each. */
+  escalations?: readonly string[];
   /** Ctrl-C was pressed: the current step finishes, then the partial curve is analysed. */
   /** Ctrl-C: stopping after the step in progress, or (pressed again) at once. */
   stopping?: 'after-step' | 'now';
@@ -56,8 +59,7 @@ export function barLayout(columns: number, total: number): { width: number; besi
 export function FindView(props: FindViewProps) {
   const { header, status, points, elapsed } = props;
   const columns = props.columns ?? 80;
-  const total = header.numIter * header.runs;
-  const done = status ? status.run * header.numIter + status.done : 0;
+  const { done, total } = status ? sweepProgress({ run: status.run, step: status.done - 1, numIter: status.numIter }, header) : { done: 0, total: header.numIter * header.runs };
   // Only the sweep's pace is known: no ETA once it is over (probes, Ctrl-C, the summary). The pace
   // counts from the end of the first step, so a warm-up or first-step compile does not skew it.
   const over = props.sweepDone === true || props.probe !== undefined || props.stopping !== undefined || props.summary !== undefined;
@@ -83,11 +85,12 @@ export function FindView(props: FindViewProps) {
       {points.length > 0 ? (
         <LossChart
           points={points}
-          lrDomain={[header.startLr, header.endLr]}
+          lrDomain={[header.startLr, Math.max(header.endLr, points.at(-1)!.lr)]}
           width={chartWidth}
           {...(props.chartHeight !== undefined ? { height: props.chartHeight } : {})}
         />
       ) : null}
+      {props.summary ? null : (props.escalations ?? []).map((line, i) => <Text key={`e${i}`} dimColor>{line}</Text>)}
       {props.probe && !props.summary ? <Text>{probeLine(props.probe)}</Text> : null}
       {props.stopping && !props.summary ? (
         <Text color="yellow">

@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from '../spec-types.js';
 import { decades, LR_AXIS_LABEL } from '../format.js';
 import { COLORS, CONFIG, VEGA_LITE_SCHEMA } from '../theme.js';
+import { ESCALATION } from '../../src/constants.js';
 
 /** The datasets the live views insert into (`sweepSmoothed`: the smoothed line, redrawn per frame). */
 export const LIVE_DATA = { sweep: 'sweep', sweepSmoothed: 'sweep_smoothed', probes: 'probes', batches: 'batches', epochs: 'epochs' } as const;
@@ -27,10 +28,13 @@ const DECADE_LABEL = `abs(log(datum.value) / LN10 - round(log(datum.value) / LN1
 export function liveSweepSpec(options: LiveSweepSpecOptions = {}): TopLevelSpec {
   const { startLr, endLr } = options;
   const known = startLr !== undefined && endLr !== undefined && startLr > 0 && endLr > startLr;
-  const domain = known ? { domain: [startLr, endLr], nice: false } : {};
+  // The planned span at least, and more as a sweep goes on past endLr (lrfind's escalation extends it up to 100×).
+  const domain = known ? { domain: { unionWith: [startLr, endLr] }, nice: false } : {};
   // With the range known, ticks and grid lines sit on the decades, as in the report.
-  const axis = { labelExpr: DECADE_LABEL, ...(known ? { values: decades(startLr, endLr) } : {}) };
+  const axis = { labelExpr: DECADE_LABEL, ...(known ? { values: decades(startLr, endLr * ESCALATION.extendFactor) } : {}) };
   const x = { field: 'lr', type: 'quantitative' as const, scale: { type: 'log' as const, ...domain }, title: 'learning rate (log scale)', axis };
+  // The smoothed line's lrs are the raw points': its layer adds nothing to the domain (two explicit ones conflict).
+  const lineX = { field: 'lr', type: 'quantitative' as const, scale: { type: 'log' as const } };
   const tooltip = [
     { field: 'step', type: 'quantitative' as const },
     { field: 'lr', type: 'quantitative' as const, format: '.3~e' },
@@ -54,7 +58,7 @@ export function liveSweepSpec(options: LiveSweepSpecOptions = {}): TopLevelSpec 
         name: 'live_smoothed_loss',
         data: { name: LIVE_DATA.sweepSmoothed },
         mark: { type: 'line', strokeWidth: 2.2, color: COLORS.smoothed },
-        encoding: { x, y: { field: 'smoothedShown', type: 'quantitative' }, detail: { field: 'run', type: 'nominal' }, order: { field: 'step', type: 'quantitative' } },
+        encoding: { x: lineX, y: { field: 'smoothedShown', type: 'quantitative' }, detail: { field: 'run', type: 'nominal' }, order: { field: 'step', type: 'quantitative' } },
       },
     ],
   } as TopLevelSpec;

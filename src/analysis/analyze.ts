@@ -10,7 +10,7 @@ import { argmin } from './statistics.js';
 import { pickLrfind } from './rules/lrfind.js';
 import { createRules } from './rules/registry.js';
 import { maxOf, minOf } from '../numbers.js';
-import { RECOMMENDATION } from '../constants.js';
+import { ESCALATION, RECOMMENDATION } from '../constants.js';
 
 /** Every option of `analyzeCurve`; each field documents its default where it is declared. */
 export interface AnalyzeOptions extends ReadingOptions, RegionOptions, RecommendOptions, AggregateOptions {
@@ -93,8 +93,8 @@ function analyzeOne(curve: Curve, options: AnalyzeOptions): Analysis {
     minimumIndex: reading.minimumIndex,
   };
   const steady = findSteadyRange(reading, options) !== null;
-  const { bounds: curveBounds, warnings } = recommendBounds({ ...parts, picks, steady }, options);
-  return { ...parts, curveBounds, picks, warnings: [...prepared.warnings, ...warnings] };
+  const { bounds: curveBounds, warnings, diagnosis } = recommendBounds({ ...parts, picks, steady }, options);
+  return { ...parts, curveBounds, picks, diagnosis, warnings: [...prepared.warnings, ...warnings] };
 }
 
 /** lrfind's maxLr for one cleaned run, or null when the run cannot be read. */
@@ -131,10 +131,10 @@ function analyzeRuns(curves: readonly Curve[], options: AnalyzeOptions): Analysi
   const picks = runs.map((run) => runMaxLr(run, options)).filter((lr): lr is number => lr !== null);
   const ratio = picks.length > 1 ? maxOf(picks) / minOf(picks) : 1;
   let curveBounds = analysis.curveBounds;
-  if (ratio > DISAGREEMENT_RATIO) {
-    warnings.push(
-      `runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${minOf(picks).toPrecision(3)} to ${maxOf(picks).toPrecision(3)}); use more runs or a larger batch`,
-    );
+  // Without bounds the runs' picks mean nothing to disagree about.
+  if (curveBounds !== null && ratio > DISAGREEMENT_RATIO) {
+    const advice = runs.length >= ESCALATION.repeatRuns ? 'use a larger batch' : 'use more runs or a larger batch';
+    warnings.push(`runs disagree: their maxLr spans ×${ratio.toFixed(1)} (${minOf(picks).toPrecision(3)} to ${maxOf(picks).toPrecision(3)}); ${advice}`);
   }
   if (curveBounds !== null && ratio > 2) {
     curveBounds = { ...curveBounds, confidence: curveBounds.confidence * (2 / ratio) };

@@ -1,7 +1,7 @@
 // What the range-test chart draws, from whatever a user has: the finder's result, its file
 // (range-test.json, version 1 or 2), or a curve's reading. The one conversion every chart of a
 // range test goes through: the CLI's report, the page, the study, the gallery and the web app.
-import type { Analysis, Bounds, Curve, CurveAggregate, LrFinderResult, Region, RulePick, StopReason } from '../types.js';
+import type { Analysis, Bounds, Curve, CurveAggregate, Escalation, LrFinderResult, Region, RulePick, StopReason } from '../types.js';
 import { RANGE_TEST_FORMAT, type RangeTestFile } from '../range-test/file-format.js';
 import { tooFewToRead } from '../range-test/result.js';
 
@@ -41,6 +41,8 @@ export interface RangeTestReportInput {
   probesStopped?: boolean;
   /** How the sweep ended, and the steps it was set to take (the subtitle says when it stopped early). */
   sweep?: { stopReason: StopReason; numIter?: number };
+  /** What the finder did beyond the planned sweep (the subtitle says each). */
+  escalations?: readonly Escalation[];
   meta?: ReportMeta;
 }
 
@@ -55,6 +57,7 @@ function fromResult(found: LrFinderResult): RangeTestReportInput {
     bounds: found.bounds,
     ...(confirmation ? { probes: confirmation.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: confirmation.stopped } : {}),
     sweep: { stopReason: rangeTest.stopReason, numIter: rangeTest.settings.numIter },
+    ...(found.escalations.length > 0 ? { escalations: found.escalations } : {}),
     meta: { backend: rangeTest.backend, optimizer: rangeTest.optimizer },
   };
 }
@@ -89,6 +92,7 @@ function fromFile(file: RangeTestFile): RangeTestReportInput {
     bounds: file.bounds,
     ...(c ? { probes: c.probes.map(({ lr: at, passed }) => ({ lr: at, passed })), probesStopped: c.stopped } : {}),
     ...(file.stopReason ? { sweep: { stopReason: file.stopReason, ...(file.settings ? { numIter: file.settings.numIter } : {}) } } : {}),
+    ...(file.escalations && file.escalations.length > 0 ? { escalations: file.escalations } : {}),
     meta,
   };
 }

@@ -1,6 +1,7 @@
 // Every sentence lrfind writes about a result, in one place: the terminal (plain and ink), index.html,
 // the charts' subtitles, the live view and the web page all call these, so they cannot disagree.
 import type { RangeTestFile } from '../range-test/file.js';
+import type { Escalation } from '../types.js';
 export { tooFewToRead } from '../range-test/result.js';
 import { plural } from '../text.js';
 import { formatDuration, formatLoss, formatLr, formatValue } from '../format.js';
@@ -114,7 +115,7 @@ export function rulesLine(doc: Pick<RangeTestFile, 'rules'>): string {
  * "confirmed by training: 0.19 trained (7 probes); the curve alone said max lr 0.3", the same for
  * probes stopped by Ctrl-C, or null when no probes ran (--no-confirm).
  */
-export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'>): string | null {
+export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'> & Partial<Pick<RangeTestFile, 'bounds'>>): string | null {
   const c = doc.confirmation;
   if (c === undefined) return null;
   const probes = plural(c.probes.length, 'probe');
@@ -122,10 +123,23 @@ export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'>): stri
   if (c.maxLr === null || c.edge === null) {
     const lowest = c.probes.at(-1);
     const tried = lowest ? `, down to ${formatLr(lowest.lr)}` : '';
-    return `confirmed by training: no probe trained (${probes}${tried}); the bounds are the curve's: lower them if training diverges`;
+    // Files written before lrfind refused to answer when every probe failed kept the curve's bounds.
+    const then = c.curveBounds !== null && c.maxLr === null && c.minLr === null && 'bounds' in doc && doc.bounds !== null
+      ? "the bounds are the curve's: lower them if training diverges" : 'so there are no bounds';
+    return `confirmed by training: no probe trained (${probes}${tried}); ${then}`;
   }
-  const curve = c.curveBounds ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : '';
+  const curve = c.curveBounds ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : "; the curve alone gave no bounds";
   return `confirmed by training: ${formatLr(c.edge)} trained (${probes})${curve}`;
+}
+
+/** "The loss was still falling at endLr 1, so lrfind swept on to lr 8.5 (+23 steps).": one thing the finder did beyond the plan. */
+export function escalationLine(e: Pick<Escalation, 'reason' | 'done' | 'steps'>): string {
+  return `${e.reason.charAt(0).toUpperCase()}${e.reason.slice(1)}, so lrfind ${e.done} (+${plural(e.steps, 'step')}).`;
+}
+
+/** Every escalation of a result or its file, in order; none when the curve answered as planned. */
+export function escalationLines(doc: { escalations?: readonly Pick<Escalation, 'reason' | 'done' | 'steps'>[] }): string[] {
+  return (doc.escalations ?? []).map(escalationLine);
 }
 
 /** What a confirmation probe step reports. */
@@ -169,11 +183,15 @@ export function noBoundsReason(warnings: readonly string[]): string {
 export type RunStatus = Pick<RangeTestFile, 'bounds' | 'warnings' | 'curve'> &
   Partial<Pick<RangeTestFile, 'stopReason' | 'confirmation' | 'settings' | 'runs'>>;
 
-/** Steps the sweep took (over every run), and the steps it was set to take when the document says. */
+/** Steps the sweep took (over every run), and the steps it was set to take when the document says (none once it went on past them). */
 function stepCounts(doc: RunStatus): { done: number; planned: number | null } {
   const done = doc.runs ? doc.runs.reduce((n, r) => n + r.lr.length, 0) : doc.curve.lr.length;
-  return { done, planned: doc.settings ? doc.settings.numIter * doc.settings.runs : null };
+  const planned = doc.settings ? doc.settings.numIter * doc.settings.runs : null;
+  return { done, planned: planned !== null && planned >= done ? planned : null };
 }
+
+/** " of 100" when the document knows what was planned, else ''. */
+const ofPlanned = (planned: number | null): string => (planned === null ? '' : ` of ${planned}`);
 
 /** " (lr 0.3)": where the sweep ended, or '' for an empty curve. */
 function atLastLr(doc: RunStatus): string {
@@ -218,11 +236,11 @@ export function sweepNote(doc: RunStatus & { seconds?: number }): string | null 
   const runs = s.runs > 1 ? ` over ${s.runs} runs` : '';
   switch (doc.stopReason) {
     case 'completed':
-      return `The sweep ran all ${plural(planned ?? done, 'step')}${runs}, lr ${formatLr(s.startLr)} → ${formatLr(s.endLr)}${time}.`;
+      return `The sweep ran all ${plural(planned ?? done, 'step')}${runs}, lr ${formatLr(s.startLr)} → ${formatLr(Math.max(s.endLr, doc.curve.lr.at(-1) ?? s.endLr))}${time}.`;
     case 'diverged':
-      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss diverged (its running average rose past ${formatValue(s.divergeThreshold)} × its lowest), the usual end of a range test.`;
+      return `The sweep stopped at step ${done}${ofPlanned(planned)}${runs}${at}: the loss diverged (its running average rose past ${formatValue(s.divergeThreshold)} × its lowest), the usual end of a range test.`;
     case 'non-finite loss':
-      return `The sweep stopped at step ${done} of ${planned}${runs}${at}: the loss became non-finite.`;
+      return `The sweep stopped at step ${done}${ofPlanned(planned)}${runs}${at}: the loss became non-finite.`;
     case 'stopped':
       return null; // the warnings say it, first
   }

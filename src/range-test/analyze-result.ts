@@ -18,11 +18,12 @@ function stoppedReason(result: RangeTestResult, analysis: Analysis): Analysis {
 
 /**
  * Analyses what `findLearningRate` returned: with several runs (of at least two points each) their
- * median curve and spread, else the curve itself. `numIter` defaults to the test's planned steps.
+ * median curve and spread, else the curve itself. `numIter` defaults to the test's planned steps,
+ * `runs` to its runs (so that noise advice does not ask for runs it already has).
  */
 export function analyzeRangeTest(result: RangeTestResult, options: AnalyzeOptions = {}): Analysis {
   const runs = result.runs.filter((r) => r.lrs.length >= 2).map((r) => ({ lrs: r.lrs, losses: r.losses }));
-  const withSteps = { numIter: result.settings.numIter, ...options };
+  const withSteps = { numIter: result.settings.numIter, runs: Math.max(1, runs.length), ...options };
   const analysis = runs.length > 1 ? analyzeCurve(runs, withSteps) : analyzeCurve({ lrs: result.lrs, losses: result.losses }, withSteps);
   return stoppedReason(result, analysis);
 }

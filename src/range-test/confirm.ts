@@ -5,9 +5,9 @@
 // started) is the confirmed edge.
 import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
-import { PROBES } from '../constants.js';
+import { ESCALATION, PROBES, RECOMMENDATION } from '../constants.js';
 import { maxOf, minOf } from '../numbers.js';
-import type { Analysis, Bounds, Region } from '../types.js';
+import type { Analysis, Bounds, Confirmation, Region } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
 /** The probes' tuned settings; each defaults to its value in `PROBES` (src/constants.ts, measured in docs/constants.md#probes). */
@@ -28,6 +28,8 @@ export interface ConfirmSettingsInput {
   minDrop?: number;
   /** A probe fails when its end loss climbed back more than this fraction of its progress. @default 0.1 */
   giveBack?: number;
+  /** A probe that ends below this fraction of a positive starting level has trained, whatever the sweep's best. @default 0.05 */
+  floor?: number;
 }
 
 export type ConfirmSettings = Required<ConfirmSettingsInput>;
@@ -52,6 +54,7 @@ export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): Confir
   if (!(s.ceiling >= 1)) throw new RangeTestSettingsError(`ceiling must be a number ≥ 1, got ${s.ceiling}`);
   if (!(s.minDrop >= 0 && s.minDrop < 1)) throw new RangeTestSettingsError(`minDrop must be in [0, 1), got ${s.minDrop}`);
   if (!(s.giveBack >= 0)) throw new RangeTestSettingsError(`giveBack must be a number ≥ 0, got ${s.giveBack}`);
+  if (!(s.floor >= 0 && s.floor < 1)) throw new RangeTestSettingsError(`floor must be in [0, 1), got ${s.floor}`);
   return s;
 }
 
@@ -88,16 +91,23 @@ export function sweepBest(smoothedBest: number, rawLosses: readonly number[]): n
   return Number.isFinite(lowest) ? Math.max(smoothedBest, lowest) : smoothedBest;
 }
 
-/** What a probe must end below: the sweep's best loss (see `sweepBest`), and `minDrop` of its starting level below that level. */
-export function probeTarget(best: number, level: number, minDrop: number): number {
-  return Math.min(best, level - minDrop * Math.abs(level));
+/**
+ * What a probe must end below: the sweep's best loss (see `sweepBest`), and `minDrop` of its
+ * starting level below that level; but never below `floor` × a positive level (a sweep that took
+ * the loss to ~0 would set a target no shorter run reaches).
+ */
+export function probeTarget(best: number, level: number, minDrop: number, floor = 0): number {
+  const target = Math.min(best, level - minDrop * Math.abs(level));
+  return level > 0 && floor > 0 ? Math.max(target, floor * level) : target;
 }
 
 /** How every probe after `analysis`'s sweep is judged: the sweep's starting level and the target below it. */
-export function probeJudgement(analysis: Pick<Analysis, 'curve' | 'smoothedLosses' | 'minimumIndex'>, settings: Pick<ConfirmSettings, 'minDrop' | 'holdSteps' | 'giveBack'>): ProbeJudgement {
+export function probeJudgement(
+  analysis: Pick<Analysis, 'curve' | 'smoothedLosses' | 'minimumIndex'>, settings: Pick<ConfirmSettings, 'minDrop' | 'holdSteps' | 'giveBack' | 'floor'>,
+): ProbeJudgement {
   const raw = analysis.curve.losses;
   const level = initialLevel(raw);
-  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop);
+  const target = probeTarget(sweepBest(analysis.smoothedLosses[analysis.minimumIndex]!, raw), level, settings.minDrop, settings.floor);
   return { target, level, holdSteps: settings.holdSteps, giveBack: settings.giveBack };
 }
 
@@ -131,18 +141,23 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
 }
 
 /**
- * The bounds to train with once probes have run: the confirmed max lr with the curve's min/max
- * ratio, or the curve's own bounds when no probe passed. The confidence stays the curve's (how
- * clearly it reads): the probes are reported beside it, not folded into one number.
+ * The bounds a passing probe confirmed: its max lr with the curve's min/max ratio. The confidence
+ * stays the curve's (how clearly it reads): the probes are reported beside it, not folded into one
+ * number. Without the curve's bounds (probes run because the curve could not say) the min lr is
+ * maxLr / divFactor and the confidence ESCALATION.probedConfidence.
  */
-export function confirmedBounds(curve: Bounds, confirmedMaxLr: number | null): Bounds {
-  if (confirmedMaxLr === null) return curve;
+export function confirmedBounds(curve: Bounds | null, confirmedMaxLr: number, divFactor: number = RECOMMENDATION.divFactor): Bounds {
   return {
     maxLr: confirmedMaxLr,
-    minLr: confirmedMaxLr * (curve.minLr / curve.maxLr),
+    minLr: curve === null ? confirmedMaxLr / divFactor : confirmedMaxLr * (curve.minLr / curve.maxLr),
     source: 'confirmed',
-    confidence: curve.confidence,
+    confidence: curve?.confidence ?? ESCALATION.probedConfidence,
   };
+}
+
+/** The probes of `first` and then of `more` (run further down the ladder), as one confirmation. */
+export function withMoreProbes(first: Confirmation, more: Confirmation): Confirmation {
+  return { ...more, probes: [...first.probes, ...more.probes] };
 }
 
 /**

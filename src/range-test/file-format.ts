@@ -1,7 +1,7 @@
 // The finder's file format (range-test.json): what `lrfind find --json` prints, what `find` and
 // `analyze` write and what `schedule --from`, the reports and the web page read. Versioned: this
 // lrfind writes version 2 and reads 1 and 2 (see file-parse.ts). Types only.
-import type { Bounds, RangeTestSettings, RegionKind, StopReason } from '../types.js';
+import type { Bounds, Escalation, RangeTestSettings, RegionKind, StopReason } from '../types.js';
 
 export const RANGE_TEST_FORMAT = 'lrfind/range-test';
 export const RANGE_TEST_VERSION = 2;
@@ -76,4 +76,6 @@ export interface RangeTestFile extends Partial<RunPart> {
   confirmation?: ConfirmationPart;
   /** Every run's curve when there were several (`curve` is then their median). */
   runs?: RunCurvePart[];
+  /** What the finder did beyond the planned sweep because the curve did not answer (absent when nothing). */
+  escalations?: Escalation[];
 }

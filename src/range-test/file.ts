@@ -1,6 +1,5 @@
 // Writing the finder's file (range-test.json) from a result or a curve's reading.
 import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult } from '../types.js';
-import { confirmedBounds } from './confirm.js';
 import {
   RANGE_TEST_FORMAT, RANGE_TEST_VERSION, RULE_NAMES, type ConfirmationPart, type CurvePart, type RangeTestFile, type RunPart,
 } from './file-format.js';
@@ -9,9 +8,9 @@ import { tooFewToRead } from './result.js';
 export * from './file-format.js';
 export { parseRangeTestFile, RangeTestFileError } from './file-parse.js';
 
-/** The probes' part of a file, given the curve's bounds they started from. */
-export function confirmationPart(curve: Bounds | null, confirmation: Confirmation): ConfirmationPart {
-  const confirmed = curve !== null && confirmation.maxLr !== null ? confirmedBounds(curve, confirmation.maxLr) : null;
+/** The probes' part of a file, given the curve's bounds they started from and the bounds they led to. */
+export function confirmationPart(curve: Bounds | null, confirmation: Confirmation, bounds: Bounds | null): ConfirmationPart {
+  const confirmed = bounds?.source === 'confirmed' ? bounds : null;
   return {
     maxLr: confirmed?.maxLr ?? null,
     minLr: confirmed?.minLr ?? null,
@@ -74,7 +73,8 @@ export function rangeTestFile(found: LrFinderResult, labels: { model?: string; d
   const { rangeTest, analysis, confirmation, bounds } = found;
   if (analysis === null) throw new RangeError(tooFewToRead(rangeTest));
   const file: RangeTestFile = { ...analysisFile(analysis, bounds), ...runPart(rangeTest), ...labels };
-  if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation);
+  if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation, bounds);
+  if (found.escalations.length > 0) file.escalations = found.escalations.map((e) => ({ ...e }));
   if (rangeTest.runs.length > 1) {
     file.runs = rangeTest.runs.map((run) => ({
       lr: run.lrs, loss: run.losses, emaLoss: run.emaLosses, stopReason: run.stopReason, seed: run.seed,

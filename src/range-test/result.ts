@@ -1,7 +1,8 @@
 // The finder's one result, assembled from its parts: the sweep, its reading and the probes. Pure,
 // so that every producer (recommendLearningRate, the CLI keeping a stopped run) gives the same truth:
 // the bounds to train with, and regions that agree with the probes and the bounds.
-import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Region } from '../types.js';
+import { RECOMMENDATION } from '../constants.js';
+import type { Analysis, Bounds, Confirmation, Escalation, LrFinderResult, RangeTestResult, Region } from '../types.js';
 import { plural } from '../text.js';
 import { confirmedBounds, regionsAfterProbes } from './confirm.js';
 
@@ -28,13 +29,61 @@ function minLrWarning(bounds: Bounds | null, regions: readonly Region[]): string
   return `min lr ${format(bounds.minLr)} lies in the too-small region (the loss barely moved below ${format(good.minLr)}): one-cycle starts there and warms up through it; a smaller divFactor starts higher`;
 }
 
-/** The result of a sweep, its reading (null under two points) and its probes (null when none ran). */
-export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | null, confirmation: Confirmation | null): LrFinderResult {
-  if (analysis === null) return { rangeTest, analysis: null, confirmation: null, bounds: null };
+/** Why there are no bounds when every probe failed: none trained when held at its lr. */
+export function noProbeTrained(confirmation: Pick<Confirmation, 'probes' | 'target'>): string {
+  const lrs = confirmation.probes.map((p) => p.lr);
+  const span = lrs.length === 1 ? `at lr ${format(lrs[0]!)}` : `from lr ${format(lrs[0]!)} down to ${format(lrs.at(-1)!)}`;
+  return `no probe trained (${plural(lrs.length, 'probe')} ${span}; none held its lr and ended below loss ${confirmation.target.toPrecision(3)}), so there are no bounds: check the model and its data, or probe lower`;
+}
+
+/** Regions for bounds the probes found where the curve saw no good region: good from the min lr to the probes' edge. */
+function regionsAroundBounds(lrs: readonly number[], from: number, to: number): Region[] {
+  const n = lrs.length;
+  let start = lrs.findIndex((lr) => lr >= from);
+  if (start < 0) start = n - 1;
+  let end = start;
+  while (end + 1 < n && lrs[end + 1]! <= to) end++;
+  const region = (kind: Region['kind'], a: number, b: number): Region => ({ kind, startIndex: a, endIndex: b, minLr: lrs[a]!, maxLr: lrs[b]! });
+  return [
+    ...(start > 0 ? [region('too-small', 0, start - 1)] : []),
+    region('good', start, end),
+    ...(end < n - 1 ? [region('too-large', end + 1, n - 1)] : []),
+  ];
+}
+
+/** The bounds to train with and the warning that replaces the curve's "no bounds" one, if any. */
+function boundsAfterProbes(analysis: Analysis, confirmation: Confirmation | null, divFactor: number): { bounds: Bounds | null; noBounds: string | null } {
   const curve = analysis.curveBounds;
-  const bounds = curve === null || confirmation === null ? curve : confirmedBounds(curve, confirmation.maxLr);
-  const regions = confirmation === null ? analysis.regions : regionsAfterProbes(analysis.regions, analysis.curve.lrs, confirmation.probes);
+  if (confirmation === null || confirmation.stopped) return { bounds: curve, noBounds: null };
+  if (confirmation.maxLr !== null) return { bounds: confirmedBounds(curve, confirmation.maxLr, divFactor), noBounds: null };
+  return { bounds: null, noBounds: confirmation.probes.length > 0 ? noProbeTrained(confirmation) : null };
+}
+
+export interface FinderResultOptions {
+  /** What the finder did beyond the planned sweep. @default [] */
+  escalations?: Escalation[];
+  /** minLr = maxLr / divFactor for bounds the probes found without the curve's. @default 10 */
+  divFactor?: number;
+}
+
+/**
+ * The result of a sweep, its reading (null under two points) and its probes (null when none ran).
+ * The bounds are the confirmed ones when a probe trained, the curve's when no probes ran or they
+ * were stopped, and none when every probe failed: an lr the probes could not train at is no answer.
+ */
+export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | null, confirmation: Confirmation | null, options: FinderResultOptions = {}): LrFinderResult {
+  const escalations = options.escalations ?? [];
+  if (analysis === null) return { rangeTest, analysis: null, confirmation: null, bounds: null, escalations };
+  const { bounds, noBounds } = boundsAfterProbes(analysis, confirmation, options.divFactor ?? RECOMMENDATION.divFactor);
+  const probes = confirmation?.probes ?? [];
+  const hasGood = analysis.regions.some((r) => r.kind === 'good');
+  const edge = confirmation?.edge ?? null;
+  const curveRegions = !hasGood && bounds !== null && edge !== null ? regionsAroundBounds(analysis.curve.lrs, bounds.minLr, edge) : analysis.regions;
+  const regions = confirmation === null ? analysis.regions : regionsAfterProbes(curveRegions, analysis.curve.lrs, probes);
+  // The curve's "no bounds" gives way to the probes' verdict: none trained, or one did where the curve could not say.
+  const overruled = noBounds !== null || (bounds !== null && analysis.curveBounds === null);
+  const curveWarnings = overruled ? analysis.warnings.filter((w) => !/no bounds/.test(w)) : analysis.warnings;
   const warning = minLrWarning(bounds, regions);
-  const warnings = warning === null ? analysis.warnings : [...analysis.warnings, warning];
-  return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds };
+  const warnings = [...(noBounds === null ? [] : [noBounds]), ...curveWarnings, ...(warning === null ? [] : [warning])];
+  return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds, escalations };
 }

@@ -9,7 +9,7 @@ import { constant, cosine, exponential, linear } from '../schedules/annealers.js
 import { oneCycle } from '../schedules/one-cycle.js';
 import { warmupCosineTail } from '../schedules/presets.js';
 import { sgdr } from '../schedules/sgdr.js';
-import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult, Schedule } from '../types.js';
+import type { Analysis, Bounds, Confirmation, Escalation, LrFinderResult, RangeTestResult, Schedule } from '../types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backend.js';
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import { recommendLearningRate } from '../tfjs/recommend.js';
@@ -76,8 +76,10 @@ export interface StudyResult {
   analysis: Analysis;
   /** The probes that confirmed the max lr; null with `confirm: false`. */
   confirmation: Confirmation | null;
-  /** The bounds every schedule is built from: confirmed, or the curve's when no probe passed. */
+  /** The bounds every schedule is built from: confirmed, or the curve's when no probes ran. */
   bounds: Bounds;
+  /** What the finder did beyond the planned sweep (see `LrFinderResult.escalations`). */
+  escalations: Escalation[];
   maxLr: number;
   minLr: number;
   runs: StudyRun[];
@@ -159,7 +161,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       ...(options.signal ? { signal: options.signal } : {}), ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     }).finally(() => finder.dispose());
-    const { rangeTest, analysis, confirmation, bounds } = found;
+    const { rangeTest, analysis, confirmation, bounds, escalations } = found;
     if (analysis === null) throw new Error(tooFewToRead(rangeTest));
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) throw new NoBoundsError(`the range test gave no bounds: ${analysis.warnings.join('; ')}`);
@@ -187,7 +189,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<StudyResult>
       }
     }
     return {
-      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, confirmation, bounds, maxLr, minLr, runs,
+      dataset: data.name, model: modelName, backend, settings, rangeTest, analysis, confirmation, bounds, escalations, maxLr, minLr, runs,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

@@ -6,7 +6,7 @@ import type { DatasetName } from '../data/names.js';
 import { buildModel, type ModelName } from '../models/builders.js';
 import { oneCycle } from '../schedules/one-cycle.js';
 import type { CycleSchedule } from '../schedules/cycle-schedule.js';
-import type { Analysis, Bounds, Confirmation, LrFinderResult, RangeTestResult } from '../types.js';
+import type { Analysis, Bounds, Confirmation, Escalation, LrFinderResult, RangeTestResult } from '../types.js';
 import { initBackend, type BackendChoice, type BackendInfo } from '../tfjs/backend.js';
 import type { ConfirmOptions } from '../tfjs/confirm.js';
 import type { RangeTestStep } from '../tfjs/range-test.js';
@@ -54,8 +54,10 @@ export interface DemoResult {
   analysis: Analysis;
   /** The probes that confirmed the max lr; null with `confirm: false`. */
   confirmation: Confirmation | null;
-  /** The bounds trained with: confirmed, or the curve's when no probe passed. */
+  /** The bounds trained with: confirmed, or the curve's when no probes ran. */
   bounds: Bounds;
+  /** What the finder did beyond the planned sweep (see `LrFinderResult.escalations`). */
+  escalations: Escalation[];
   schedule: CycleSchedule;
   stepsPerEpoch: number;
   history: EpochRecord[];
@@ -92,7 +94,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onRangeTest ? { onAnalysis: options.onRangeTest } : {}),
       ...(options.onProbeStep ? { onProbeStep: options.onProbeStep } : {}),
     });
-    const { rangeTest, analysis, confirmation, bounds } = found;
+    const { rangeTest, analysis, confirmation, bounds, escalations } = found;
     if (analysis === null) throw new Error(tooFewToRead(rangeTest));
     if (confirmation) options.onConfirmation?.(found);
     if (bounds === null) {
@@ -106,7 +108,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}), ...(options.signal ? { signal: options.signal } : {}),
     });
     return {
-      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, confirmation, bounds, schedule,
+      dataset: data.name, model: modelName, optimizer: 'SGD + momentum 0.9', backend, rangeTest, analysis, confirmation, bounds, escalations, schedule,
       stepsPerEpoch: steps, history, accuracy: history.at(-1)?.valAccuracy ?? initialAccuracy, initialAccuracy,
       seconds: (performance.now() - started) / 1000,
     };

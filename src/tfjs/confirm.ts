@@ -22,6 +22,8 @@ export interface ConfirmOptions extends ConfirmSettingsInput {
   signal?: AbortSignal;
   /** Called after every probe step, e.g. to abort the signal or draw progress. */
   onStep?: (probe: { lr: number; step: number; steps: number; loss: number }) => void;
+  /** The first candidate. @default where the sweep's loss rose (see `ladderTop`) */
+  top?: number;
 }
 
 /**
@@ -43,7 +45,8 @@ export async function confirmMaxLr(model: tf.LayersModel, data: TrainingData, an
   const probes: LrProbe[] = [];
   const snapshot = takeSnapshot(model);
   const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
-  const top = ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
+  const top = options.top ?? ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
+  if (!(top > 0 && Number.isFinite(top))) throw new RangeError(`top must be a positive number, got ${top}`);
   try {
     for (const lr of probeLadder(top, settings)) {
       const losses: number[] = [];

@@ -1,9 +1,11 @@
 // The range-test engine: train for numIter mini-batches while the lr grows, record the loss,
 // stop on divergence, and always hand the model and optimizer back exactly as they were.
 import * as tf from '@tensorflow/tfjs';
-import { resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-test/settings.js';
+import { RangeTestSettingsError, resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-test/settings.js';
 import { initialRecorderState, recordLoss, type RecorderState } from '../range-test/recorder.js';
 import { sweepLrs } from '../range-test/sweep.js';
+import { stillFalling } from '../range-test/escalate.js';
+import { ESCALATION } from '../constants.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
 import { isTensorData, makeBatchSource, type TrainingData, type TensorData } from './batches.js';
 import { checkBatchFits, checkBatchSize, checkTrainingInputs } from './check-inputs.js';
@@ -42,6 +44,12 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
   precompile?: boolean;
   /** Called after the precompiling step with its wall time in ms. */
   onPrecompile?: (ms: number) => void;
+  /**
+   * When the loss is still falling at endLr, sweep on at the same rate until it turns up, up to
+   * `maxLr` (true: 100 × endLr). The first run decides; later runs follow its lrs. Exp mode only.
+   * @default false (recommendLearningRate turns it on)
+   */
+  extend?: boolean | { maxLr: number };
 }
 
 async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
@@ -64,14 +72,37 @@ async function checkInputs(model: tf.LayersModel, data: TrainingData, options: R
   if (!Number.isInteger(every) || every < 1) throw new RangeError(`validationEvery must be a positive integer, got ${every}`);
 }
 
+/** The lrs of the sweep, and past its end the extension's: on at the same ratio per step, in chunks, while the loss falls. */
+class SweepPlan {
+  readonly lrs: number[];
+  private readonly ratio: number;
+  private readonly chunk: number;
+
+  constructor(private readonly settings: RangeTestSettings, private readonly maxLr: number | null) {
+    this.lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
+    this.ratio = (settings.endLr / settings.startLr) ** (1 / (settings.numIter - 1));
+    this.chunk = Math.max(5, Math.ceil(settings.numIter * ESCALATION.extendChunk));
+  }
+
+  /** Adds a chunk when the run so far completed the plan and is still falling; false when it stays. */
+  extendAfter(record: RangeTestRun): boolean {
+    const last = this.lrs[this.lrs.length - 1]!;
+    if (this.maxLr === null || record.lrs.length < this.lrs.length || last * this.ratio > this.maxLr) return false;
+    if (!stillFalling({ lrs: record.lrs, losses: record.losses }, this.settings.numIter)) return false;
+    for (let k = 1; k <= this.chunk && last * this.ratio ** k <= this.maxLr * (1 + 1e-9); k++) this.lrs.push(last * this.ratio ** k);
+    return true;
+  }
+}
+
 async function runOnce(
   model: tf.LayersModel,
   data: TrainingData,
   settings: RangeTestSettings,
-  lrs: number[],
+  plan: SweepPlan,
   run: number,
   options: RangeTestOptions,
 ): Promise<RangeTestRun> {
+  const lrs = plan.lrs;
   const seed = settings.seed + run;
   const source = makeBatchSource(data, settings.batchSize, seed);
   const every = options.validationEvery ?? 1;
@@ -79,7 +110,7 @@ async function runOnce(
   if (options.validationData) record.validationLosses = [];
   let state: RecorderState = initialRecorderState;
   let stopReason: StopReason = 'completed';
-  for (let step = 0; step < lrs.length; step++) {
+  for (let step = 0; step < lrs.length || (run === 0 && stopReason === 'completed' && plan.extendAfter(record)); step++) {
     if (options.signal) await yieldToEventLoop();
     if (options.signal?.aborted) {
       stopReason = 'stopped';
@@ -117,6 +148,15 @@ async function runOnce(
   return record;
 }
 
+/** The highest lr an extension may reach, or null for none; throws on an unusable `extend`. */
+function extensionLimit(extend: RangeTestOptions['extend'], settings: RangeTestSettings): number | null {
+  if (extend === undefined || extend === false) return null;
+  if (settings.mode !== 'exp') throw new RangeTestSettingsError("extend needs mode 'exp': a linear sweep has no rate to go on at");
+  const maxLr = extend === true ? settings.endLr * ESCALATION.extendFactor : extend.maxLr;
+  if (!(maxLr > 0 && Number.isFinite(maxLr))) throw new RangeTestSettingsError(`extend.maxLr must be a positive number, got ${maxLr}`);
+  return maxLr > settings.endLr ? maxLr : null;
+}
+
 /**
  * Leslie Smith's LR range test on a compiled tfjs model: trains `numIter` mini-batches while the lr
  * grows from `startLr` to `endLr`, records raw and smoothed losses, stops on divergence or a
@@ -133,7 +173,7 @@ export async function findLearningRate(
 ): Promise<RangeTestResult> {
   const settings = resolveRangeTestSettings(options);
   await checkInputs(model, data, options, settings.batchSize);
-  const lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
+  const plan = new SweepPlan(settings, extensionLimit(options.extend, settings));
   if (options.precompile ?? precompilesByDefault()) {
     const validation = options.validationData;
     const evaluate = validation && (() => validationLoss(model, validation, settings.batchSize));
@@ -145,7 +185,7 @@ export async function findLearningRate(
   try {
     for (let run = 0; run < settings.runs; run++) {
       try {
-        runs.push(await runOnce(model, data, settings, lrs, run, options));
+        runs.push(await runOnce(model, data, settings, plan, run, options));
       } finally {
         restoreSnapshot(model, snapshot);
       }
@@ -156,8 +196,10 @@ export async function findLearningRate(
   }
   const seconds = (performance.now() - started) / 1000;
   const steps = runs.reduce((sum, r) => sum + r.lrs.length, 0);
+  const past = runs[0]!.lrs.length - settings.numIter;
   return {
     ...runs[0]!,
+    ...(past > 0 ? { extension: { steps: past, endLr: runs[0]!.lrs.at(-1)! } } : {}),
     runs,
     settings,
     backend: tf.getBackend(),

@@ -1,12 +1,18 @@
 // lrfind's whole recommendation in one call: the range test, the reading of its curve, and the
 // confirmation probes that check the curve's max lr by sustained training (on by default: the
-// curve alone misses the best one-cycle lr by more, see the README's benchmark).
+// curve alone misses the best one-cycle lr by more, see the README's benchmark). When the curve
+// does not answer, it escalates as an expert would (src/range-test/escalate.ts, docs/escalation.md).
 import type * as tf from '@tensorflow/tfjs';
 import type { AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeRangeTest } from '../range-test/analyze-result.js';
-import type { ConfirmSettingsInput } from '../range-test/confirm.js';
+import { resolveConfirmSettings, withMoreProbes, type ConfirmSettingsInput } from '../range-test/confirm.js';
+import {
+  extendEscalation, lengthenEscalation, nextSweepEscalation, probeEscalation, probeLowerEscalation, repeatEscalation,
+  resolveEscalationSettings, sweepSteps, withMoreRuns, worthProbing, type EscalationSettings, type EscalationSettingsInput,
+} from '../range-test/escalate.js';
 import { finderResult } from '../range-test/result.js';
-import type { Analysis, LrFinderResult, RangeTestResult } from '../types.js';
+import { MAX_SWEEP_STEPS } from '../limits.js';
+import type { Analysis, Confirmation, Escalation, LrFinderResult, RangeTestResult } from '../types.js';
 import type { TrainingData, TensorData } from './batches.js';
 import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions, type RangeTestStep } from './range-test.js';
@@ -19,13 +25,15 @@ export interface RecommendTuning {
   analysis?: AnalyzeOptions;
   /** The confirmation probes' (`confirmMaxLr`). */
   probes?: ConfirmSettingsInput;
+  /** How far each escalation goes (see `escalate`). */
+  escalation?: EscalationSettingsInput;
 }
 
 /** What `recommendLearningRate` takes: the sweep, what comes out of it, and how to follow it. */
 export interface RecommendLrOptions {
   /** First lr of the sweep. @default 1e-7 */
   startLr?: number;
-  /** Last lr of the sweep. @default 1 */
+  /** Last lr of the sweep (it goes on past it while the loss still falls: see `escalate`). @default 1 */
   endLr?: number;
   /** Steps (mini-batches) of the sweep. @default 100 */
   numIter?: number;
@@ -41,11 +49,22 @@ export interface RecommendLrOptions {
   divFactor?: number;
   /** Confirm the curve's max lr by short training probes (up to 8 × 60 more steps). @default true */
   confirm?: boolean;
+  /**
+   * When the curve does not answer, do what an expert would instead of refusing: sweep on past
+   * endLr while the loss still falls (to 100 × endLr), sweep again with 3× the steps when it is
+   * flat or weak, read the median of 3 runs when it is noisy, probe when the loss fell but the curve
+   * cannot say where, and probe 8 lrs lower when every probe failed. A clear curve costs nothing
+   * more. `result.escalations` says what was done and why. false: the planned sweep, read as is.
+   * @default true
+   */
+  escalate?: boolean;
   /** Stops the sweep or the probes cleanly; what ran so far is returned. */
   signal?: AbortSignal;
-  /** Called after every sweep step, e.g. to draw progress. */
+  /** Called after every sweep step, e.g. to draw progress. A sweep run again by an escalation counts its runs on. */
   onStep?: (step: RangeTestStep) => void;
-  /** Called once the curve is read, before the probes start. */
+  /** Called after each escalation, with what was done. */
+  onEscalation?: (escalation: Escalation) => void;
+  /** Called once the curve is read (after any sweep escalation), before the probes start. */
   onAnalysis?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   /** Called after every probe step. */
   onProbeStep?: ConfirmOptions['onStep'];
@@ -62,9 +81,95 @@ function sweepOptions(options: RecommendLrOptions): RangeTestOptions {
   return { ...defined({ startLr, endLr, numIter, batchSize, runs, seed, validationData, signal, onStep }), ...options.tuning?.sweep };
 }
 
+/** One finder call's state: the model, its data, the options and what was escalated so far. */
+interface Finding {
+  model: tf.LayersModel;
+  data: TrainingData;
+  options: RecommendLrOptions;
+  escalation: EscalationSettings | null;
+  escalations: Escalation[];
+}
+
+function record(f: Finding, escalation: Escalation | null): void {
+  if (escalation === null) return;
+  f.escalations.push(escalation);
+  f.options.onEscalation?.(escalation);
+}
+
+function analyze(f: Finding, rangeTest: RangeTestResult): Analysis {
+  const divFactor = f.options.divFactor === undefined ? {} : { divFactor: f.options.divFactor };
+  return analyzeRangeTest(rangeTest, { ...f.options.tuning?.analysis, ...divFactor });
+}
+
+/** A sweep with the recommendation's options and `overrides`; its runs numbered on from `firstRun` in onStep. */
+async function sweep(f: Finding, overrides: RangeTestOptions, firstRun = 0): Promise<RangeTestResult> {
+  const base = sweepOptions(f.options);
+  const onStep = base.onStep;
+  const extendable = f.escalation !== null && f.escalation.extendFactor > 1 && (base.mode ?? 'exp') === 'exp';
+  const extend = extendable ? { maxLr: (base.endLr ?? 1) * f.escalation!.extendFactor } : false;
+  return findLearningRate(f.model, f.data, {
+    ...base, extend, ...overrides,
+    ...(onStep && firstRun > 0 ? { onStep: (s: RangeTestStep) => onStep({ ...s, run: s.run + firstRun }) } : {}),
+  });
+}
+
+/** The sweep, then, while its curve gives no bounds, the sweep again with more steps or more runs. */
+async function sweepUntilReadable(f: Finding): Promise<RangeTestResult> {
+  let rangeTest = await sweep(f, {});
+  record(f, extendEscalation(rangeTest));
+  while (f.escalation !== null && rangeTest.lrs.length >= 2 && !f.options.signal?.aborted && rangeTest.stopReason !== 'stopped') {
+    const analysis = analyze(f, rangeTest);
+    if (analysis.curveBounds !== null) break;
+    const s = rangeTest.settings;
+    const next = nextSweepEscalation(analysis.diagnosis, f.escalations.map((e) => e.action), f.escalation, rangeTest.runs.length);
+    const runsSoFar = rangeTest.runs.length;
+    if (next === 'lengthen' && s.numIter * f.escalation.lengthenFactor <= MAX_SWEEP_STEPS) {
+      const numIter = s.numIter * f.escalation.lengthenFactor;
+      const longer = await sweep(f, { numIter, runs: s.runs, precompile: false }, runsSoFar);
+      record(f, lengthenEscalation(analysis.diagnosis, s.numIter, numIter, sweepSteps(longer)));
+      record(f, extendEscalation(longer));
+      rangeTest = longer;
+    } else if (next === 'repeat') {
+      // The new runs follow the first one's lrs, its extension included.
+      const ext = rangeTest.extension;
+      const more = await sweep(f, {
+        numIter: s.numIter + (ext?.steps ?? 0), endLr: ext?.endLr ?? s.endLr, runs: f.escalation.repeatRuns - runsSoFar,
+        seed: s.seed + runsSoFar, extend: false, precompile: false,
+      }, runsSoFar);
+      rangeTest = withMoreRuns(rangeTest, more);
+      record(f, repeatEscalation(analysis.diagnosis, rangeTest.runs.length, sweepSteps(more)));
+    } else break;
+  }
+  return rangeTest;
+}
+
+const probeSteps = (c: Confirmation): number => c.probes.reduce((n, p) => n + p.losses.length, 0);
+
+/** The probes from the ladder's top; when every one failed, as many again further down. */
+async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis): Promise<Confirmation> {
+  const options: ConfirmOptions = {
+    ...f.options.tuning?.probes,
+    batchSize: rangeTest.settings.batchSize,
+    seed: rangeTest.settings.seed,
+    ...(f.options.signal ? { signal: f.options.signal } : {}),
+    ...(f.options.onProbeStep ? { onStep: f.options.onProbeStep } : {}),
+  };
+  const first = await confirmMaxLr(f.model, f.data, analysis, options);
+  if (analysis.curveBounds === null && first.probes.length > 0) {
+    record(f, probeEscalation(analysis.diagnosis, first.probes.length, first.probes[0]!.lr, probeSteps(first)));
+  }
+  const lowest = first.probes.at(-1)?.lr;
+  if (f.escalation === null || f.escalation.extraProbes === 0 || first.stopped || first.maxLr !== null || lowest === undefined) return first;
+  const { ladder } = resolveConfirmSettings(f.options.tuning?.probes);
+  const more = await confirmMaxLr(f.model, f.data, analysis, { ...options, top: lowest / ladder, maxProbes: f.escalation.extraProbes });
+  if (more.probes.length > 0) record(f, probeLowerEscalation(first.probes.length, more.probes.length, more.probes.at(-1)!.lr, probeSteps(more)));
+  return withMoreProbes(first, more);
+}
+
 /**
  * Runs the range test on `model` (compiled; restored exactly afterwards), reads the curve and
- * confirms its max lr by training probes from the same starting weights.
+ * confirms its max lr by training probes from the same starting weights. When the curve does not
+ * answer it escalates (see `escalate`).
  * @example
  * const found = await recommendLearningRate(model, { xs, ys }, { batchSize: 32 });
  * if (found.bounds === null) throw new Error(found.analysis?.warnings.join('\n'));
@@ -73,19 +178,16 @@ function sweepOptions(options: RecommendLrOptions): RangeTestOptions {
 export async function recommendLearningRate(
   model: tf.LayersModel, data: TrainingData, options: RecommendLrOptions = {},
 ): Promise<LrFinderResult> {
-  const rangeTest = await findLearningRate(model, data, sweepOptions(options));
-  if (rangeTest.lrs.length < 2) return finderResult(rangeTest, null, null);
-  const divFactor = options.divFactor === undefined ? {} : { divFactor: options.divFactor };
-  const analysis = analyzeRangeTest(rangeTest, { ...options.tuning?.analysis, ...divFactor });
+  const escalation = options.escalate === false ? null : resolveEscalationSettings(options.tuning?.escalation);
+  const f: Finding = { model, data, options, escalation, escalations: [] };
+  const rangeTest = await sweepUntilReadable(f);
+  const result = (analysis: Analysis | null, confirmation: Confirmation | null): LrFinderResult =>
+    finderResult(rangeTest, analysis, confirmation, { escalations: f.escalations, ...defined({ divFactor: options.divFactor }) });
+  if (rangeTest.lrs.length < 2) return result(null, null);
+  const analysis = analyze(f, rangeTest);
   options.onAnalysis?.(rangeTest, analysis);
   // A sweep stopped by the signal (its only way to end 'stopped') gets no probes.
-  if (options.confirm === false || analysis.curveBounds === null || options.signal?.aborted) return finderResult(rangeTest, analysis, null);
-  const confirmation = await confirmMaxLr(model, data, analysis, {
-    ...options.tuning?.probes,
-    batchSize: rangeTest.settings.batchSize,
-    seed: rangeTest.settings.seed,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProbeStep ? { onStep: options.onProbeStep } : {}),
-  });
-  return finderResult(rangeTest, analysis, confirmation);
+  const probing = analysis.curveBounds !== null || (escalation !== null && worthProbing(analysis.diagnosis));
+  if (options.confirm === false || !probing || options.signal?.aborted) return result(analysis, null);
+  return result(analysis, await probe(f, rangeTest, analysis));
 }

@@ -41,19 +41,23 @@ describe('recommend', () => {
     const random = seededRandom(4);
     const flat = { lrs: log10Lrs(100), losses: log10Lrs(100).map(() => 2.3 + 0.01 * random()) };
     expect(recommendBounds(inputOf(flat))).toEqual({
-      bounds: null, warnings: ['loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data'],
+      bounds: null, warnings: ['loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data'], diagnosis: 'flat',
     });
   });
 
   it('gives no bounds for a curve too noisy to read, and says so', () => {
     expect(recommendBounds(inputOf(shapedCurve({ noise: 1.5, seed: 3 })))).toEqual({
-      bounds: null, warnings: ['curve too noisy to tell whether the loss decreased, so there are no bounds: use runs ≥ 3 (or a larger batch)'],
+      bounds: null, warnings: ['curve too noisy to tell whether the loss decreased, so there are no bounds: use runs ≥ 3 (or a larger batch)'], diagnosis: 'noisy',
     });
+    // With 3 runs behind the curve, more runs are not the advice.
+    expect(recommendBounds(inputOf(shapedCurve({ noise: 1.5, seed: 3 })), { runs: 3 }).warnings).toEqual([
+      'curve too noisy to tell whether the loss decreased, so there are no bounds: use a larger batch',
+    ]);
   });
 
   it('warns about a noisy curve it can still read', () => {
     const { curveBounds: bounds, warnings } = analyzeCurve(shapedCurve({ noise: 0.8, seed: 3 }));
-    expect(warnings).toContain('no steady descent: the good region is read coarsely; use runs ≥ 3 or a larger batch');
+    expect(warnings).toContain('no steady descent: the good region is read coarsely; use runs ≥ 3 (or a larger batch)');
     expect(bounds!.confidence).toBeLessThan(0.5);
   });
 

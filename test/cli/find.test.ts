@@ -10,9 +10,11 @@ import { formatLoss, formatLr } from '../../src/format.js';
 import { ESCAPE, oneErrorLine, requireBuild, runCli, sigintWhen, tempDir } from './helpers.js';
 import { allElements, parseXml } from '../reports/xml.js';
 
-const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu'];
+// Short sweeps read as planned (--no-escalate): these tests are about the contract, not the escalation.
+const SMALL = ['--data', 'digits', '--num-iter', '20', '--backend', 'cpu', '--no-escalate'];
 
 interface FindJson {
+  escalations?: { action: string; reason: string; done: string; steps: number }[];
   curve: { lr: number[]; loss: number[]; smoothedLoss: number[] };
   regions: { kind: string; minLr: number; maxLr: number }[];
   bounds: { maxLr: number; minLr: number; source: string; confidence: number } | null;
@@ -112,7 +114,13 @@ describe('lrfind find --json', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^bounds: max lr \S+ · min lr \S+ \(confirmed, confidence [\d.]+\)$/m);
     expect(text.stdout).toMatch(/^confirmed by training: \S+ trained \(\d+ probes?\); the curve alone said max lr \S+$/m);
-    expect(text.stdout).toMatch(/^ {2}confirming max lr: probe 1 of ≤ 8 at lr \S+$/m);
+    expect(text.stdout).toMatch(/^ {2}confirming max lr: probe 1 of ≤ 16 at lr \S+$/m);
+    // The README's first example: its loss still falls at lr 1, so the sweep goes on, and every output says so.
+    const extended = /^The loss was still falling at endLr 1, so lrfind swept on to lr \S+ \(\+\d+ steps\)\.$/m;
+    expect(text.stdout).toMatch(extended);
+    expect(doc.escalations?.[0]).toMatchObject({ action: 'extend', reason: 'the loss was still falling at endLr 1' });
+    expect(doc.curve.lr.at(-1)!).toBeGreaterThan(1);
+    expect(elements.filter((e) => e.name === 'p').map((e) => e.text)).toContainEqual(expect.stringMatching(extended));
   });
 
   it("--no-confirm gives the curve's bounds alone, without probes", async () => {
@@ -127,6 +135,15 @@ describe('lrfind find --json', () => {
     expect(text.stdout).not.toMatch(/confirming|confirmed/);
   });
 
+  it('--no-escalate reads the planned sweep as it is: the README example then ends still falling, and says so', async () => {
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--backend', 'cpu', '--no-confirm', '--no-escalate', '--json', '--out', join(dir, 'no-escalate')]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as FindJson;
+    expect(doc.escalations).toBeUndefined();
+    expect(doc.curve.lr).toHaveLength(100);
+    expect(doc.warnings).toContain('loss still falling at the end of the sweep: raise endLr');
+  });
+
   it('loads a model.json (compiled with --optimizer) and never modifies it', async () => {
     const before = { json: sha(digitsShapedModel), weights: sha(join(dir, 'model-digits', 'weights.bin')) };
     const r = await runCli(['find', '--model', digitsShapedModel, ...SMALL, '--optimizer', 'adam', '--json', '--out', join(dir, 'layers-out')]);
@@ -138,7 +155,7 @@ describe('lrfind find --json', () => {
   });
 
   it('builds the model from a module exporting createModel, on CSV data with a named label', async () => {
-    const r = await runCli(['find', '--model', moduleModel, '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--backend', 'cpu', '--json', '--out', join(dir, 'module-out')]);
+    const r = await runCli(['find', '--model', moduleModel, '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--backend', 'cpu', '--no-escalate', '--json', '--out', join(dir, 'module-out')]);
     // These short sweeps may end before the loss falls: then no bounds, exit 3 (the model loading is what is tested).
     expect([0, 3], r.stderr).toContain(r.code);
     expect((JSON.parse(r.stdout) as FindJson).curve.loss).toHaveLength(20);
@@ -147,7 +164,7 @@ describe('lrfind find --json', () => {
 
 describe('lrfind find: built-in models on a CSV of flat features', () => {
   it('the mlp takes the flat features as they are and trains', async () => {
-    const r = await runCli(['find', '--model', 'mlp', '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--no-confirm', '--backend', 'cpu', '--json', '--out', join(dir, 'mlp-csv')]);
+    const r = await runCli(['find', '--model', 'mlp', '--data', csv, '--label', 'species', '--num-iter', '20', '--batch-size', '32', '--no-confirm', '--backend', 'cpu', '--no-escalate', '--json', '--out', join(dir, 'mlp-csv')]);
     // These short sweeps may end before the loss falls: then no bounds, exit 3 (the model loading is what is tested).
     expect([0, 3], r.stderr).toContain(r.code);
     const doc = JSON.parse(r.stdout) as FindJson;
@@ -196,7 +213,7 @@ describe('lrfind find without a terminal', () => {
 
   it('shows one smoothing: the progress lines and the summary quote the smoothed curve of range-test.json', async () => {
     const out = join(dir, 'one-smoothing');
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '60', '--backend', 'cpu', '--no-confirm', '--out', out], { env: { NO_COLOR: '1' } });
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '60', '--backend', 'cpu', '--no-confirm', '--no-escalate', '--out', out], { env: { NO_COLOR: '1' } });
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'range-test.json'), 'utf8')) as FindJson;
     const smoothed = doc.curve.smoothedLoss;
@@ -213,7 +230,7 @@ describe('lrfind find and Ctrl-C', () => {
     const out = join(dir, 'sigint-probes');
     const interrupt = sigintWhen('confirming max lr: probe 1');
     // Batches of 1024 make each probe take about a second on cpu, so the signal lands inside one.
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '20', '--backend', 'cpu', '--out', out], { env: { NO_COLOR: '1' }, onStdout: interrupt.onStdout });
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--batch-size', '1024', '--num-iter', '20', '--backend', 'cpu', '--no-escalate', '--out', out], { env: { NO_COLOR: '1' }, onStdout: interrupt.onStdout });
     expect(interrupt.sent).toBe(true);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toContain('stopping after this step (Ctrl-C)');

@@ -8,7 +8,7 @@ import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
-    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1 });
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1, floor: 0.05 });
     expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
   });
 
@@ -61,6 +61,10 @@ describe('probeTarget', () => {
     expect(probeTarget(2.13, 2.3, 0.25)).toBeCloseTo(1.725, 12); // it barely fell: the drop decides
     expect(probeTarget(-3, -2, 0.25)).toBe(-3); // negative losses: the drop is a quarter of |level|
     expect(probeTarget(-1, -2, 0.25)).toBe(-2.5);
+    // A sweep that took the loss to ~0: the floor (5 % of the level) decides; not for a negative level.
+    expect(probeTarget(0.0029, 1.1, 0.25, 0.05)).toBeCloseTo(0.055, 12);
+    expect(probeTarget(0.3, 2.3, 0.25, 0.05)).toBe(0.3);
+    expect(probeTarget(-3, -2, 0.25, 0.05)).toBe(-3);
   });
 });
 
@@ -123,8 +127,9 @@ describe('confirmedBounds', () => {
     expect(confirmedBounds({ ...curve, minLr: 0.1 }, 0.2).minLr).toBeCloseTo(0.05, 15);
   });
 
-  it("is the curve's recommendation itself when no probe passed", () => {
-    expect(confirmedBounds(curve, null)).toBe(curve);
+  it('without the curve\'s bounds (probes run by an escalation): min lr = max lr / divFactor, and the probed confidence', () => {
+    expect(confirmedBounds(null, 0.2, 10)).toEqual({ maxLr: 0.2, minLr: 0.02, source: 'confirmed', confidence: 0.3 });
+    expect(confirmedBounds(null, 0.2, 4).minLr).toBe(0.05);
   });
 
   it('keeps minLr below maxLr for any input (property)', () => {

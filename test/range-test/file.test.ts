@@ -17,6 +17,7 @@ const ANALYSIS: Analysis = {
   },
   divergenceIndex: 2,
   minimumIndex: 1,
+  diagnosis: 'readable',
   warnings: ['short'],
 };
 
@@ -43,7 +44,8 @@ describe('confirmationPart', () => {
   ];
 
   it('gives the confirmed bounds (curve ratio kept), the edge, the curve\'s own bounds and each probe without its losses', () => {
-    const doc = confirmationPart(ANALYSIS.curveBounds, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, stopped: false });
+    const confirmed = { maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, source: 'confirmed', confidence: 0.5 };
+    const doc = confirmationPart(ANALYSIS.curveBounds, { maxLr: 0.24 / 1.3, edge: 0.24, target: 1, probes, stopped: false }, confirmed);
     expect(doc).toEqual({
       maxLr: 0.24 / 1.3, minLr: 0.24 / 1.3 / 10, edge: 0.24, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, target: 1, stopped: false,
       probes: [{ lr: 0.3, endLoss: 5, passed: false }, { lr: 0.24, endLoss: 0.5, passed: true }],
@@ -52,12 +54,14 @@ describe('confirmationPart', () => {
     expect(analysisFile(ANALYSIS, { maxLr: doc.maxLr!, minLr: doc.minLr!, source: 'confirmed', confidence: 0.75 }).bounds).toMatchObject({ maxLr: doc.maxLr, source: 'confirmed' });
   });
 
-  it('has no confirmed bounds when no probe trained, or when the curve gave none', () => {
-    const none = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), stopped: false });
+  it('has no confirmed bounds when no probe trained; without the curve\'s bounds, the ones the probes found', () => {
+    const none = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: probes.slice(0, 1), stopped: false }, null);
     expect(none).toMatchObject({ maxLr: null, minLr: null, edge: null, curveBounds: { maxLr: 1e-2, minLr: 1e-3 }, stopped: false });
-    const noCurve = confirmationPart(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, stopped: false });
-    expect(noCurve).toMatchObject({ maxLr: null, minLr: null, edge: 0.26, curveBounds: null });
-    expect(confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: [], stopped: true }).stopped).toBe(true);
+    const probed = { maxLr: 0.2, minLr: 0.02, source: 'confirmed', confidence: 0.3 };
+    const noCurve = confirmationPart(null, { maxLr: 0.2, edge: 0.26, target: 1, probes, stopped: false }, probed);
+    expect(noCurve).toMatchObject({ maxLr: 0.2, minLr: 0.02, edge: 0.26, curveBounds: null });
+    const stopped = confirmationPart(ANALYSIS.curveBounds, { maxLr: null, edge: null, target: 1, probes: [], stopped: true }, ANALYSIS.curveBounds);
+    expect(stopped).toMatchObject({ stopped: true, maxLr: null });
   });
 });
 

@@ -23,6 +23,7 @@ function analysisWith(rise: number, best: number): Analysis {
     picks: {},
     divergenceIndex: 2,
     minimumIndex: 1,
+    diagnosis: 'readable',
     warnings: [],
   };
 }
@@ -46,7 +47,7 @@ describe('confirmMaxLr', () => {
 
   it('returns null when no candidate trains below the target', async () => {
     const model = toyMlp(tf.train.sgd(0.1));
-    const confirmation = await confirmMaxLr(model, data, analysisWith(1, -1), { batchSize: 16, maxProbes: 2, warmupSteps: 2, holdSteps: 4 });
+    const confirmation = await confirmMaxLr(model, data, analysisWith(1, -1), { batchSize: 16, maxProbes: 2, warmupSteps: 2, holdSteps: 4, floor: 0 });
     expect(confirmation).toMatchObject({ maxLr: null, edge: null, target: -1, stopped: false });
     expect(confirmation.probes).toHaveLength(2);
     expect(confirmation.probes.every((p) => p.losses.length === 6 && !p.passed)).toBe(true);

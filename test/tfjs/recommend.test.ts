@@ -59,7 +59,7 @@ describe('recommendLearningRate', () => {
     const model = toyMlp(tf.train.sgd(0.1));
     const order: string[] = [];
     const found = await recommendLearningRate(model, data, {
-      ...SWEEP, divFactor: 4, tuning: { probes: { ...QUICK_PROBES, maxProbes: 1 } },
+      ...SWEEP, divFactor: 4, escalate: false, tuning: { probes: { ...QUICK_PROBES, maxProbes: 1 } },
       onAnalysis: (_r, analysis) => order.push(`analysis ${analysis.curveBounds!.maxLr / analysis.curveBounds!.minLr}`),
       onProbeStep: ({ step }) => (step === 0 ? order.push('probe') : undefined),
     });

@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../apps/web/build.js';
 import { open, skipReason, startSite, type Site } from './site.js';
+import { escalationLines } from '../../src/present/words.js';
 
 const files = mkdtempSync(join(tmpdir(), 'lrfind-page-files-'));
 
@@ -62,9 +63,12 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     expect(await page.$eval('#bounds', (e) => e.textContent)).toMatch(/^bounds: max lr \S+ · min lr \S+ \(confirmed, confidence [\d.]+\)$/);
     expect(await page.$eval('#backend-info', (e) => e.textContent)).toMatch(/backend: wasm/);
     const json = await download(page, 'dl-json');
-    const doc = JSON.parse(json) as { format: string; bounds: { maxLr: number }; curve: { lr: number[] }; model: string; data: string };
+    const doc = JSON.parse(json) as { format: string; bounds: { maxLr: number }; curve: { lr: number[] }; model: string; data: string; escalations?: { reason: string; done: string; steps: number }[] };
     expect(doc).toMatchObject({ format: 'lrfind/range-test', model: 'mlp', data: 'digits' });
-    expect(doc.curve.lr).toHaveLength(60);
+    // What lrfind did beyond the 60 planned steps, the page says in the terminal's words.
+    if (doc.escalations === undefined) expect(doc.curve.lr).toHaveLength(60);
+    else expect(doc.curve.lr.length).toBeGreaterThan(60);
+    expect(await page.$$eval('#escalations li', (items) => items.map((li) => li.textContent))).toEqual(escalationLines(doc));
     const path = join(files, 'range-test.json');
     writeFileSync(path, json);
     const out = execFileSync(process.execPath, [join(ROOT, 'bin/lrfind.js'), 'schedule', 'onecycle', '--from', path, '--total-steps', '100', '--format', 'json'], { encoding: 'utf8' });
@@ -73,7 +77,7 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     expect(Math.max(...schedule.lr)).toBeCloseTo(doc.bounds.maxLr, 12);
     // The page's own schedule and SVGs are there too.
     expect((await download(page, 'dl-schedule-csv')).split('\n')[0]).toBe('step,lr,momentum');
-    expect(JSON.parse(await download(page, 'dl-schedule-json')).lr).toHaveLength(2 * Math.ceil(1438 / 32));
+    expect(JSON.parse(await download(page, 'dl-schedule-json')).lr).toHaveLength(2 * Math.ceil(1438 / 64)); // 2 epochs at the default batch of 64
     expect(await download(page, 'dl-svg')).toMatch(/^<svg/);
     expect(await download(page, 'dl-schedule-svg')).toMatch(/^<svg/);
   });
@@ -127,6 +131,7 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
       document.querySelector<HTMLInputElement>('input[name="data"][value="digits"]')!.checked = true;
       document.querySelector<HTMLInputElement>('#steps')!.value = '40';
       document.querySelector<HTMLInputElement>('#confirm')!.checked = false;
+      document.querySelector<HTMLInputElement>('#escalate')!.checked = false;
     });
     await page.click('#run');
     const { state, message } = await settle(page, ['done', 'error']);

@@ -97,7 +97,8 @@ export async function seededRun(arrays: DatasetArrays, spec: SeededRun, hooks: R
     };
     const found = await recommendLearningRate(model, { xs: data.train.xs, ys: data.train.ys }, {
       numIter: spec.numIter, batchSize: spec.batchSize ?? 32, seed: spec.seed ?? 0, startLr: spec.startLr ?? 1e-7, endLr: spec.endLr ?? 10,
-      confirm: spec.confirm ?? true, onStep, ...(hooks.onProbeStep ? { onProbeStep: hooks.onProbeStep } : {}),
+      // The planned sweep, read as is: the same steps on every backend, as the agreement measures them.
+      confirm: spec.confirm ?? true, escalate: false, onStep, ...(hooks.onProbeStep ? { onProbeStep: hooks.onProbeStep } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
     });
     const afterRun = tf.memory().numTensors;

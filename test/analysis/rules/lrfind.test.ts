@@ -14,8 +14,6 @@ const region = (kind: Region['kind'], startIndex: number, endIndex: number): Reg
 });
 
 describe('pickLrfind', () => {
-  const good = [region('too-small', 0, 1), region('good', 2, 5), region('too-large', 6, 8)];
-
   it('takes the start of the rise divided by the safety divisor (4)', () => {
     expect(DEFAULT_SAFETY_DIVISOR).toBe(4);
     // minimum at lr 0.1 (index 6), rise from lr 1 (index 8)

@@ -59,9 +59,10 @@ describe('live specs', () => {
     for (const name of names) expect(data).toContain(name);
   });
 
-  it('ticks the live sweep on the decades of its range, as the report does', () => {
-    const axis = (liveSweepSpec({ startLr: 1e-7, endLr: 10 }) as unknown as { layer: { encoding: { x: { axis: { values?: number[] } } } }[] }).layer[0]!.encoding.x.axis;
-    expect(axis.values).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]);
+  it('ticks the live sweep on the decades of its range and of how far an escalation may extend it, as the report does', () => {
+    const x = (liveSweepSpec({ startLr: 1e-7, endLr: 10 }) as unknown as { layer: { encoding: { x: { axis: { values?: number[] }; scale: unknown } } }[] }).layer[0]!.encoding.x;
+    expect(x.axis.values).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000]);
+    expect(x.scale).toEqual({ type: 'log', domain: { unionWith: [1e-7, 10] }, nice: false });
   });
 });
 
