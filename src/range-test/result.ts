@@ -36,6 +36,19 @@ export function noProbeTrained(confirmation: Pick<Confirmation, 'probes' | 'targ
   return `no probe trained (${plural(lrs.length, 'probe')} ${span}; none held its lr and ended below loss ${confirmation.target.toPrecision(3)}), so there are no bounds: check the model and its data, or probe lower`;
 }
 
+/**
+ * The curve's "no bounds" warning once lrfind already did what it advises (swept on, longer, more
+ * runs): what was done instead of the advice, and what is left to check.
+ */
+function afterEscalations(warning: string, escalations: readonly Escalation[]): string {
+  const sweeps = escalations.filter((e) => e.action === 'extend' || e.action === 'lengthen' || e.action === 'repeat');
+  const marker = 'so there are no bounds:';
+  const at = warning.indexOf(marker);
+  if (sweeps.length === 0 || at < 0) return warning;
+  const done = sweeps.map((e) => e.done).join(', then ');
+  return `${warning.slice(0, at + marker.length)} even after lrfind ${done}; check the model, its data and its labels`;
+}
+
 /** Regions for bounds the probes found where the curve saw no good region: good from the min lr to the probes' edge. */
 function regionsAroundBounds(lrs: readonly number[], from: number, to: number): Region[] {
   const n = lrs.length;
@@ -82,7 +95,9 @@ export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | nu
   const regions = confirmation === null ? analysis.regions : regionsAfterProbes(curveRegions, analysis.curve.lrs, probes);
   // The curve's "no bounds" gives way to the probes' verdict: none trained, or one did where the curve could not say.
   const overruled = noBounds !== null || (bounds !== null && analysis.curveBounds === null);
-  const curveWarnings = overruled ? analysis.warnings.filter((w) => !/no bounds/.test(w)) : analysis.warnings;
+  const curveWarnings = overruled
+    ? analysis.warnings.filter((w) => !/no bounds/.test(w))
+    : analysis.warnings.map((w) => (bounds === null ? afterEscalations(w, escalations) : w));
   const warning = minLrWarning(bounds, regions);
   const warnings = [...(noBounds === null ? [] : [noBounds]), ...curveWarnings, ...(warning === null ? [] : [warning])];
   return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds, escalations };
