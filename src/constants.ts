@@ -74,8 +74,10 @@ export const RECOMMENDATION = {
 
 /** What the finder does when a curve does not answer (`recommendLearningRate`'s escalation). @see docs/constants.md#escalation */
 export const ESCALATION = {
-  /** A sweep whose loss still falls at endLr goes on at the same rate, up to this many times endLr. */
+  /** A sweep whose loss still falls at endLr (or has not started to) goes on at the same rate, up to this many times endLr… */
   extendFactor: 100,
+  /** …and at least to this lr: fastai and pytorch-lr-finder sweep to 10. */
+  extendAtLeastTo: 10,
   /** Extension steps run in chunks of this share of numIter, the curve read again after each. */
   extendChunk: 0.1,
   /** A flat or weak curve is swept again with this many times the steps (a slow learner needs more per decade). */

@@ -14,7 +14,8 @@ export type {
 export { recommendLearningRate, type RecommendLrOptions, type RecommendTuning } from './tfjs/recommend.js';
 export { findLearningRate, type RangeTestOptions, type RangeTestStep } from './tfjs/range-test.js';
 export { confirmMaxLr, type ConfirmOptions } from './tfjs/confirm.js';
-export type { TrainingData } from './tfjs/batches.js';
+export type { TensorData, Tensors, TrainingData } from './tfjs/batches.js';
+export type { Trainable, TrainingStep } from './tfjs/learner.js';
 export { AnalysisError, CurveFormatError, analyzeCurve, type AnalyzeOptions } from './analysis/index.js';
 export { RangeTestSettingsError } from './range-test/settings.js';
 
@@ -28,6 +29,7 @@ export { LearningRateScheduler, learningRateScheduler, type LearningRateSchedule
 export { ReduceLROnPlateau, reduceLROnPlateau, type ReduceLROnPlateauArgs } from './tfjs/callbacks/reduce-lr-on-plateau.js';
 export { getLearningRate, setLearningRate } from './tfjs/learning-rate.js';
 export { getMomentum, setMomentum } from './tfjs/momentum.js';
+export { refreshBatchNorm, type RefreshBatchNormOptions } from './tfjs/batch-norm.js';
 export { oneCycle, oneCycleFromBounds, type CycleSchedule, type OneCycleOptions } from './schedules/index.js';
 
 // Backends: the browser's choice here; Node's (tfjs-node, threaded wasm) under the 'node' condition.

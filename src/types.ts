@@ -45,8 +45,12 @@ export interface RangeTestSettings {
 }
 
 /** What `findLearningRate` returns. The top-level curve is the first run's. */
-/** How far a sweep went past its planned endLr because the loss was still falling there (`extend`). */
+/** Why a sweep went on past endLr: its loss was still falling there, or had not started to fall. */
+export type ExtensionReason = 'still-falling' | 'not-yet-falling';
+
+/** How far a sweep went past its planned endLr because the loss had not turned up there (`extend`). */
 export interface SweepExtension {
+  reason: ExtensionReason;
   /** Steps taken past the planned numIter (by the first run; later runs follow its lrs). */
   steps: number;
   /** The last lr the extended sweep planned. */
@@ -63,6 +67,8 @@ export interface RangeTestResult extends RangeTestRun {
   timing: { seconds: number; msPerStep: number; steps: number };
   /** Present when the sweep went on past endLr (`extend`). */
   extension?: SweepExtension;
+  /** For a model: the layers the sweep trained, and those it left alone (frozen, or nothing to train). */
+  layers?: { trained: string[]; frozen: string[] };
 }
 
 /** The three zones of a range-test curve (Smith, 2017). */

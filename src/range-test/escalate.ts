@@ -8,12 +8,12 @@ import { stillFallingAtEnd } from '../analysis/recommend.js';
 import { ESCALATION } from '../constants.js';
 import { formatLr } from '../format.js';
 import { plural } from '../text.js';
-import type { Curve, CurveDiagnosis, Escalation, EscalationAction, RangeTestResult } from '../types.js';
+import type { Curve, CurveDiagnosis, Escalation, EscalationAction, ExtensionReason, RangeTestResult } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
 /** The escalation's tuned settings; each defaults to its value in `ESCALATION` (src/constants.ts). */
 export interface EscalationSettingsInput {
-  /** Sweep on past endLr while the loss falls, up to this many times endLr (1 turns it off). @default 100 */
+  /** Sweep on past endLr while the loss falls (or has not started to), up to this many times endLr and at least to lr 10 (1 turns it off). @default 100 */
   extendFactor?: number;
   /** A flat or weak curve is swept again with this many times the steps (1 turns it off). @default 3 */
   lengthenFactor?: number;
@@ -40,11 +40,17 @@ export function resolveEscalationSettings(input: EscalationSettingsInput = {}): 
   return s;
 }
 
-/** Is the loss of a sweep so far still falling at its end, as the reading sees it (see `stillFallingAtEnd`)? */
-export function stillFalling(curve: Curve, numIter: number): boolean {
-  if (curve.lrs.length < 10) return false;
+/**
+ * Why a sweep so far should go on past its end, as the reading sees it: the loss is still falling
+ * there (see `stillFallingAtEnd`), or it never started to fall (a flat curve: endLr too low); null
+ * once it turned up, or when it fell and levelled off.
+ */
+export function reasonToGoOn(curve: Curve, numIter: number): ExtensionReason | null {
+  if (curve.lrs.length < 10) return null;
   const reading = analyzeCurve(curve, { numIter });
-  return stillFallingAtEnd(reading, reading.curve.lrs.length);
+  if (reading.divergenceIndex !== null) return null;
+  if (stillFallingAtEnd(reading, reading.curve.lrs.length)) return 'still-falling';
+  return reading.diagnosis === 'flat' ? 'not-yet-falling' : null;
 }
 
 const WHY: Partial<Record<CurveDiagnosis, string>> = {
@@ -76,9 +82,10 @@ export function worthProbing(diagnosis: CurveDiagnosis): boolean {
 export function extendEscalation(rangeTest: Pick<RangeTestResult, 'extension' | 'settings'>): Escalation | null {
   const ext = rangeTest.extension;
   if (ext === undefined) return null;
+  const endLr = formatLr(rangeTest.settings.endLr);
   return {
     action: 'extend',
-    reason: `the loss was still falling at endLr ${formatLr(rangeTest.settings.endLr)}`,
+    reason: ext.reason === 'not-yet-falling' ? `the loss had not started to fall by endLr ${endLr}` : `the loss was still falling at endLr ${endLr}`,
     done: `swept on to lr ${formatLr(ext.endLr)}`,
     steps: ext.steps,
   };

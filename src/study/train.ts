@@ -6,6 +6,7 @@ import { seededPermutation } from '../random.js';
 import type { Schedule } from '../types.js';
 import { scheduleCallback } from '../tfjs/callbacks/schedule-callback.js';
 import { yieldToEventLoop } from '../tfjs/yield.js';
+import { refreshBatchNorm } from '../tfjs/batch-norm.js';
 
 export { stepsPerEpoch } from '../schedules/steps.js';
 
@@ -40,6 +41,12 @@ export interface TrainOptions {
    * batch, so that signal handlers (Ctrl-C → abort) run while it trains on the same thread.
    */
   signal?: AbortSignal;
+  /**
+   * After the last epoch, recompute batch norm's running statistics over the training set (see
+   * `refreshBatchNorm`) and measure the last epoch's validation again with them.
+   * @default false
+   */
+  refreshBatchNorm?: boolean;
 }
 
 /** tfjs's fit never yields to the event loop on its own (its promises resolve as microtasks). */
@@ -92,5 +99,17 @@ export async function trainWithSchedule(model: tf.LayersModel, train: TrainSplit
       tf.dispose([xs, ys]);
     }
   }
+  const last = records.at(-1);
+  if (options.refreshBatchNorm && last !== undefined && (await refreshBatchNorm(model, train.xs, { batchSize: options.batchSize })) > 0) {
+    Object.assign(last, validationScores(model, validation, options.batchSize));
+  }
   return records;
+}
+
+/** Validation loss and accuracy as `fit` reports them (the first metric after the loss). */
+function validationScores(model: tf.LayersModel, validation: TrainSplit, batchSize: number): Pick<EpochRecord, 'valLoss' | 'valAccuracy'> {
+  const scores = model.evaluate(validation.xs, validation.ys, { batchSize }) as tf.Scalar[];
+  const [valLoss, valAccuracy] = scores.map((s) => s.dataSync()[0]!);
+  tf.dispose(scores);
+  return { valLoss: valLoss ?? NaN, valAccuracy: valAccuracy ?? NaN };
 }

@@ -1,35 +1,70 @@
 // Mini-batches for the range test: from {xs, ys} tensors (seeded shuffle, cycling through epochs)
-// or from a tf.data.Dataset of batches (restarted when it runs out). The caller disposes each batch.
+// or from a tf.data.Dataset of batches (restarted when it runs out). `xs` and `ys` may each be a
+// tensor, an array of tensors (one per model input or output) or a map from names to tensors. The
+// caller disposes each batch.
 import * as tf from '@tensorflow/tfjs';
 import { seededPermutation } from '../random.js';
 
-/** Training data as whole tensors; the range test batches and shuffles them. */
+/** One tensor, one per input (or output) in order, or one per input (or output) name. */
+export type Tensors = tf.Tensor | tf.Tensor[] | { [name: string]: tf.Tensor };
+
+/** Training data as whole tensors; the range test batches and shuffles them, row by row in every tensor. */
 export interface TensorData {
-  xs: tf.Tensor;
-  ys: tf.Tensor;
+  xs: Tensors;
+  ys: Tensors;
 }
 
-/** A dataset whose elements are batches, as `{xs, ys}` or `[xs, ys]`. */
+/** A dataset whose elements are batches: `{xs, ys}` or `[xs, ys]` for a model, anything for a training step's loss. */
 export type BatchDataset = tf.data.Dataset<tf.TensorContainer>;
 
 export type TrainingData = TensorData | BatchDataset;
 
-export interface Batch {
-  xs: tf.Tensor;
-  ys: tf.Tensor;
-}
+/** A batch as the data yields it: `{xs, ys}` from tensors, a dataset's element as it comes. */
+export type Batch = tf.TensorContainer;
 
 export interface BatchSource {
   /** The next batch; a new epoch starts transparently when the data runs out. */
   next(): Promise<Batch>;
 }
 
+const isTensors = (value: unknown): value is Tensors =>
+  value instanceof tf.Tensor ||
+  (Array.isArray(value) && value.length > 0 && value.every((t) => t instanceof tf.Tensor)) ||
+  (value != null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 &&
+    Object.values(value).every((t) => t instanceof tf.Tensor));
+
 export function isTensorData(data: unknown): data is TensorData {
-  return data != null && typeof data === 'object' && (data as TensorData).xs instanceof tf.Tensor && (data as TensorData).ys instanceof tf.Tensor;
+  return data != null && typeof data === 'object' && isTensors((data as TensorData).xs) && isTensors((data as TensorData).ys);
 }
 
 export function isBatchDataset(data: unknown): data is BatchDataset {
   return data != null && typeof data === 'object' && typeof (data as BatchDataset).iterator === 'function';
+}
+
+/** Every tensor of `value`, in order (arrays in order, maps by key). */
+export function tensorList(value: Tensors): tf.Tensor[] {
+  if (value instanceof tf.Tensor) return [value];
+  return Array.isArray(value) ? value : Object.values(value);
+}
+
+/** `value` with `fn` applied to each tensor, the structure kept. */
+export function mapTensors(value: Tensors, fn: (t: tf.Tensor) => tf.Tensor): Tensors {
+  if (value instanceof tf.Tensor) return fn(value);
+  if (Array.isArray(value)) return value.map(fn);
+  return Object.fromEntries(Object.entries(value).map(([name, t]) => [name, fn(t)]));
+}
+
+/** The examples in the data: the first axis, which every tensor of xs and ys must share. */
+export function exampleCount(data: TensorData, what = 'data'): number {
+  const xs = tensorList(data.xs);
+  const ys = tensorList(data.ys);
+  const n = xs[0]!.shape[0];
+  if (n === undefined) throw new RangeError(`${what}: xs must have an examples axis, got a scalar`);
+  const odd = [...xs, ...ys].find((t) => t.shape[0] !== n);
+  if (odd === undefined) return n;
+  if (xs.length === 1 && ys.length === 1) throw new RangeError(`${what}: xs has ${n} examples but ys has ${ys[0]!.shape[0]}`);
+  const counts = [...xs.map((t) => `xs ${t.shape[0]}`), ...ys.map((t) => `ys ${t.shape[0]}`)].join(', ');
+  throw new RangeError(`${what}: every tensor of xs and ys must have the same number of examples (first axis), got ${counts}`);
 }
 
 /** Per-epoch shuffle seed: distinct for every (run seed, epoch) pair. */
@@ -39,7 +74,7 @@ function epochSeed(seed: number, epoch: number): number {
 
 /** Shuffled batches of `batchSize` rows; the last partial batch of an epoch is dropped (as fastai does). */
 export function tensorBatches(data: TensorData, batchSize: number, seed: number): BatchSource {
-  const n = data.xs.shape[0]!;
+  const n = exampleCount(data);
   const size = Math.min(batchSize, n);
   const perEpoch = Math.floor(n / size);
   let epoch = 0;
@@ -56,32 +91,39 @@ export function tensorBatches(data: TensorData, batchSize: number, seed: number)
       position += 1;
       return tf.tidy(() => {
         const indices = tf.tensor1d(rows, 'int32');
-        return { xs: tf.gather(data.xs, indices), ys: tf.gather(data.ys, indices) };
+        const take = (t: tf.Tensor): tf.Tensor => tf.gather(t, indices);
+        return { xs: mapTensors(data.xs, take), ys: mapTensors(data.ys, take) } as Batch;
       });
     },
   };
 }
 
-function toBatch(element: tf.TensorContainer): Batch {
-  if (Array.isArray(element) && element.length === 2 && element[0] instanceof tf.Tensor && element[1] instanceof tf.Tensor) {
-    return { xs: element[0], ys: element[1] };
-  }
-  const record = element as { xs?: unknown; ys?: unknown };
-  if (record != null && record.xs instanceof tf.Tensor && record.ys instanceof tf.Tensor) {
-    return { xs: record.xs, ys: record.ys };
-  }
-  throw new TypeError('data: dataset elements must be batches {xs, ys} or [xs, ys] of tensors');
+/** Consecutive batches of `batchSize` rows in order, cycling (the last partial one kept): a validation sample that never runs dry. */
+export function orderedBatches(data: TensorData, batchSize: number): BatchSource {
+  const n = exampleCount(data, 'validationData');
+  const size = Math.min(batchSize, n);
+  let start = 0;
+  return {
+    async next(): Promise<Batch> {
+      if (start >= n) start = 0;
+      const count = Math.min(size, n - start);
+      const from = start;
+      start += count;
+      const take = (t: tf.Tensor): tf.Tensor => t.slice(from, count);
+      return tf.tidy(() => ({ xs: mapTensors(data.xs, take), ys: mapTensors(data.ys, take) }) as Batch);
+    },
+  };
 }
 
 /** Batches from a dataset; restarts its iterator (a new epoch) whenever it is exhausted. */
 export function datasetBatches(dataset: BatchDataset): BatchSource {
-  let iterator: Awaited<ReturnType<BatchDataset["iterator"]>> | null = null;
+  let iterator: Awaited<ReturnType<BatchDataset['iterator']>> | null = null;
   return {
     async next(): Promise<Batch> {
       for (let attempt = 0; attempt < 2; attempt++) {
         iterator ??= await dataset.iterator();
         const result = await iterator.next();
-        if (!result.done) return toBatch(result.value);
+        if (!result.done) return result.value;
         iterator = null;
       }
       throw new RangeError('data: the dataset is empty');
@@ -92,4 +134,12 @@ export function datasetBatches(dataset: BatchDataset): BatchSource {
 /** Batches from either kind of data: tensors shuffled with `seed`, or a dataset as it comes. */
 export function makeBatchSource(data: TrainingData, batchSize: number, seed: number): BatchSource {
   return isTensorData(data) ? tensorBatches(data, batchSize, seed) : datasetBatches(data as BatchDataset);
+}
+
+/** A model's batch: `{xs, ys}` or `[xs, ys]`, each a tensor, an array or a map of tensors. */
+export function xsYsOf(batch: Batch, what = 'data'): TensorData {
+  if (Array.isArray(batch) && batch.length === 2 && isTensors(batch[0]) && isTensors(batch[1])) return { xs: batch[0], ys: batch[1] };
+  const record = batch as { xs?: unknown; ys?: unknown };
+  if (record != null && isTensors(record.xs) && isTensors(record.ys)) return { xs: record.xs, ys: record.ys };
+  throw new TypeError(`${what}: a model's batches must be {xs, ys} or [xs, ys], each a tensor, an array of tensors or a map of names to tensors`);
 }

@@ -2,18 +2,18 @@
 // warms up to a candidate lr and holds it (see src/range-test/confirm.ts for why); candidates go
 // down from where the sweep's loss rose until one trains. The model and optimizer are restored
 // exactly, as after the range test.
-import type * as tf from '@tensorflow/tfjs';
 import {
   type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings,
 } from '../range-test/confirm.js';
 import type { Analysis, Confirmation, LrProbe } from '../types.js';
 import { makeBatchSource, type TrainingData } from './batches.js';
-import { checkTrainingInputs } from './check-inputs.js';
+import { prepareLearner } from './check-inputs.js';
+import type { Trainable } from './learner.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
-import { trainStep } from './train-step.js';
+import { checkAccumulationSteps, trainStep, type StepOptions } from './train-step.js';
 import { yieldToEventLoop } from './yield.js';
 
-export interface ConfirmOptions extends ConfirmSettingsInput {
+export interface ConfirmOptions extends ConfirmSettingsInput, StepOptions {
   /** Mini-batch size when the data is given as tensors; use the range test's. @default 64 */
   batchSize?: number;
   /** Shuffle seed of every probe. @default 0 */
@@ -27,23 +27,26 @@ export interface ConfirmOptions extends ConfirmSettingsInput {
 }
 
 /**
- * Probes candidate max lrs on `model` (compiled, as given to `findLearningRate`), largest first,
+ * Probes candidate max lrs on `model` (a compiled model or a training step, as given to
+ * `findLearningRate`), largest first,
  * and returns the confirmed max lr. Costs up to maxProbes × (warmupSteps + holdSteps) steps.
  * @example
  * const result = await findLearningRate(model, data, { batchSize: 32 });
  * const { maxLr } = await confirmMaxLr(model, data, analyzeCurve(result), { batchSize: 32 });
  */
-export async function confirmMaxLr(model: tf.LayersModel, data: TrainingData, analysis: Analysis, options: ConfirmOptions = {}): Promise<Confirmation> {
+export async function confirmMaxLr(model: Trainable, data: TrainingData, analysis: Analysis, options: ConfirmOptions = {}): Promise<Confirmation> {
   const settings = resolveConfirmSettings(options);
   const batchSize = options.batchSize ?? 64;
   const seed = options.seed ?? 0;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  await checkTrainingInputs(model, data);
+  checkAccumulationSteps(options.accumulationSteps);
+  const learner = await prepareLearner(model, data, batchSize);
+  const stepOptions = { accumulationSteps: options.accumulationSteps ?? 1 };
   const { lrs } = analysis.curve;
   const judgement = probeJudgement(analysis, settings);
   const { target } = judgement;
   const probes: LrProbe[] = [];
-  const snapshot = takeSnapshot(model);
+  const snapshot = takeSnapshot(learner);
   const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
   const top = options.top ?? ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
   if (!(top > 0 && Number.isFinite(top))) throw new RangeError(`top must be a positive number, got ${top}`);
@@ -56,13 +59,13 @@ export async function confirmMaxLr(model: tf.LayersModel, data: TrainingData, an
         for (const [step, stepLr] of schedule.entries()) {
           if (options.signal) await yieldToEventLoop();
           if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, stopped: true };
-          const loss = await trainStep(model, source, stepLr);
+          const loss = await trainStep(learner, source, stepLr, stepOptions);
           losses.push(loss);
           options.onStep?.({ lr, step, steps: schedule.length, loss });
           if (!Number.isFinite(loss)) break; // blown up: no need to go on
         }
       } finally {
-        restoreSnapshot(model, snapshot);
+        restoreSnapshot(learner, snapshot);
       }
       const verdict = judgeProbe(losses, judgement);
       probes.push({ lr, losses, ...verdict });

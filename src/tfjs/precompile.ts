@@ -5,7 +5,9 @@
 // as if it never happened; only the compiled shaders (and allocated buffers) stay.
 import * as tf from '@tensorflow/tfjs';
 import { makeBatchSource, type TrainingData } from './batches.js';
+import type { Learner } from './learner.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
+import { trainStep } from './train-step.js';
 
 /** Backends whose first step compiles programs (webgpu shaders, webgl programs). */
 const COMPILING_BACKENDS = ['webgpu', 'webgl'];
@@ -16,34 +18,23 @@ export function precompilesByDefault(backend: string = tf.getBackend()): boolean
 }
 
 /**
- * Trains `model` one step on `batch` and restores weights, optimizer state and lr bit-exactly: the
- * backend's one-time costs (shader compilation) are paid here, not by the first timed step.
- * `evaluate`, when given, runs after the step (e.g. a validation loss, whose kernels compile too).
- * The batch is left to the caller to dispose.
+ * Trains one step on the first batch the range test would draw (from a source of its own: the
+ * test's batches are untouched) and restores everything bit-exactly: the backend's one-time costs
+ * (shader compilation) are paid here, not by the first timed step. `evaluate`, when given, runs
+ * after the step (e.g. a validation loss, whose kernels compile too).
  * @returns the step's wall time in ms
- * @example
- * const ms = await precompile(model, { xs, ys }); // then train or run findLearningRate as usual
  */
-export async function precompile(model: tf.LayersModel, batch: { xs: tf.Tensor; ys: tf.Tensor }, evaluate?: () => Promise<unknown>): Promise<number> {
-  const snapshot = takeSnapshot(model);
+export async function precompileOnData(learner: Learner, data: TrainingData, batchSize: number, seed: number, evaluate?: () => Promise<unknown>): Promise<number> {
+  const snapshot = takeSnapshot(learner);
+  const lr = (learner.optimizer as unknown as { learningRate: number }).learningRate;
   const started = performance.now();
   try {
-    await model.trainOnBatch(batch.xs, batch.ys);
+    await trainStep(learner, makeBatchSource(data, batchSize, seed), lr);
     // Evaluation runs other kernels (no gradients), compiled on their first use too.
     await evaluate?.();
     return performance.now() - started;
   } finally {
-    restoreSnapshot(model, snapshot);
+    restoreSnapshot(learner, snapshot);
     disposeSnapshot(snapshot);
-  }
-}
-
-/** `precompile` on the first batch the range test would draw (from a source of its own: the test's batches are untouched). */
-export async function precompileOnData(model: tf.LayersModel, data: TrainingData, batchSize: number, seed: number, evaluate?: () => Promise<unknown>): Promise<number> {
-  const batch = await makeBatchSource(data, batchSize, seed).next();
-  try {
-    return await precompile(model, batch, evaluate);
-  } finally {
-    tf.dispose([batch.xs, batch.ys]);
   }
 }

@@ -1,17 +1,18 @@
 // The range-test engine: train for numIter mini-batches while the lr grows, record the loss,
-// stop on divergence, and always hand the model and optimizer back exactly as they were.
+// stop on divergence, and always hand what was trained (a model, or a training step's variables)
+// and its optimizer back exactly as they were.
 import * as tf from '@tensorflow/tfjs';
-import { RangeTestSettingsError, resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-test/settings.js';
+import { resolveRangeTestSettings, type RangeTestSettingsInput } from '../range-test/settings.js';
 import { initialRecorderState, recordLoss, type RecorderState } from '../range-test/recorder.js';
-import { sweepLrs } from '../range-test/sweep.js';
-import { stillFalling } from '../range-test/escalate.js';
-import { ESCALATION } from '../constants.js';
 import type { RangeTestResult, RangeTestRun, RangeTestSettings, StopReason } from '../types.js';
-import { isTensorData, makeBatchSource, type TrainingData, type TensorData } from './batches.js';
-import { checkBatchFits, checkBatchSize, checkTrainingInputs } from './check-inputs.js';
+import { exampleCount, isTensorData, makeBatchSource, type TrainingData } from './batches.js';
+import { checkBatchSize, prepareLearner } from './check-inputs.js';
+import type { Learner, Trainable } from './learner.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
-import { trainStep } from './train-step.js';
+import { checkAccumulationSteps, trainStep, type StepOptions } from './train-step.js';
 import { precompilesByDefault, precompileOnData } from './precompile.js';
+import { extensionLimit, SweepPlan, type ExtendOption } from './sweep-plan.js';
+import { checkValidationOptions, Validator, type ValidationOptions } from './validation.js';
 import { yieldToEventLoop } from './yield.js';
 
 /** What `onStep` receives after every step. */
@@ -27,11 +28,7 @@ export interface RangeTestStep {
   validationLoss?: number;
 }
 
-export interface RangeTestOptions extends RangeTestSettingsInput {
-  /** Data to measure a validation loss on, as pytorch-lr-finder's `val_loader` does. */
-  validationData?: TensorData;
-  /** Measure the validation loss every this many steps (and on the last). @default 1 */
-  validationEvery?: number;
+export interface RangeTestOptions extends RangeTestSettingsInput, ValidationOptions, StepOptions {
   /** Stops the test cleanly; the partial curve is returned with stopReason 'stopped'. */
   signal?: AbortSignal;
   /** Called after every step, e.g. to draw progress. */
@@ -49,75 +46,38 @@ export interface RangeTestOptions extends RangeTestSettingsInput {
    * `maxLr` (true: 100 × endLr). The first run decides; later runs follow its lrs. Exp mode only.
    * @default false (recommendLearningRate turns it on)
    */
-  extend?: boolean | { maxLr: number };
+  extend?: ExtendOption;
 }
 
-async function validationLoss(model: tf.LayersModel, data: TensorData, batchSize: number): Promise<number> {
-  const result = model.evaluate(data.xs, data.ys, { batchSize });
-  const scalars = Array.isArray(result) ? result : [result];
-  const value = (await scalars[0]!.data())[0]!;
-  tf.dispose(scalars);
-  return value;
+/** One run's loop: what it trains on, how it steps, and what it reports. */
+interface RunContext {
+  learner: Learner;
+  data: TrainingData;
+  settings: RangeTestSettings;
+  plan: SweepPlan;
+  validator: Validator | null;
+  options: RangeTestOptions;
 }
 
-/** Eager validation of everything but the settings; touches neither the model nor the optimizer. */
-async function checkInputs(model: tf.LayersModel, data: TrainingData, options: RangeTestOptions, batchSize: number): Promise<void> {
-  await checkTrainingInputs(model, data);
-  if (isTensorData(data)) checkBatchSize(batchSize, data.xs.shape[0]!);
-  if (options.validationData !== undefined) {
-    if (!isTensorData(options.validationData)) throw new TypeError('validationData must be {xs, ys} tensors');
-    checkBatchFits(model, options.validationData, 'validationData');
-  }
-  const every = options.validationEvery ?? 1;
-  if (!Number.isInteger(every) || every < 1) throw new RangeError(`validationEvery must be a positive integer, got ${every}`);
-}
-
-/** The lrs of the sweep, and past its end the extension's: on at the same ratio per step, in chunks, while the loss falls. */
-class SweepPlan {
-  readonly lrs: number[];
-  private readonly ratio: number;
-  private readonly chunk: number;
-
-  constructor(private readonly settings: RangeTestSettings, private readonly maxLr: number | null) {
-    this.lrs = sweepLrs(settings.startLr, settings.endLr, settings.numIter, settings.mode);
-    this.ratio = (settings.endLr / settings.startLr) ** (1 / (settings.numIter - 1));
-    this.chunk = Math.max(5, Math.ceil(settings.numIter * ESCALATION.extendChunk));
-  }
-
-  /** Adds a chunk when the run so far completed the plan and is still falling; false when it stays. */
-  extendAfter(record: RangeTestRun): boolean {
-    const last = this.lrs[this.lrs.length - 1]!;
-    if (this.maxLr === null || record.lrs.length < this.lrs.length || last * this.ratio > this.maxLr) return false;
-    if (!stillFalling({ lrs: record.lrs, losses: record.losses }, this.settings.numIter)) return false;
-    for (let k = 1; k <= this.chunk && last * this.ratio ** k <= this.maxLr * (1 + 1e-9); k++) this.lrs.push(last * this.ratio ** k);
-    return true;
-  }
-}
-
-async function runOnce(
-  model: tf.LayersModel,
-  data: TrainingData,
-  settings: RangeTestSettings,
-  plan: SweepPlan,
-  run: number,
-  options: RangeTestOptions,
-): Promise<RangeTestRun> {
+async function runOnce(c: RunContext, run: number): Promise<RangeTestRun> {
+  const { settings, plan, options } = c;
   const lrs = plan.lrs;
   const seed = settings.seed + run;
-  const source = makeBatchSource(data, settings.batchSize, seed);
+  const source = makeBatchSource(c.data, settings.batchSize, seed);
   const every = options.validationEvery ?? 1;
+  const step = { accumulationSteps: options.accumulationSteps ?? 1 };
   const record: RangeTestRun = { lrs: [], losses: [], emaLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
-  if (options.validationData) record.validationLosses = [];
+  if (c.validator) record.validationLosses = [];
   let state: RecorderState = initialRecorderState;
   let stopReason: StopReason = 'completed';
-  for (let step = 0; step < lrs.length || (run === 0 && stopReason === 'completed' && plan.extendAfter(record)); step++) {
+  for (let i = 0; i < lrs.length || (run === 0 && stopReason === 'completed' && plan.extendAfter(record)); i++) {
     if (options.signal) await yieldToEventLoop();
     if (options.signal?.aborted) {
       stopReason = 'stopped';
       break;
     }
-    const lr = lrs[step]!;
-    const loss = await trainStep(model, source, lr);
+    const lr = lrs[i]!;
+    const loss = await trainStep(c.learner, source, lr, step);
     const { state: next, verdict } = recordLoss(state, loss, settings.smoothing, settings.divergeThreshold);
     if (verdict === 'non-finite loss') {
       stopReason = verdict;
@@ -128,13 +88,13 @@ async function runOnce(
     record.losses.push(loss);
     record.emaLosses.push(state.smoothed);
     let valLoss: number | undefined;
-    if (options.validationData && record.validationLosses) {
-      const due = step % every === 0 || step === lrs.length - 1 || verdict === 'diverged';
-      valLoss = due ? await validationLoss(model, options.validationData, settings.batchSize) : undefined;
+    if (c.validator && record.validationLosses) {
+      const due = i % every === 0 || i === lrs.length - 1 || verdict === 'diverged';
+      valLoss = due ? await c.validator.loss() : undefined;
       record.validationLosses.push(valLoss ?? null);
     }
     options.onStep?.({
-      run, step, numIter: lrs.length, lr, loss, emaLoss: state.smoothed, bestLoss: state.best,
+      run, step: i, numIter: lrs.length, lr, loss, emaLoss: state.smoothed, bestLoss: state.best,
       ...(valLoss !== undefined ? { validationLoss: valLoss } : {}),
     });
     if (verdict === 'diverged') {
@@ -148,62 +108,74 @@ async function runOnce(
   return record;
 }
 
-/** The highest lr an extension may reach, or null for none; throws on an unusable `extend`. */
-function extensionLimit(extend: RangeTestOptions['extend'], settings: RangeTestSettings): number | null {
-  if (extend === undefined || extend === false) return null;
-  if (settings.mode !== 'exp') throw new RangeTestSettingsError("extend needs mode 'exp': a linear sweep has no rate to go on at");
-  const maxLr = extend === true ? settings.endLr * ESCALATION.extendFactor : extend.maxLr;
-  if (!(maxLr > 0 && Number.isFinite(maxLr))) throw new RangeTestSettingsError(`extend.maxLr must be a positive number, got ${maxLr}`);
-  return maxLr > settings.endLr ? maxLr : null;
+/** Eager checks of the options and the data; returns the learner, touching nothing. */
+async function prepare(model: Trainable, data: TrainingData, options: RangeTestOptions, settings: RangeTestSettings): Promise<Learner> {
+  checkAccumulationSteps(options.accumulationSteps);
+  checkValidationOptions(options);
+  const learner = await prepareLearner(model, data, settings.batchSize);
+  if (isTensorData(data)) checkBatchSize(settings.batchSize, exampleCount(data));
+  const validation = options.validationData;
+  if (validation !== undefined) {
+    if (!isTensorData(validation)) throw new TypeError('validationData must be {xs, ys} tensors (each a tensor, an array or a map of tensors)');
+    const first = await makeBatchSource(validation, settings.batchSize, 0).next();
+    try {
+      learner.check(first, 'validationData');
+    } finally {
+      tf.dispose(first);
+    }
+  }
+  return learner;
 }
 
 /**
- * Leslie Smith's LR range test on a compiled tfjs model: trains `numIter` mini-batches while the lr
- * grows from `startLr` to `endLr`, records raw and smoothed losses, stops on divergence or a
- * non-finite loss, and restores the model's weights and the optimizer's state and lr bit-exactly,
+ * Leslie Smith's LR range test on a compiled tfjs model, or on a training step of your own
+ * (`{optimizer, loss, variables?}`): trains `numIter` mini-batches while the lr grows from
+ * `startLr` to `endLr`, records raw and smoothed losses, stops on divergence or a non-finite loss,
+ * and restores the weights (the step's variables) and the optimizer's state and lr bit-exactly,
  * whether the test completes, diverges, throws or is stopped.
  *
  * @example
  * const result = await findLearningRate(model, { xs, ys }, { numIter: 100, batchSize: 64 });
  */
-export async function findLearningRate(
-  model: tf.LayersModel,
-  data: TrainingData,
-  options: RangeTestOptions = {},
-): Promise<RangeTestResult> {
+export async function findLearningRate(model: Trainable, data: TrainingData, options: RangeTestOptions = {}): Promise<RangeTestResult> {
   const settings = resolveRangeTestSettings(options);
-  await checkInputs(model, data, options, settings.batchSize);
+  const learner = await prepare(model, data, options, settings);
   const plan = new SweepPlan(settings, extensionLimit(options.extend, settings));
+  const validator = options.validationData ? new Validator(learner, options.validationData, settings.batchSize, options.validationBatches) : null;
   if (options.precompile ?? precompilesByDefault()) {
-    const validation = options.validationData;
-    const evaluate = validation && (() => validationLoss(model, validation, settings.batchSize));
-    options.onPrecompile?.(await precompileOnData(model, data, settings.batchSize, settings.seed, evaluate));
+    const evaluate = validator ? () => new Validator(learner, options.validationData!, settings.batchSize, 1).loss() : undefined;
+    options.onPrecompile?.(await precompileOnData(learner, data, settings.batchSize, settings.seed, evaluate));
   }
-  const snapshot = takeSnapshot(model);
+  const context: RunContext = { learner, data, settings, plan, validator, options };
+  const snapshot = takeSnapshot(learner);
   const started = performance.now();
   const runs: RangeTestRun[] = [];
   try {
     for (let run = 0; run < settings.runs; run++) {
       try {
-        runs.push(await runOnce(model, data, settings, plan, run, options));
+        runs.push(await runOnce(context, run));
       } finally {
-        restoreSnapshot(model, snapshot);
+        restoreSnapshot(learner, snapshot);
       }
       if (options.signal?.aborted) break;
     }
   } finally {
     disposeSnapshot(snapshot);
   }
-  const seconds = (performance.now() - started) / 1000;
+  return resultOf(runs, settings, learner, plan, (performance.now() - started) / 1000);
+}
+
+function resultOf(runs: RangeTestRun[], settings: RangeTestSettings, learner: Learner, plan: SweepPlan, seconds: number): RangeTestResult {
   const steps = runs.reduce((sum, r) => sum + r.lrs.length, 0);
   const past = runs[0]!.lrs.length - settings.numIter;
   return {
     ...runs[0]!,
-    ...(past > 0 ? { extension: { steps: past, endLr: runs[0]!.lrs.at(-1)! } } : {}),
+    ...(past > 0 && plan.reason !== null ? { extension: { reason: plan.reason, steps: past, endLr: runs[0]!.lrs.at(-1)! } } : {}),
+    ...(learner.layers ? { layers: learner.layers } : {}),
     runs,
     settings,
     backend: tf.getBackend(),
-    optimizer: model.optimizer.getClassName(),
+    optimizer: learner.optimizer.getClassName(),
     timing: { seconds, steps, msPerStep: steps > 0 ? (seconds * 1000) / steps : 0 },
   };
 }

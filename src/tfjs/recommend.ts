@@ -2,7 +2,6 @@
 // confirmation probes that check the curve's max lr by sustained training (on by default: the
 // curve alone misses the best one-cycle lr by more, see the README's benchmark). When the curve
 // does not answer, it escalates as an expert would (src/range-test/escalate.ts, docs/escalation.md).
-import type * as tf from '@tensorflow/tfjs';
 import type { AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeRangeTest } from '../range-test/analyze-result.js';
 import { resolveConfirmSettings, withMoreProbes, type ConfirmSettingsInput } from '../range-test/confirm.js';
@@ -12,10 +11,12 @@ import {
 } from '../range-test/escalate.js';
 import { finderResult } from '../range-test/result.js';
 import { MAX_SWEEP_STEPS } from '../limits.js';
+import { ESCALATION } from '../constants.js';
 import type { Analysis, Confirmation, Escalation, LrFinderResult, RangeTestResult } from '../types.js';
 import type { TrainingData, TensorData } from './batches.js';
 import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions, type RangeTestStep } from './range-test.js';
+import type { Trainable } from './learner.js';
 
 /** The tuned settings behind a recommendation, for experts (defaults: src/constants.ts, docs/constants.md). */
 export interface RecommendTuning {
@@ -45,13 +46,17 @@ export interface RecommendLrOptions {
   seed?: number;
   /** Data to measure a validation loss on at every step, as pytorch-lr-finder's `val_loader`. */
   validationData?: TensorData;
+  /** Measure it on this many validation batches per step (the next ones each time) instead of the whole set. */
+  validationBatches?: number;
+  /** Batches whose gradients are averaged into one step (sweep and probes), for batches too large to fit at once. @default 1 */
+  accumulationSteps?: number;
   /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`). @default 10 */
   divFactor?: number;
   /** Confirm the curve's max lr by short training probes (up to 8 × 60 more steps). @default true */
   confirm?: boolean;
   /**
    * When the curve does not answer, do what an expert would instead of refusing: sweep on past
-   * endLr while the loss still falls (to 100 × endLr), sweep again with 3× the steps when it is
+   * endLr while the loss still falls or has not started to (to 100 × endLr, at least lr 10), sweep again with 3× the steps when it is
    * flat or weak, read the median of 3 runs when it is noisy, probe when the loss fell but the curve
    * cannot say where, and probe 8 lrs lower when every probe failed. A clear curve costs nothing
    * more. `result.escalations` says what was done and why. false: the planned sweep, read as is.
@@ -77,13 +82,16 @@ const defined = <T extends object>(record: T): Partial<T> =>
 
 /** The range test's options out of the recommendation's. */
 function sweepOptions(options: RecommendLrOptions): RangeTestOptions {
-  const { startLr, endLr, numIter, batchSize, runs, seed, validationData, signal, onStep } = options;
-  return { ...defined({ startLr, endLr, numIter, batchSize, runs, seed, validationData, signal, onStep }), ...options.tuning?.sweep };
+  const { startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep } = options;
+  return {
+    ...defined({ startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep }),
+    ...options.tuning?.sweep,
+  };
 }
 
 /** One finder call's state: the model, its data, the options and what was escalated so far. */
 interface Finding {
-  model: tf.LayersModel;
+  model: Trainable;
   data: TrainingData;
   options: RecommendLrOptions;
   escalation: EscalationSettings | null;
@@ -106,7 +114,7 @@ async function sweep(f: Finding, overrides: RangeTestOptions, firstRun = 0): Pro
   const base = sweepOptions(f.options);
   const onStep = base.onStep;
   const extendable = f.escalation !== null && f.escalation.extendFactor > 1 && (base.mode ?? 'exp') === 'exp';
-  const extend = extendable ? { maxLr: (base.endLr ?? 1) * f.escalation!.extendFactor } : false;
+  const extend = extendable ? { maxLr: Math.max((base.endLr ?? 1) * f.escalation!.extendFactor, ESCALATION.extendAtLeastTo) } : false;
   return findLearningRate(f.model, f.data, {
     ...base, extend, ...overrides,
     ...(onStep && firstRun > 0 ? { onStep: (s: RangeTestStep) => onStep({ ...s, run: s.run + firstRun }) } : {}),
@@ -126,7 +134,8 @@ async function sweepUntilReadable(f: Finding): Promise<RangeTestResult> {
     if (next === 'lengthen' && s.numIter * f.escalation.lengthenFactor <= MAX_SWEEP_STEPS) {
       const numIter = s.numIter * f.escalation.lengthenFactor;
       const longer = await sweep(f, { numIter, runs: s.runs, precompile: false }, runsSoFar);
-      record(f, lengthenEscalation(analysis.diagnosis, s.numIter, numIter, sweepSteps(longer)));
+      // Its own extension, if any, is told (and counted) on its own line.
+      record(f, lengthenEscalation(analysis.diagnosis, s.numIter, numIter, sweepSteps(longer) - (longer.extension?.steps ?? 0)));
       record(f, extendEscalation(longer));
       rangeTest = longer;
     } else if (next === 'repeat') {
@@ -151,6 +160,7 @@ async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis)
     ...f.options.tuning?.probes,
     batchSize: rangeTest.settings.batchSize,
     seed: rangeTest.settings.seed,
+    ...defined({ accumulationSteps: f.options.accumulationSteps }),
     ...(f.options.signal ? { signal: f.options.signal } : {}),
     ...(f.options.onProbeStep ? { onStep: f.options.onProbeStep } : {}),
   };
@@ -167,16 +177,17 @@ async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis)
 }
 
 /**
- * Runs the range test on `model` (compiled; restored exactly afterwards), reads the curve and
- * confirms its max lr by training probes from the same starting weights. When the curve does not
- * answer it escalates (see `escalate`).
+ * Runs the range test on `model` (a compiled model, or a training step `{optimizer, loss,
+ * variables?}`; restored exactly afterwards), reads the curve and confirms its max lr by training
+ * probes from the same starting weights. When the curve does not answer it escalates (see
+ * `escalate`).
  * @example
  * const found = await recommendLearningRate(model, { xs, ys }, { batchSize: 32 });
  * if (found.bounds === null) throw new Error(found.analysis?.warnings.join('\n'));
  * await model.fit(xs, ys, { epochs: 8, batchSize: 32, callbacks: [oneCycleCallback(found)] });
  */
 export async function recommendLearningRate(
-  model: tf.LayersModel, data: TrainingData, options: RecommendLrOptions = {},
+  model: Trainable, data: TrainingData, options: RecommendLrOptions = {},
 ): Promise<LrFinderResult> {
   const escalation = options.escalate === false ? null : resolveEscalationSettings(options.tuning?.escalation);
   const f: Finding = { model, data, options, escalation, escalations: [] };

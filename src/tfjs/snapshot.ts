@@ -1,10 +1,12 @@
-// Bit-exact snapshot and restore of a model's weights and its optimizer's whole state.
+// Bit-exact snapshot and restore of what a step changes: the learner's variables (a model's
+// weights) and its optimizer's whole state.
 //
 // tfjs optimizers have no complete state API (Adamax's getWeights throws; Adam's setWeights
 // recomputes accBeta1 with pow(), which is not bit-identical to the running product), and their
 // slots appear lazily on the first step. So the optimizer is snapshotted field by field: numbers,
 // tensors (scalars such as SGD's cached lr, Adam's accBeta1) and slot arrays ({originalName, variable}).
 import * as tf from '@tensorflow/tfjs';
+import type { Learner } from './learner.js';
 
 interface NamedVariable {
   originalName: string;
@@ -17,6 +19,7 @@ type FieldSnapshot =
   | { kind: 'slots'; original: NamedVariable[]; values: tf.Tensor[] };
 
 export interface TrainingSnapshot {
+  variables: tf.Variable[];
   weights: tf.Tensor[];
   optimizer: Map<string, FieldSnapshot>;
 }
@@ -37,14 +40,15 @@ function snapshotField(value: unknown): FieldSnapshot {
   return { kind: 'plain', value };
 }
 
-/** Clones every weight of `model` and every state field of its optimizer. */
-export function takeSnapshot(model: tf.LayersModel): TrainingSnapshot {
-  const weights = model.weights.map((w) => tf.clone(w.read()));
+/** Clones every variable a step of `learner` may change and every state field of its optimizer. */
+export function takeSnapshot(learner: Pick<Learner, 'state' | 'optimizer'>): TrainingSnapshot {
+  const variables = [...learner.state];
+  const weights = variables.map((v) => tf.clone(v));
   const optimizer = new Map<string, FieldSnapshot>();
-  for (const [key, value] of Object.entries(model.optimizer as object)) {
+  for (const [key, value] of Object.entries(learner.optimizer as object)) {
     optimizer.set(key, snapshotField(value));
   }
-  return { weights, optimizer };
+  return { variables, weights, optimizer };
 }
 
 function restoreTensorField(target: Record<string, unknown>, key: string, saved: { original: tf.Tensor; value: tf.Tensor }): void {
@@ -71,11 +75,11 @@ function restoreSlots(target: Record<string, unknown>, key: string, saved: { ori
   target[key] = slots;
 }
 
-/** Puts the model and optimizer back exactly as they were when `snapshot` was taken. */
-export function restoreSnapshot(model: tf.LayersModel, snapshot: TrainingSnapshot): void {
-  // Assign the underlying variables: LayerVariable.write would re-apply weight constraints.
-  model.weights.forEach((w, i) => (w.read() as tf.Variable).assign(snapshot.weights[i]!));
-  const target = model.optimizer as unknown as Record<string, unknown>;
+/** Puts the variables and the optimizer back exactly as they were when `snapshot` was taken. */
+export function restoreSnapshot(learner: Pick<Learner, 'optimizer'>, snapshot: TrainingSnapshot): void {
+  // The underlying variables: a model's LayerVariable.write would re-apply weight constraints.
+  snapshot.variables.forEach((v, i) => v.assign(snapshot.weights[i]!));
+  const target = learner.optimizer as unknown as Record<string, unknown>;
   for (const [key, saved] of snapshot.optimizer) {
     if (saved.kind === 'plain') target[key] = saved.value;
     else if (saved.kind === 'tensor') restoreTensorField(target, key, saved);

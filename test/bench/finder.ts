@@ -14,7 +14,9 @@ export async function answer(setup: Setup, data: Dataset, seed: number): Promise
   const model = setup.model(data, seed);
   model.compile({ optimizer: setup.optimizer(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   try {
-    return await recommendLearningRate(model, data.train, { batchSize: setup.batchSize, seed: seed - 1 });
+    // LRFIND_BENCH_ESCALATE=0: the planned sweep read as is (what lrfind answered before it escalated).
+    const escalate = process.env.LRFIND_BENCH_ESCALATE !== '0';
+    return await recommendLearningRate(model, data.train, { batchSize: setup.batchSize, seed: seed - 1, escalate });
   } finally {
     model.dispose();
   }

@@ -54,6 +54,10 @@ export const ALL_SETUPS: Setup[] = [
   // Dropout makes every probe's loss noisy; the net is deeper than the built-in MLP.
   { name: 'digits · deep MLP + dropout · SGD+momentum', data: () => loadDataset('digits', { seed: 0 }), model: deepMlp, optimizer: momentum, batchSize: 32, epochs: 8 },
   { name: 'digits · BN-CNN · SGD+momentum', data: () => loadDataset('digits', { seed: 0 }), model: bnCnn, optimizer: momentum, batchSize: 32, epochs: 8 },
+  {
+    name: 'MNIST · BN-CNN · SGD+momentum', data: () => loadDataset('mnist', { seed: 0, trainSize: 4000, validationSize: 2000 }),
+    model: bnCnn, optimizer: momentum, batchSize: 64, epochs: 4, slow: true,
+  },
   // The control: labels shuffled, so the right answer is no bounds.
   {
     name: 'digits · MLP · SGD, shuffled labels (control)', data: async () => shuffledLabels(await loadDataset('digits', { seed: 0 }), 0),

@@ -175,7 +175,7 @@ describe('lrfind find: built-in models on a CSV of flat features', () => {
 
   it('gives no bounds for a curve that has none: bounds null in the JSON, one warning saying why, exit 3, the report written', async () => {
     const out = join(dir, 'no-bounds');
-    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '12', '--end-lr', '1e-4', '--no-confirm', '--backend', 'cpu', '--out', out], { env: { NO_COLOR: '1' } });
+    const r = await runCli(['find', '--model', 'mlp', '--data', 'digits', '--num-iter', '12', '--end-lr', '1e-4', '--no-confirm', '--no-escalate', '--backend', 'cpu', '--out', out], { env: { NO_COLOR: '1' } });
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toContain('bounds: none (see the warnings)');
     expect(r.stdout).toContain('warning: loss never decreased, so there are no bounds: raise endLr, run more steps, or check the model and its data');
@@ -189,8 +189,8 @@ describe('lrfind find: built-in models on a CSV of flat features', () => {
     const elements = allElements(parseXml(html));
     expect(elements.filter((e) => e.name === 'li').map((e) => e.text)).toEqual(['no bounds: loss never decreased — raise endLr, run more steps, or check the model and its data']);
     expect(elements.filter((e) => e.name === 'code').map((e) => e.text)).toEqual([
-      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --backend cpu --out ${out}`,
-      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --backend cpu --out ${out}`,
+      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --no-escalate --backend cpu --out ${out}`,
+      `lrfind find --model mlp --data digits --num-iter 12 --end-lr 1e-4 --no-confirm --no-escalate --backend cpu --out ${out}`,
     ]);
     expect(html).not.toContain('schedule onecycle');
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   extendEscalation, lengthenEscalation, nextSweepEscalation, probeEscalation, probeLowerEscalation, repeatEscalation,
-  resolveEscalationSettings, stillFalling, sweepSteps, withMoreRuns, worthProbing,
+  reasonToGoOn, resolveEscalationSettings, sweepSteps, withMoreRuns, worthProbing,
 } from '../../src/range-test/escalate.js';
 import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 import type { RangeTestResult } from '../../src/types.js';
@@ -21,17 +21,19 @@ describe('resolveEscalationSettings', () => {
   });
 });
 
-describe('stillFalling', () => {
-  it('is true while the loss falls to the end of the curve so far, false once it turned up', () => {
+describe('reasonToGoOn', () => {
+  it('goes on while the loss falls to the end of the curve so far, or has not started to fall; not once it turned up or levelled off', () => {
     // Falls from 1e-4 to the end (1e1 is the last lr): no rise yet.
     const falling = shapedCurve({ fallStart: -4, fallEnd: 1.5, blowUp: null });
-    expect(stillFalling(falling, 100)).toBe(true);
+    expect(reasonToGoOn(falling, 100)).toBe('still-falling');
+    // Flat from start to end: the sweep ended before the loss started to fall.
+    expect(reasonToGoOn(shapedCurve({ fallStart: 2, fallEnd: 3, blowUp: null }), 100)).toBe('not-yet-falling');
     // The same loss, turned up at 1e-1.
-    expect(stillFalling(shapedCurve({ fallStart: -4, fallEnd: -1.5, blowUp: -1 }), 100)).toBe(false);
+    expect(reasonToGoOn(shapedCurve({ fallStart: -4, fallEnd: -1.5, blowUp: -1 }), 100)).toBeNull();
     // Flat at its bottom for the last decade: it is not falling any more.
-    expect(stillFalling(shapedCurve({ fallStart: -4, fallEnd: -1, blowUp: null }), 100)).toBe(false);
+    expect(reasonToGoOn(shapedCurve({ fallStart: -4, fallEnd: -1, blowUp: null }), 100)).toBeNull();
     // Too short to say.
-    expect(stillFalling({ lrs: falling.lrs.slice(0, 9), losses: falling.losses.slice(0, 9) }, 100)).toBe(false);
+    expect(reasonToGoOn({ lrs: falling.lrs.slice(0, 9), losses: falling.losses.slice(0, 9) }, 100)).toBeNull();
   });
 });
 
@@ -83,7 +85,8 @@ describe('withMoreRuns', () => {
 
 describe('the escalations in words', () => {
   it('says why and what, with what it cost', () => {
-    const extended = extendEscalation({ ...result([[1]]), extension: { steps: 23, endLr: 8.5 } });
+    const extended = extendEscalation({ ...result([[1]]), extension: { reason: 'still-falling', steps: 23, endLr: 8.5 } });
+    expect(extendEscalation({ ...result([[1]]), extension: { reason: 'not-yet-falling', steps: 5, endLr: 10 } })!.reason).toBe('the loss had not started to fall by endLr 1');
     expect(extended).toEqual({ action: 'extend', reason: 'the loss was still falling at endLr 1', done: 'swept on to lr 8.5', steps: 23 });
     expect(escalationLine(extended!)).toBe('The loss was still falling at endLr 1, so lrfind swept on to lr 8.5 (+23 steps).');
     expect(extendEscalation(result([[1]]))).toBeNull();

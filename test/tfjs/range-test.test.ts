@@ -231,6 +231,6 @@ describe('bad input fails before training, without touching the model', () => {
     const model = toyMlp('sgd');
     await rejects(model, { xs: tf.zeros([0, 6]), ys: tf.zeros([0, 3]) }, {}, 'data is empty (0 examples)');
     await rejects(model, tf.data.array([]), {}, 'data: the dataset is empty');
-    await rejects(model, [1, 2, 3], {}, 'data must be {xs, ys} tensors or a tf.data.Dataset of batches');
+    await rejects(model, [1, 2, 3], {}, 'data must be {xs, ys} tensors (each a tensor, an array of tensors or a map of names to tensors) or a tf.data.Dataset of batches');
   });
 });

@@ -3,9 +3,9 @@
 import type { OneCycleOptions } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
 import { boundsOf, oneCycleFromBounds, type BoundsSource } from '../../schedules/from-bounds.js';
-import { ScheduleCallback } from './schedule-callback.js';
+import { ScheduleCallback, type ScheduleCallbackArgs } from './schedule-callback.js';
 
-export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'> {
+export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'>, Pick<ScheduleCallbackArgs, 'refreshBatchNorm'> {
   /** The bounds: a finder result (`recommendLearningRate`'s, or its file), or `{maxLr, minLr?}`. */
   bounds: BoundsSource;
   /**
@@ -43,7 +43,7 @@ export class OneCycleCallback extends ScheduleCallback {
   private readonly cycle: { schedule: CycleSchedule | null; build: (totalSteps?: number) => CycleSchedule };
 
   constructor(args: OneCycleCallbackArgs) {
-    const { bounds: source, skipMissingMomentum = true, ...options } = args;
+    const { bounds: source, skipMissingMomentum = true, refreshBatchNorm, ...options } = args;
     const bounds = boundsOf(source);
     const fixed = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
     const build = (totalSteps?: number): CycleSchedule => oneCycleFromBounds(bounds, totalSteps === undefined ? options : { ...options, totalSteps });
@@ -57,6 +57,7 @@ export class OneCycleCallback extends ScheduleCallback {
       lr: (step) => follow().lr(step),
       ...(options.cycleMomentum ?? true ? { momentum: (step: number) => follow().momentum?.(step) ?? 0 } : {}),
       skipMissingMomentum,
+      ...(refreshBatchNorm ? { refreshBatchNorm } : {}),
     });
     this.cycle = cycle;
   }

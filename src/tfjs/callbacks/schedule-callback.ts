@@ -4,6 +4,7 @@ import type { Schedule } from '../../types.js';
 import { getLearningRate, setLearningRate } from '../learning-rate.js';
 import { hasMomentum, setMomentum } from '../momentum.js';
 import { optimizerOf, type UnresolvedLogs } from './logs.js';
+import { refreshBatchNorm } from '../batch-norm.js';
 
 export interface ScheduleCallbackArgs {
   /** Learning rate per global step (one step = one batch). */
@@ -25,6 +26,12 @@ export interface ScheduleCallbackArgs {
    * @default false
    */
   skipMissingMomentum?: boolean;
+  /**
+   * Recompute batch norm's running statistics over one pass of these training inputs when training
+   * ends (see `refreshBatchNorm`): tfjs's momentum of 0.99 leaves them behind a short schedule.
+   * @default undefined (left as training left them)
+   */
+  refreshBatchNorm?: { xs: tf.Tensor; batchSize?: number };
 }
 
 /**
@@ -46,6 +53,7 @@ export class ScheduleCallback extends tf.Callback {
   /** The momentum set for each batch so far (empty when momentum is not scheduled). */
   readonly momentumHistory: number[] = [];
   private cycling = false;
+  private readonly refresh: ScheduleCallbackArgs['refreshBatchNorm'] | null;
 
   constructor(args: ScheduleCallbackArgs) {
     super();
@@ -62,6 +70,7 @@ export class ScheduleCallback extends tf.Callback {
     this.initialStep = initialStep;
     this.step = initialStep;
     this.skipMissingMomentum = args.skipMissingMomentum ?? false;
+    this.refresh = args.refreshBatchNorm ?? null;
   }
 
   /** Starts the global step over (at `initialStep` unless given) and clears the histories. */
@@ -102,6 +111,12 @@ export class ScheduleCallback extends tf.Callback {
 
   override async onEpochEnd(_epoch: number, logs?: UnresolvedLogs): Promise<void> {
     this.writeLogs(logs);
+  }
+
+  override async onTrainEnd(): Promise<void> {
+    if (this.refresh === null || this.refresh === undefined) return;
+    const model = this.model as unknown as tf.LayersModel;
+    await refreshBatchNorm(model, this.refresh.xs, this.refresh.batchSize === undefined ? {} : { batchSize: this.refresh.batchSize });
   }
 
   private writeLogs(logs?: UnresolvedLogs): void {
