@@ -29,13 +29,14 @@ function stepLearner(step: TrainingStep, firstBatch: Batch): Learner {
   if (step.variables !== undefined && (!Array.isArray(step.variables) || !step.variables.every((v) => v instanceof tf.Variable))) {
     throw new TypeError('variables must be an array of tf.Variable');
   }
-  const trainable = step.variables ?? touchedVariables(step.loss, firstBatch);
-  if (trainable.length === 0) throw new TypeError('the training step trains no variable: give variables, or a loss that uses trainable ones');
   const scalar = (batch: Batch): tf.Scalar => {
     const value = step.loss(batch);
     if (!(value instanceof tf.Tensor) || value.rank !== 0) throw new TypeError(`the training step's loss must return a scalar tensor, got ${value instanceof tf.Tensor ? `shape [${value.shape.join(', ')}]` : typeof value}`);
     return value;
   };
+  tf.dispose(tf.tidy(() => scalar(firstBatch)));
+  const trainable = step.variables ?? touchedVariables(step.loss, firstBatch);
+  if (trainable.length === 0) throw new TypeError('the training step trains no variable: give variables, or a loss that uses trainable ones');
   return {
     optimizer: step.optimizer,
     trainable,
