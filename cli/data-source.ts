@@ -26,6 +26,8 @@ export interface LoadDataOptions {
   seed: number;
   /** `--label`: a column name or 0-based index; the last column when absent. */
   label?: string;
+  /** `--task`: what the CSV's label is. */
+  task?: 'auto' | 'classification' | 'regression';
   trainSize?: number;
   dataDir?: string;
 }
@@ -51,6 +53,7 @@ export async function loadData(source: DataSource, options: LoadDataOptions): Pr
     return await loadCsvDataset(source.path, {
       seed: options.seed,
       ...(label !== undefined ? { label } : {}),
+      ...(options.task !== undefined ? { task: options.task } : {}),
       ...(options.trainSize !== undefined ? { trainSize: options.trainSize } : {}),
     });
   } catch (error) {

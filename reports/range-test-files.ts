@@ -88,6 +88,8 @@ export function settingsNumbers(doc: RangeTestFile, meta: ReportMeta, page: Rang
   const data = doc.data ?? meta.data;
   if (model !== undefined) numbers.model = model;
   if (data !== undefined) numbers.data = page.examples === undefined ? data : `${data} (${plural(page.examples, 'training example')})`;
+  const loss = doc.loss ?? meta.loss;
+  if (loss !== undefined) numbers.loss = loss;
   const optimizer = doc.optimizer ?? meta.optimizer;
   if (optimizer !== undefined) numbers.optimizer = optimizer;
   const s = doc.settings;
@@ -179,7 +181,7 @@ export interface RangeTestFilesOptions extends RangeTestPageOptions {
   /** What the title names (model, data…), beside what the source says. */
   meta?: ReportMeta;
   /** Labels written into range-test.json for a finder result, e.g. {model: 'cnn', data: 'digits'}. */
-  labels?: { model?: string; data?: string };
+  labels?: { model?: string; data?: string; loss?: string };
 }
 
 /**

@@ -103,7 +103,7 @@ function bandLayers(data: Data, shading: Shading): LayerSpec[] {
 }
 
 /** The raw losses as points and the smoothed loss as a line, sharing one legend. */
-function curveLayers(data: Data): LayerSpec[] {
+function curveLayers(data: Data, lossName?: string): LayerSpec[] {
   const [lo] = data.lossWindow;
   // A field (not a datum) so that stroke and shape merge into one legend: circle for points, stroke for the line.
   const seriesDomain = ['raw loss', 'smoothed loss'];
@@ -122,7 +122,7 @@ function curveLayers(data: Data): LayerSpec[] {
       encoding: {
         x: xAxisOf(data),
         y: {
-          field: 'loss', type: 'quantitative', title: 'loss',
+          field: 'loss', type: 'quantitative', title: lossName === undefined ? 'loss' : `loss: ${lossName}`,
           scale: { domain: data.yDomain, nice: false, zero: false },
           // Ticks only beside the curve: the strips above and below it are not losses.
           axis: { values: data.yTicks },
@@ -273,6 +273,6 @@ export function rangeTestSpec(source: RangeTestSource, options: RangeTestSpecOpt
     height: data.plotHeight,
     config: CONFIG,
     datasets: data.datasets,
-    layer: [...bandLayers(data, shadingOf(data)), ...curveLayers(data), ...stripLayers(data, width), ...labelLayers(data)],
+    layer: [...bandLayers(data, shadingOf(data)), ...curveLayers(data, input.meta?.loss), ...stripLayers(data, width), ...labelLayers(data)],
   };
 }

@@ -29,7 +29,7 @@ const page = {
   model: null as tf.LayersModel | null,
   found: null as LrFinderResult | null,
   settings: null as PageSettings | null,
-  labels: { model: '', data: '' },
+  labels: { model: '', data: '' } as { model: string; data: string; loss?: string },
   csvFile: null as File | null,
   modelFiles: [] as File[],
   controller: null as AbortController | null,
@@ -117,7 +117,8 @@ async function findLr(): Promise<void> {
   const { model, label } = await makeModel(source, arrays, settings.optimizer, settings.seed);
   page.model = model;
   page.settings = settings;
-  page.labels = { model: label, data: arrays.name };
+  // A regression's loss is the mean squared error of its scaled target: the file and chart say so.
+  page.labels = { model: label, data: arrays.name, ...(arrays.target ? { loss: `mean squared error of ${arrays.target.name} (min-max scaled)` } : {}) };
   el('live-card').hidden = false;
   const live = await liveRangeTest(el('live'), { startLr: settings.startLr, endLr: settings.endLr });
   page.controller = new AbortController();
@@ -195,13 +196,14 @@ async function train(): Promise<void> {
       ...live.callbacks,
       onEpochEnd: (epoch, logs) => {
         live.callbacks.onEpochEnd(epoch, logs);
-        status.textContent = `epoch ${epoch + 1}/${settings.epochs}: validation accuracy ${live.lastValAccuracy().toFixed(3)}`;
+        status.textContent = `epoch ${epoch + 1}/${settings.epochs}: ${validationScore(logs)}`;
       },
     })],
   });
   await live.flush();
   const epochs = history.epoch.length;
-  status.textContent = `validation accuracy ${live.lastValAccuracy().toFixed(3)} after ${epochs} epoch${epochs === 1 ? '' : 's'} of one-cycle (max lr ${formatLr(found.bounds.maxLr)}), ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const last = { val_loss: history.history['val_loss']?.at(-1) as number | undefined, val_acc: live.lastValAccuracy() };
+  status.textContent = `${validationScore(last)} after ${epochs} epoch${epochs === 1 ? '' : 's'} of one-cycle (max lr ${formatLr(found.bounds.maxLr)}), ${((performance.now() - started) / 1000).toFixed(1)} s`;
   setState('trained');
 }
 
@@ -214,7 +216,8 @@ async function takeFiles(files: File[]): Promise<void> {
     const arrays = await loadCsvFile(csv, el<HTMLInputElement>('csv-label').value, 0);
     page.csvFile = csv;
     doc.querySelector<HTMLInputElement>('input[name="data"][value="csv"]')!.checked = true;
-    say(`data: ${csv.name}, ${arrays.train.size + arrays.validation.size} rows of ${arrays.inputShape[0]} features, ${arrays.numClasses} classes`, 'info');
+    const label = arrays.task === 'regression' ? `regression on ${arrays.target?.name ?? 'the label'}` : `${arrays.numClasses} classes`;
+    say(`data: ${csv.name}, ${arrays.train.size + arrays.validation.size} rows of ${arrays.inputShape[0]} features, ${label}`, 'info');
   }
   if (model.length > 0) {
     const ordered = orderModelFiles(model);
@@ -258,3 +261,10 @@ function wire(): void {
 }
 
 wire();
+
+/** "validation accuracy 0.981", or for a regression (no accuracy) "validation loss (MSE) 0.0042". */
+function validationScore(logs: { val_loss?: number; val_acc?: number; val_accuracy?: number } | undefined): string {
+  const accuracy = logs?.val_acc ?? logs?.val_accuracy;
+  if (accuracy !== undefined && Number.isFinite(accuracy)) return `validation accuracy ${accuracy.toFixed(3)}`;
+  return `validation loss (MSE) ${(logs?.val_loss ?? NaN).toPrecision(3)}`;
+}

@@ -60,12 +60,14 @@ async function loadUserModel(source: Exclude<ModelSource, { kind: 'builtin' }>):
   }
 }
 
-/** The model to test, compiled (loss for one-hot labels, accuracy for the training chart). */
+/** The model to test, compiled: cross-entropy and accuracy for classes, mean squared error for a regression. */
 export async function makeModel(source: ModelSource, data: DatasetArrays, optimizerName: OptimizerName, seed: number): Promise<{ model: tf.LayersModel; label: string }> {
+  const task = data.task ?? 'classification';
   const model = source.kind === 'builtin'
-    ? buildModel(source.name, { inputShape: data.inputShape, numClasses: data.numClasses, seed })
+    ? buildModel(source.name, { inputShape: data.inputShape, numClasses: data.numClasses, task, seed })
     : await loadUserModel(source);
-  model.compile({ optimizer: optimizer(optimizerName), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const loss = task === 'regression' ? 'meanSquaredError' : 'categoricalCrossentropy';
+  model.compile({ optimizer: optimizer(optimizerName), loss, metrics: task === 'regression' ? [] : ['accuracy'] });
   const label = source.kind === 'builtin' ? source.name : source.kind === 'url' ? source.url.split('/').slice(-2).join('/') : model.name;
   return { model, label };
 }

@@ -21,6 +21,7 @@ export interface FindPlan {
   /** Escalate when the curve does not answer (`recommendLearningRate`'s `escalate`). */
   escalate: boolean;
   label?: string;
+  task?: 'auto' | 'classification' | 'regression';
   trainSize?: number;
   dataDir?: string;
   /** The command line as typed, for the report (see `commandLine`). */

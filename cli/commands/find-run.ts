@@ -49,7 +49,7 @@ interface Stopper {
  */
 function sweep(
   p: FindPlan, reporter: FindReporter, onStopper: (stopper: Stopper) => void,
-): Promise<{ found: LrFinderResult; examples: number | undefined }> {
+): Promise<{ found: LrFinderResult; examples: number | undefined; target: string | undefined }> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { plan: p, stop };
   const worker = new Worker(new URL('./find-worker.js', import.meta.url), { workerData: input });
@@ -63,9 +63,10 @@ function sweep(
       void worker.terminate();
     };
     const examples = (): number | undefined => heard.ready?.examples;
+    const target = (): string | undefined => heard.ready?.target;
     onStopper({
       gently: () => Atomics.store(stop, 0, 1),
-      now: () => settle(() => resolve({ found: heardResult(heard, p), examples: examples() })),
+      now: () => settle(() => resolve({ found: heardResult(heard, p), examples: examples(), target: target() })),
     });
     worker.on('message', (message: WorkerMessage) => {
       hear(heard, message);
@@ -74,7 +75,7 @@ function sweep(
           reporter.start({
             model: p.labels.model,
             data: p.labels.data,
-            dataDetail: `${plural(message.examples, 'example')}, ${plural(message.numClasses, 'class', 'classes')}`,
+            dataDetail: `${plural(message.examples, 'example')}, ${message.target === undefined ? plural(message.numClasses, 'class', 'classes') : `regression on ${message.target}`}`,
             optimizer: message.optimizer,
             backend: message.backend,
             startLr: p.settings.startLr,
@@ -93,7 +94,7 @@ function sweep(
           reporter.escalated(message.escalation);
           break;
         case 'result':
-          settle(() => resolve({ found: message.found, examples: examples() }));
+          settle(() => resolve({ found: message.found, examples: examples(), target: target() }));
           break;
         case 'error':
           settle(() => reject(rebuild(message)));
@@ -119,7 +120,7 @@ export async function runFind(p: FindPlan): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const { found, examples } = await sweep(p, reporter, (s) => (stopper = s));
+    const { found, examples, target } = await sweep(p, reporter, (s) => (stopper = s));
     const interrupted = presses > 0;
     const { rangeTest, analysis } = found;
     const steps = rangeTest.runs.reduce((n, r) => n + r.lrs.length, 0);
@@ -127,7 +128,8 @@ export async function runFind(p: FindPlan): Promise<number> {
       if (interrupted) throw new Interrupted(`${tooFewToRead(rangeTest)}; nothing written`);
       throw new Error(`${tooFewToRead(rangeTest)}; try a lower --start-lr`);
     }
-    const doc = rangeTestFile(found, p.labels);
+    // A regression's loss is the mean squared error of its (min-max scaled) target: the report says so.
+    const doc = rangeTestFile(found, { ...p.labels, ...(target !== undefined ? { loss: `mean squared error of ${target} (min-max scaled)` } : {}) });
     const jsonPath = join(p.out, RANGE_TEST_FILES.json);
     const files = await rangeTestFiles(doc, {
       jsonPath,

@@ -31,12 +31,13 @@ async function run(): Promise<void> {
     dataset = await loadData(p.data, {
       seed: p.settings.seed,
       ...(p.label !== undefined ? { label: p.label } : {}),
+      ...(p.task !== undefined ? { task: p.task } : {}),
       ...(p.trainSize !== undefined ? { trainSize: p.trainSize } : {}),
       ...(p.dataDir !== undefined ? { dataDir: p.dataDir } : {}),
     });
     model = await loadModel(
       p.model,
-      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
+      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, task: dataset.task, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
       p.labels,
     );
     checkBatchSize(p.settings.batchSize, dataset.train.size); // before the header: bad input prints one line
@@ -45,6 +46,7 @@ async function run(): Promise<void> {
       backend,
       examples: dataset.train.size,
       numClasses: dataset.numClasses,
+      ...(dataset.target ? { target: dataset.target.name } : {}),
       optimizer: p.model.kind === 'module' ? model.optimizer.getClassName() : p.optimizer,
     });
     const controller = new AbortController();

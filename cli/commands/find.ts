@@ -71,6 +71,7 @@ export function planFind(flags: FindFlags): FindPlan {
     throw new UsageError('--optimizer does not apply to a model module: it returns a compiled model');
   }
   if (data.kind === 'builtin' && flags.label !== undefined) throw new UsageError(`--label applies to CSV data, not ${data.name}`);
+  if (data.kind === 'builtin' && flags.task !== undefined) throw new UsageError(`--task applies to CSV data, not ${data.name} (its labels are classes)`);
   if (flags['train-size'] !== undefined && flags['train-size'] < 1) {
     throw new UsageError(`--train-size must be a positive integer, got ${flags['train-size']}`);
   }
@@ -91,6 +92,7 @@ export function planFind(flags: FindFlags): FindPlan {
     confirm: flags['no-confirm'] !== true,
     escalate: flags['no-escalate'] !== true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
+    ...(flags.task !== undefined ? { task: flags.task as NonNullable<FindPlan['task']> } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),
   };

@@ -12,13 +12,18 @@ import type { OptimizerName } from './optimizer-names.js';
 export interface ModelFactoryArgs {
   tf: typeof tf;
   inputShape: number[];
+  /** Classes to output; 1 for regression. */
   numClasses: number;
+  task: Task;
   seed: number;
 }
+
+type Task = 'classification' | 'regression';
 
 export interface LoadModelOptions {
   inputShape: number[];
   numClasses: number;
+  task: Task;
   seed: number;
   optimizer: OptimizerName;
   /** The optimizer's lr before the range test sets its own. */
@@ -40,7 +45,7 @@ async function fromModule(path: string, options: LoadModelOptions): Promise<tf.L
   if (typeof factory !== 'function') {
     throw new UsageError(`--model: ${path} must export a function, as default or createModel`);
   }
-  const args: ModelFactoryArgs = { tf, inputShape: [...options.inputShape], numClasses: options.numClasses, seed: options.seed };
+  const args: ModelFactoryArgs = { tf, inputShape: [...options.inputShape], numClasses: options.numClasses, task: options.task, seed: options.seed };
   let model: unknown;
   try {
     model = await (factory as (a: ModelFactoryArgs) => unknown)(args);
@@ -64,7 +69,7 @@ async function fromLayersFile(path: string): Promise<tf.LayersModel> {
 const describe = (shape: readonly (number | null)[]): string => `[${shape.map((d) => d ?? 'any').join(', ')}]`;
 
 /** Throws a UsageError when the model's input or output does not fit the data. */
-export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], numClasses: number, what: string, data: string): void {
+export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], numClasses: number, what: string, data: string, task: Task = 'classification'): void {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     throw new UsageError(`--model ${what} must have one input and one output, got ${model.inputs.length} and ${model.outputs.length}`);
   }
@@ -75,7 +80,8 @@ export function checkModelFitsData(model: tf.LayersModel, inputShape: number[], 
   }
   const output = model.outputs[0]!.shape.slice(1);
   if (output.length !== 1 || (output[0] != null && output[0] !== numClasses)) {
-    throw new UsageError(`--model ${what} outputs ${describe(output)} but --data ${data} has ${numClasses} classes`);
+    const has = task === 'regression' ? 'is a regression (one number per example: --task classification if its labels are classes)' : `has ${numClasses} classes`;
+    throw new UsageError(`--model ${what} outputs ${describe(output)} but --data ${data} ${has}`);
   }
 }
 
@@ -92,12 +98,13 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions, 
     if (source.kind === 'builtin') checkBuiltinFitsData(source.name as ModelName, options.inputShape, label.data);
     model =
       source.kind === 'builtin'
-        ? buildModel(source.name as ModelName, { inputShape: options.inputShape, numClasses: options.numClasses, seed: options.seed })
+        ? buildModel(source.name as ModelName, { inputShape: options.inputShape, numClasses: options.numClasses, task: options.task, seed: options.seed })
         : await fromLayersFile(source.path);
-    checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data);
-    model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss: 'categoricalCrossentropy' });
+    checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data, options.task);
+    const loss = options.task === 'regression' ? 'meanSquaredError' : 'categoricalCrossentropy';
+    model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss });
     return model;
   }
-  checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data);
+  checkModelFitsData(model, options.inputShape, options.numClasses, label.model, label.data, options.task);
   return model;
 }

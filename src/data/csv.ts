@@ -16,17 +16,34 @@ export interface CsvParseOptions {
   header?: boolean | 'auto';
   /** The field separator (one character). Fields may not contain it, even quoted. @default ',' */
   delimiter?: string;
+  /**
+   * What the label is: classes, or a number to predict. `'auto'` reads a numeric label as a
+   * regression target when it has fractions, or many integer values that are not 0 (or 1) to k.
+   * @default 'auto'
+   */
+  task?: TaskOption;
 }
+
+/** What a dataset's label is: a class to pick, or a number to predict. */
+export type Task = 'classification' | 'regression';
+export type TaskOption = Task | 'auto';
+export const TASK_OPTIONS: readonly TaskOption[] = ['auto', 'classification', 'regression'];
+
+/** More integer values than this, not counting 0..k or 1..k, make a numeric label a regression target under 'auto'. */
+const MAX_INTEGER_CLASSES = 20;
 
 export interface CsvTable {
   count: number;
   numFeatures: number;
   /** `count × numFeatures`, row-major, as written in the file (not normalised). */
   features: Float32Array;
-  /** Class index of each row: position of its label in `classNames`. */
+  task: Task;
+  /** Class index of each row: position of its label in `classNames` (empty for regression). */
   labels: Int32Array;
-  /** Distinct labels in sorted order (numeric order when all labels are numbers). */
+  /** Distinct labels in sorted order (numeric order when all labels are numbers); empty for regression. */
   classNames: string[];
+  /** The label of each row as a number, for regression (empty for classification). */
+  targets: Float32Array;
   /** Header names of the feature columns, or `column N` (1-based) without a header. */
   featureNames: string[];
   labelName: string;
@@ -54,6 +71,9 @@ function validateOptions(options: CsvParseOptions): void {
   if (header !== undefined && header !== 'auto' && typeof header !== 'boolean') {
     throw new RangeError(`header must be true, false or 'auto', got ${String(header)}`);
   }
+  if (options.task !== undefined && !TASK_OPTIONS.includes(options.task)) {
+    throw new RangeError(`task must be one of ${TASK_OPTIONS.join(', ')}, got ${String(options.task)}`);
+  }
 }
 
 function labelIndex(label: string | number, names: string[] | undefined, width: number, source: string): number {
@@ -78,6 +98,22 @@ function encodeLabels(raw: string[]): { labels: Int32Array; classNames: string[]
   const classNames = [...new Set(keys)].sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
   const index = new Map(classNames.map((name, i) => [name, i]));
   return { labels: Int32Array.from(keys, (k) => index.get(k)!), classNames };
+}
+
+/** The task a label column asks for under 'auto' (see `CsvParseOptions.task`). */
+export function inferTask(raw: readonly string[]): Task {
+  if (!raw.every(isNumber)) return 'classification';
+  const values = [...new Set(raw.map(Number))].sort((a, b) => a - b);
+  if (!values.every(Number.isInteger)) return 'regression';
+  const counting = values[0]! >= 0 && values[0]! <= 1 && values.at(-1)! - values[0]! === values.length - 1;
+  return counting || values.length <= MAX_INTEGER_CLASSES ? 'classification' : 'regression';
+}
+
+/** The label column as numbers, or a clear error naming the first that is not one. */
+function regressionTargets(raw: readonly string[], lines: readonly number[], labelName: string, source: string): Float32Array {
+  const bad = raw.findIndex((value) => !isNumber(value));
+  if (bad >= 0) throw new DatasetFormatError(`${source}: row ${lines[bad]}: the label "${labelName}" is "${raw[bad]}", not a number: regression needs a numeric label`, source);
+  return Float32Array.from(raw, Number);
 }
 
 /**
@@ -133,14 +169,19 @@ export function parseCsv(text: string, options: CsvParseOptions = {}, source = '
     }
     rawLabels.push(value);
   });
-  const { labels, classNames } = encodeLabels(rawLabels);
   const labelName = names?.[target] ?? `column ${target + 1}`;
+  const featureNames = (names ?? first.cells.map((_, i) => `column ${i + 1}`)).filter((_, i) => i !== target);
+  const task = options.task === undefined || options.task === 'auto' ? inferTask(rawLabels) : options.task;
+  if (task === 'regression') {
+    const targets = regressionTargets(rawLabels, data.map((r) => r.line), labelName, source);
+    return { count: data.length, numFeatures, features, task, labels: new Int32Array(0), classNames: [], targets, featureNames, labelName };
+  }
+  const { labels, classNames } = encodeLabels(rawLabels);
   if (classNames.length < 2) {
     throw new DatasetFormatError(
       `${source}: the label column "${labelName}" must hold at least 2 classes, got ${classNames.length} (${classNames.join(', ')})`,
       source,
     );
   }
-  const featureNames = (names ?? first.cells.map((_, i) => `column ${i + 1}`)).filter((_, i) => i !== target);
-  return { count: data.length, numFeatures, features, labels, classNames, featureNames, labelName };
+  return { count: data.length, numFeatures, features, task, labels, classNames, targets: new Float32Array(0), featureNames, labelName };
 }

@@ -5,9 +5,9 @@ import type { DatasetArrays, SplitArrays } from './dataset-arrays.js';
 export interface DatasetSplit {
   /** float32 features: [n, height, width, 1] for images, [n, features] for CSV. */
   xs: tf.Tensor;
-  /** float32 one-hot labels [n, numClasses]. */
+  /** float32 one-hot labels [n, numClasses]; for regression the scaled targets [n, 1]. */
   ys: tf.Tensor2D;
-  /** Class index of each example (a copy kept in JS, for metrics without a readback). */
+  /** Class index of each example (a copy kept in JS, for metrics without a readback); empty for regression. */
   labels: Int32Array;
   size: number;
 }
@@ -16,7 +16,11 @@ export interface Dataset {
   name: string;
   train: DatasetSplit;
   validation: DatasetSplit;
+  /** Classes for classification; 1 for regression. */
   numClasses: number;
+  task: 'classification' | 'regression';
+  /** For regression: the label's name and the scaling applied to it (value = (raw − offset) × factor). */
+  target?: { name: string; offset: number; factor: number };
   /** Shape of one example, without the batch axis. */
   inputShape: number[];
   classNames: string[];
@@ -39,7 +43,8 @@ export function oneHotLabels(labels: Int32Array, numClasses: number): tf.Tensor2
 function toSplit(split: SplitArrays, inputShape: number[], numClasses: number): DatasetSplit {
   return {
     xs: tf.tensor(split.xs, [split.size, ...inputShape], 'float32'),
-    ys: oneHotLabels(split.labels, numClasses),
+    // Regression: one number per example; classification: one-hot classes.
+    ys: split.targets ? tf.tensor2d(split.targets, [split.size, 1], 'float32') : oneHotLabels(split.labels, numClasses),
     labels: split.labels,
     size: split.size,
   };
@@ -53,6 +58,8 @@ export function toDataset(arrays: DatasetArrays): Dataset {
     name: arrays.name,
     train,
     validation,
+    task: arrays.task ?? 'classification',
+    ...(arrays.target ? { target: { ...arrays.target } } : {}),
     numClasses: arrays.numClasses,
     inputShape: [...arrays.inputShape],
     classNames: [...arrays.classNames],

@@ -57,15 +57,18 @@ export function csvDatasetArrays(text: string, options: LoadCsvDatasetOptions = 
   const train = pick(table.features, table.labels, table.numFeatures, split.train, 1);
   const validation = pick(table.features, table.labels, table.numFeatures, split.validation, 1);
   // Fit on the training rows actually kept, so validation never leaks into the scaling.
-  const scaling = fitScaling(train.xs, table.numFeatures, options.normalize ?? 'min-max');
+  const method = options.normalize ?? 'min-max';
+  const scaling = fitScaling(train.xs, table.numFeatures, method);
   applyScaling(train.xs, scaling);
   applyScaling(validation.xs, scaling);
-  return {
-    name: source,
-    train,
-    validation,
-    numClasses: table.classNames.length,
-    inputShape: [table.numFeatures],
-    classNames: table.classNames,
-  };
+  const base = { name: source, train, validation, inputShape: [table.numFeatures] };
+  if (table.task === 'classification') return { ...base, task: 'classification', numClasses: table.classNames.length, classNames: table.classNames };
+  // Regression: the target is scaled as the features are, so that the loss reads on the same footing.
+  train.targets = gatherRows(table.targets, 1, split.train);
+  validation.targets = gatherRows(table.targets, 1, split.validation);
+  const targetScaling = fitScaling(train.targets, 1, method);
+  applyScaling(train.targets, targetScaling);
+  applyScaling(validation.targets, targetScaling);
+  const target = { name: table.labelName, offset: targetScaling.offset[0]!, factor: targetScaling.factor[0]! };
+  return { ...base, task: 'regression', numClasses: 1, classNames: [], target };
 }

@@ -13,6 +13,13 @@ export interface ModelSpec {
   seed?: number;
   /** Hidden widths of the MLP. @default [64] for ≤ 256 inputs, else [256, 128] */
   hidden?: number[];
+  /** 'regression': one linear output (numClasses 1) instead of a softmax over the classes. @default 'classification' */
+  task?: 'classification' | 'regression';
+}
+
+/** The output layer's width and activation for the spec's task. */
+function head(spec: ModelSpec): { units: number; activation: 'softmax' | 'linear' } {
+  return spec.task === 'regression' ? { units: 1, activation: 'linear' } : { units: spec.numClasses, activation: 'softmax' };
 }
 
 /** Seeded Glorot initializer; each layer gets its own stream. */
@@ -23,8 +30,11 @@ function init(seed: number, layer: number): ReturnType<typeof tf.initializers.gl
 function validate(spec: ModelSpec, name: ModelName): void {
   const problem = modelInputProblem(name, spec.inputShape);
   if (problem !== null) throw new RangeError(problem);
-  if (!Number.isInteger(spec.numClasses) || spec.numClasses < 2) {
-    throw new RangeError(`numClasses must be an integer ≥ 2, got ${spec.numClasses}`);
+  if (spec.task !== undefined && spec.task !== 'classification' && spec.task !== 'regression') {
+    throw new RangeError(`task must be 'classification' or 'regression', got ${String(spec.task)}`);
+  }
+  if (spec.task === 'regression' ? spec.numClasses !== 1 : !Number.isInteger(spec.numClasses) || spec.numClasses < 2) {
+    throw new RangeError(spec.task === 'regression' ? `numClasses must be 1 for regression (one number to predict), got ${spec.numClasses}` : `numClasses must be an integer ≥ 2, got ${spec.numClasses}`);
   }
 }
 
@@ -43,7 +53,7 @@ export function mlp(spec: ModelSpec): tf.Sequential {
     model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(seed, i), ...input(i) }));
   });
   model.add(
-    tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, hidden.length), ...input(hidden.length) }),
+    tf.layers.dense({ ...head(spec), kernelInitializer: init(seed, hidden.length), ...input(hidden.length) }),
   );
   return model;
 }
@@ -61,7 +71,7 @@ export function cnn(spec: ModelSpec): tf.Sequential {
   model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init(seed, 2) }));
-  model.add(tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, 3) }));
+  model.add(tf.layers.dense({ ...head(spec), kernelInitializer: init(seed, 3) }));
   return model;
 }
 
@@ -85,7 +95,7 @@ export function vggMini(spec: ModelSpec): tf.Sequential {
   }
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 128, activation: 'relu', kernelInitializer: init(seed, layer++) }));
-  model.add(tf.layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: init(seed, layer) }));
+  model.add(tf.layers.dense({ ...head(spec), kernelInitializer: init(seed, layer) }));
   return model;
 }
 

@@ -7,6 +7,8 @@ import { tooFewToRead } from '../range-test/result.js';
 
 /** What the title says about the run. Every field is optional. */
 export interface ReportMeta {
+  /** What the loss is, when not the model's usual: e.g. 'mean squared error of mpg (min-max scaled)'. */
+  loss?: string;
   model?: string;
   optimizer?: string;
   data?: string;
@@ -81,6 +83,7 @@ function fromFile(file: RangeTestFile): RangeTestReportInput {
   const meta: ReportMeta = { ...(file.model ? { model: file.model } : {}), ...(file.data ? { data: file.data } : {}) };
   if (file.optimizer) meta.optimizer = file.optimizer;
   if (file.backend) meta.backend = file.backend;
+  if (file.loss) meta.loss = file.loss;
   return {
     curve: { lrs: lr, losses: loss },
     smoothedLosses: smoothedLoss,

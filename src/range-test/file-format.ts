@@ -72,6 +72,8 @@ export interface RangeTestFile extends Partial<RunPart> {
   /** Labels of what was tested, e.g. {model: 'cnn', data: 'digits'}. */
   model?: string;
   data?: string;
+  /** What the loss is when it is not a classifier's cross-entropy, e.g. 'mean squared error of mpg (min-max scaled)'. */
+  loss?: string;
   /** Present when probes ran. */
   confirmation?: ConfirmationPart;
   /** Every run's curve when there were several (`curve` is then their median). */

@@ -69,7 +69,7 @@ function runPart(rangeTest: RangeTestResult): RunPart {
  * The file of a finder result (`recommendLearningRate`). Throws a RangeError when the sweep
  * stopped too early to be read (`analysis` null): there is no curve to write.
  */
-export function rangeTestFile(found: LrFinderResult, labels: { model?: string; data?: string } = {}): RangeTestFile {
+export function rangeTestFile(found: LrFinderResult, labels: { model?: string; data?: string; loss?: string } = {}): RangeTestFile {
   const { rangeTest, analysis, confirmation, bounds } = found;
   if (analysis === null) throw new RangeError(tooFewToRead(rangeTest));
   const file: RangeTestFile = { ...analysisFile(analysis, bounds), ...runPart(rangeTest), ...labels };
