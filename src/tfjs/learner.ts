@@ -12,8 +12,8 @@ import type { Batch } from './batches.js';
  */
 export interface TrainingStep<B extends tf.TensorContainer = tf.TensorContainer> {
   optimizer: tf.Optimizer;
-  /** The loss of one batch, as a scalar computed from the variables it trains. */
-  loss: (batch: B) => tf.Scalar;
+  /** The loss of one batch, as a scalar computed from the variables it trains. (A method: a step typed for its own batches is still a `TrainingStep`.) */
+  loss(batch: B): tf.Scalar;
   /** The variables a step trains. @default every trainable variable the loss touches (found on the first batch) */
   variables?: tf.Variable[];
 }

@@ -111,7 +111,7 @@ describe('a training step of your own', () => {
       optimizer,
       loss: ({ xs: x, ys: y }) => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x as tf.Tensor2D, w), b)) as tf.Scalar,
     };
-    const found = await untouched([w, b, bystander], optimizer, () => recommendLearningRate(step as TrainingStep, { xs, ys }, { batchSize: 16, numIter: 60, startLr: 1e-4, endLr: 10 }));
+    const found = await untouched([w, b, bystander], optimizer, () => recommendLearningRate(step, { xs, ys }, { batchSize: 16, numIter: 60, startLr: 1e-4, endLr: 10 }));
     expect(found.bounds).not.toBeNull();
     expect(found.confirmation!.probes.length).toBeGreaterThan(0);
     expect(found.rangeTest.optimizer).toBe('Momentum');
@@ -124,7 +124,8 @@ describe('a training step of your own', () => {
     const optimizer = tf.train.sgd(0.1);
     await expect(findLearningRate({ optimizer, loss: () => tf.scalar(1) }, { xs, ys })).rejects.toThrow("the training step's loss reaches no trainable variable on the first batch");
     const w = tf.variable(tf.zeros([6, 3]));
-    await expect(findLearningRate({ optimizer, loss: ({ xs: x }: { xs: tf.Tensor }) => tf.matMul(x as tf.Tensor2D, w) as unknown as tf.Scalar } as TrainingStep, { xs, ys }))
+    const wide: TrainingStep<{ xs: tf.Tensor }> = { optimizer, loss: ({ xs: x }) => tf.matMul(x as tf.Tensor2D, w) as unknown as tf.Scalar };
+    await expect(findLearningRate(wide, { xs, ys }))
       .rejects.toThrow("the training step's loss must return a scalar tensor, got shape [32, 3]");
     await expect(findLearningRate({ loss: () => tf.scalar(1) } as unknown as TrainingStep, { xs, ys })).rejects.toThrow('model must be a compiled tf.LayersModel or a training step {optimizer, loss, variables?}');
     tf.dispose([xs, ys, w]);
