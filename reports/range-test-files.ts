@@ -90,6 +90,9 @@ export function settingsNumbers(doc: RangeTestFile, meta: ReportMeta, page: Rang
   if (data !== undefined) numbers.data = page.examples === undefined ? data : `${data} (${plural(page.examples, 'training example')})`;
   const loss = doc.loss ?? meta.loss;
   if (loss !== undefined) numbers.loss = loss;
+  if (doc.layers !== undefined && doc.layers.frozen.length > 0) {
+    numbers['layers trained'] = `${doc.layers.trained.join(', ')} (frozen: ${doc.layers.frozen.join(', ')})`;
+  }
   const optimizer = doc.optimizer ?? meta.optimizer;
   if (optimizer !== undefined) numbers.optimizer = optimizer;
   const s = doc.settings;

@@ -90,6 +90,14 @@ export const ESCALATION = {
   probedConfidence: 0.3,
 } as const;
 
+/** Reading the probes when none reached the target (`relaxedEdge`). @see docs/constants.md#escalation */
+export const RELAXED = {
+  /** A probe trained when it ended this share of the starting level below it. */
+  minDrop: 0.05,
+  /** Among those, lrs whose probe ended within this share of the best one's progress are as good. */
+  nearBest: 0.25,
+} as const;
+
 /** wasm's thread choice under 'auto'. @see docs/constants.md#wasm-threads */
 export const WASM_THREADS = {
   /** N threads must take at most this share of one thread's time: ties and noise go to one thread. */

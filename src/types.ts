@@ -178,6 +178,8 @@ export interface LrProbe {
   losses: number[];
   endLoss: number;
   passed: boolean;
+  /** It kept what progress it made (see `judgeProbe`). */
+  keptProgress?: boolean;
 }
 
 export interface Confirmation {
@@ -190,6 +192,8 @@ export interface Confirmation {
   probes: LrProbe[];
   /** True when `signal` stopped the probes (maxLr and edge are then null). */
   stopped: boolean;
+  /** True when no probe reached the target and the edge is the largest lr that trained about as well as the best of them (`relaxedEdge`). */
+  relaxed?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@ import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
+  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
   type ProbeStatus, type RunHeader,
 } from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
@@ -58,6 +58,8 @@ export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   if (smoothed !== null) lines.push(smoothed);
   lines.push(boundsLine(doc), ...regionLines(doc).map((l) => `  ${l}`));
   lines.push(...escalationLines(doc));
+  const layers = layersLine(doc);
+  if (layers !== null) lines.push(layers);
   const confirmed = confirmationLine(doc);
   if (confirmed !== null) lines.push(confirmed);
   lines.push(rulesLine(doc));

@@ -129,6 +129,7 @@ export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'> & Part
     return `confirmed by training: no probe trained (${probes}${tried}); ${then}`;
   }
   const curve = c.curveBounds ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : "; the curve alone gave no bounds";
+  if (c.relaxed) return `confirmed by training, loosely: no probe reached the target; ${formatLr(c.edge)} trained about as well as the best of them (${probes})${curve}`;
   return `confirmed by training: ${formatLr(c.edge)} trained (${probes})${curve}`;
 }
 
@@ -140,6 +141,13 @@ export function escalationLine(e: Pick<Escalation, 'reason' | 'done' | 'steps'>)
 /** Every escalation of a result or its file, in order; none when the curve answered as planned. */
 export function escalationLines(doc: { escalations?: readonly Pick<Escalation, 'reason' | 'done' | 'steps'>[] }): string[] {
   return (doc.escalations ?? []).map(escalationLine);
+}
+
+/** "trained 1 of 3 layers with weights: dense_2 (frozen: conv2d_1, dense_1)", for a model with frozen layers; null otherwise. */
+export function layersLine(doc: Pick<RangeTestFile, 'layers'>): string | null {
+  const l = doc.layers;
+  if (l === undefined || l.frozen.length === 0) return null;
+  return `trained ${l.trained.length} of ${l.trained.length + l.frozen.length} layers with weights: ${l.trained.join(', ')} (frozen: ${l.frozen.join(', ')})`;
 }
 
 /** What a confirmation probe step reports. */

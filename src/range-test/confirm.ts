@@ -5,9 +5,9 @@
 // started) is the confirmed edge.
 import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
-import { ESCALATION, PROBES, RECOMMENDATION } from '../constants.js';
+import { ESCALATION, PROBES, RECOMMENDATION, RELAXED } from '../constants.js';
 import { maxOf, minOf } from '../numbers.js';
-import type { Analysis, Bounds, Confirmation, Region } from '../types.js';
+import type { Analysis, Bounds, Confirmation, LrProbe, Region } from '../types.js';
 import { RangeTestSettingsError } from './settings.js';
 
 /** The probes' tuned settings; each defaults to its value in `PROBES` (src/constants.ts, measured in docs/constants.md#probes). */
@@ -79,6 +79,8 @@ export interface ProbeVerdict {
   passed: boolean;
   /** Mean loss of the probe's last quarter of held steps (at least one); NaN when a loss was not finite. */
   endLoss: number;
+  /** It kept what progress it made (gave back at most `giveBack` of it). */
+  keptProgress?: boolean;
 }
 
 /**
@@ -137,7 +139,21 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
   const endLoss = quarters[0]!;
   const best = minOf(quarters);
   const keptProgress = endLoss - best <= j.giveBack * Math.max(0, j.level - best);
-  return { passed: endLoss < j.target && keptProgress, endLoss };
+  return { passed: endLoss < j.target && keptProgress, endLoss, keptProgress };
+}
+
+/**
+ * When no probe reached the target (a model already part-trained has little of a fresh model's drop
+ * left, and a noisy sweep's best is a lucky batch), the probes still rank the lrs: the largest one
+ * whose probe lowered the loss (by `RELAXED.minDrop` of the level), kept that progress, and ended
+ * within `RELAXED.nearBest` of the best probe's progress. Null when none trained at all.
+ */
+export function relaxedEdge(probes: readonly (LrProbe & { keptProgress?: boolean })[], level: number): number | null {
+  const trained = probes.filter((p) => Number.isFinite(p.endLoss) && p.keptProgress !== false && p.endLoss < level - RELAXED.minDrop * Math.abs(level));
+  if (trained.length === 0) return null;
+  const best = minOf(trained.map((p) => p.endLoss));
+  const near = trained.filter((p) => p.endLoss <= best + RELAXED.nearBest * (level - best));
+  return maxOf(near.map((p) => p.lr));
 }
 
 /**

@@ -54,6 +54,7 @@ export function reasonToGoOn(curve: Curve, numIter: number): ExtensionReason | n
 }
 
 const WHY: Partial<Record<CurveDiagnosis, string>> = {
+  'early-divergence': 'the loss rose in the first steps',
   flat: 'the loss never fell',
   weak: 'the loss fell too little to show where to train',
   noisy: 'noise hid whether the loss fell',
@@ -61,8 +62,9 @@ const WHY: Partial<Record<CurveDiagnosis, string>> = {
 
 /**
  * The next sweep escalation for a curve without bounds: 'lengthen' a flat or weak one, 'repeat' a
- * noisy one, then the other if it still gives none; null when it has bounds, when neither would
- * help (too few points, an early divergence), or both were done.
+ * noisy one, then the other if it still gives none; 'repeat' one that rose in its first steps (noise
+ * or not, the median tells); null when it has bounds, when neither would help (too few points), or
+ * all was done.
  */
 export function nextSweepEscalation(
   diagnosis: CurveDiagnosis, done: readonly EscalationAction[], settings: EscalationSettings, runs = 1,
@@ -71,6 +73,9 @@ export function nextSweepEscalation(
     !done.includes(action) && (action === 'lengthen' ? settings.lengthenFactor > 1 : settings.repeatRuns > runs);
   if (diagnosis === 'flat' || diagnosis === 'weak') return can('lengthen') ? 'lengthen' : can('repeat') ? 'repeat' : null;
   if (diagnosis === 'noisy') return can('repeat') ? 'repeat' : can('lengthen') ? 'lengthen' : null;
+  // A rise in the first steps is often one batch's noise (a new head on pretrained features): the
+  // median of more runs tells; if it still rises, startLr is too high.
+  if (diagnosis === 'early-divergence') return can('repeat') ? 'repeat' : null;
   return null;
 }
 

@@ -35,6 +35,8 @@ export interface ConfirmationPart {
   probes: { lr: number; endLoss: number; passed: boolean }[];
   /** True when Ctrl-C (or the signal) stopped the probes: the bounds are then the curve's. */
   stopped: boolean;
+  /** True when no probe reached the target and `edge` is the largest lr that trained about as well as the best of them. */
+  relaxed?: boolean;
 }
 
 /** How the range test ran; absent from a file made by analysing a curve from elsewhere. */
@@ -80,4 +82,6 @@ export interface RangeTestFile extends Partial<RunPart> {
   runs?: RunCurvePart[];
   /** What the finder did beyond the planned sweep because the curve did not answer (absent when nothing). */
   escalations?: Escalation[];
+  /** A model with frozen layers: the layers the sweep trained and those it left alone. */
+  layers?: { trained: string[]; frozen: string[] };
 }

@@ -10,7 +10,7 @@ export { parseRangeTestFile, RangeTestFileError } from './file-parse.js';
 
 /** The probes' part of a file, given the curve's bounds they started from and the bounds they led to. */
 export function confirmationPart(curve: Bounds | null, confirmation: Confirmation, bounds: Bounds | null): ConfirmationPart {
-  const confirmed = bounds?.source === 'confirmed' ? bounds : null;
+  const confirmed = bounds?.source === 'confirmed' || bounds?.source === 'probed' ? bounds : null;
   return {
     maxLr: confirmed?.maxLr ?? null,
     minLr: confirmed?.minLr ?? null,
@@ -19,6 +19,7 @@ export function confirmationPart(curve: Bounds | null, confirmation: Confirmatio
     target: confirmation.target,
     probes: confirmation.probes.map(({ lr, endLoss, passed }) => ({ lr, endLoss, passed })),
     stopped: confirmation.stopped,
+    ...(confirmation.relaxed ? { relaxed: true } : {}),
   };
 }
 
@@ -75,6 +76,8 @@ export function rangeTestFile(found: LrFinderResult, labels: { model?: string; d
   const file: RangeTestFile = { ...analysisFile(analysis, bounds), ...runPart(rangeTest), ...labels };
   if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation, bounds);
   if (found.escalations.length > 0) file.escalations = found.escalations.map((e) => ({ ...e }));
+  const layers = rangeTest.layers;
+  if (layers !== undefined && layers.frozen.length > 0) file.layers = { trained: [...layers.trained], frozen: [...layers.frozen] };
   if (rangeTest.runs.length > 1) {
     file.runs = rangeTest.runs.map((run) => ({
       lr: run.lrs, loss: run.losses, emaLoss: run.emaLosses, stopReason: run.stopReason, seed: run.seed,

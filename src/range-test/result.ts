@@ -49,6 +49,11 @@ function afterEscalations(warning: string, escalations: readonly Escalation[]): 
   return `${warning.slice(0, at + marker.length)} even after lrfind ${done}; check the model, its data and its labels`;
 }
 
+/** Why bounds from probes that all missed their target are still bounds, and how far to trust them. */
+function relaxedWarning(c: Confirmation): string {
+  return `no probe ended below the sweep's best loss (${c.target.toPrecision(3)}): a model already part-trained has little of a fresh one's drop left; max lr from the largest lr whose probe trained about as well as the best of them (${format(c.edge!)}): check it on a short run`;
+}
+
 /** Regions for bounds the probes found where the curve saw no good region: good from the min lr to the probes' edge. */
 function regionsAroundBounds(lrs: readonly number[], from: number, to: number): Region[] {
   const n = lrs.length;
@@ -68,7 +73,10 @@ function regionsAroundBounds(lrs: readonly number[], from: number, to: number): 
 function boundsAfterProbes(analysis: Analysis, confirmation: Confirmation | null, divFactor: number): { bounds: Bounds | null; noBounds: string | null } {
   const curve = analysis.curveBounds;
   if (confirmation === null || confirmation.stopped) return { bounds: curve, noBounds: null };
-  if (confirmation.maxLr !== null) return { bounds: confirmedBounds(curve, confirmation.maxLr, divFactor), noBounds: null };
+  if (confirmation.maxLr !== null) {
+    const bounds = confirmedBounds(curve, confirmation.maxLr, divFactor);
+    return { bounds: confirmation.relaxed ? { ...bounds, source: 'probed' } : bounds, noBounds: null };
+  }
   return { bounds: null, noBounds: confirmation.probes.length > 0 ? noProbeTrained(confirmation) : null };
 }
 
@@ -99,6 +107,7 @@ export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | nu
     ? analysis.warnings.filter((w) => !/no bounds/.test(w))
     : analysis.warnings.map((w) => (bounds === null ? afterEscalations(w, escalations) : w));
   const warning = minLrWarning(bounds, regions);
-  const warnings = [...(noBounds === null ? [] : [noBounds]), ...curveWarnings, ...(warning === null ? [] : [warning])];
+  const relaxed = confirmation?.relaxed && confirmation.edge !== null ? [relaxedWarning(confirmation)] : [];
+  const warnings = [...(noBounds === null ? [] : [noBounds]), ...relaxed, ...curveWarnings, ...(warning === null ? [] : [warning])];
   return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds, escalations };
 }

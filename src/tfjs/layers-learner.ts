@@ -94,6 +94,24 @@ function layerSplit(model: tf.LayersModel): { trained: string[]; frozen: string[
   };
 }
 
+/**
+ * tfjs optimizers keep their state (momentum, Adam's moments) by position in the list of variables
+ * they train: state built for another list (layers frozen or unfrozen since) would be applied to the
+ * wrong weights. Refused with what to do.
+ */
+export function checkOptimizerState(optimizer: tf.Optimizer, trainable: readonly tf.Variable[]): void {
+  for (const [field, value] of Object.entries(optimizer as object)) {
+    if (!Array.isArray(value)) continue;
+    value.forEach((slot: { originalName?: unknown; variable?: unknown }, i) => {
+      const v = trainable[i];
+      // tfjs names a slot after its weight: "<weight name>/momentum", "<weight name>/m", …
+      const name = typeof slot?.originalName === 'string' ? slot.originalName : '';
+      if (v === undefined || !(slot?.variable instanceof tf.Variable) || name === v.name || name.startsWith(`${v.name}/`)) return;
+      throw new TypeError(`the optimizer's state (${field}) was built for other weights than the ones trainable now (layers frozen or unfrozen since it trained): compile the model again with a new optimizer`);
+    });
+  }
+}
+
 /** A compiled model as the engine's learner; throws a TypeError when it is not compiled. */
 export function layersLearner(model: tf.LayersModel): Learner {
   if (model.optimizer == null) {
@@ -103,6 +121,7 @@ export function layersLearner(model: tf.LayersModel): Learner {
   const c = compiledOf(model);
   const trainable = model.trainableWeights.map((w) => w.read() as tf.Variable);
   if (trainable.length === 0) throw new TypeError(`model '${model.name}' has no trainable weights: every layer is frozen`);
+  checkOptimizerState(model.optimizer, trainable);
   return {
     optimizer: model.optimizer,
     trainable,

@@ -4,7 +4,7 @@
 // does not answer, it escalates as an expert would (src/range-test/escalate.ts, docs/escalation.md).
 import type { AnalyzeOptions } from '../analysis/analyze.js';
 import { analyzeRangeTest } from '../range-test/analyze-result.js';
-import { resolveConfirmSettings, withMoreProbes, type ConfirmSettingsInput } from '../range-test/confirm.js';
+import { probeJudgement, relaxedEdge, resolveConfirmSettings, withMoreProbes, type ConfirmSettingsInput } from '../range-test/confirm.js';
 import {
   extendEscalation, lengthenEscalation, nextSweepEscalation, probeEscalation, probeLowerEscalation, repeatEscalation,
   resolveEscalationSettings, sweepSteps, withMoreRuns, worthProbing, type EscalationSettings, type EscalationSettingsInput,
@@ -170,10 +170,14 @@ async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis)
   }
   const lowest = first.probes.at(-1)?.lr;
   if (f.escalation === null || f.escalation.extraProbes === 0 || first.stopped || first.maxLr !== null || lowest === undefined) return first;
-  const { ladder } = resolveConfirmSettings(f.options.tuning?.probes);
-  const more = await confirmMaxLr(f.model, f.data, analysis, { ...options, top: lowest / ladder, maxProbes: f.escalation.extraProbes });
+  const settings = resolveConfirmSettings(f.options.tuning?.probes);
+  const more = await confirmMaxLr(f.model, f.data, analysis, { ...options, top: lowest / settings.ladder, maxProbes: f.escalation.extraProbes });
   if (more.probes.length > 0) record(f, probeLowerEscalation(first.probes.length, more.probes.length, more.probes.at(-1)!.lr, probeSteps(more)));
-  return withMoreProbes(first, more);
+  const all = withMoreProbes(first, more);
+  if (all.stopped || all.maxLr !== null) return all;
+  // None reached the target: their ranking still tells which lrs train (a model already part-trained).
+  const edge = relaxedEdge(all.probes, probeJudgement(analysis, settings).level);
+  return edge === null ? all : { ...all, maxLr: edge / settings.margin, edge, relaxed: true };
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
+  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, relaxedEdge, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
 } from '../../src/range-test/confirm.js';
 import type { Region } from '../../src/types.js';
 import { RangeTestSettingsError } from '../../src/range-test/settings.js';
@@ -76,7 +76,7 @@ describe('judgeProbe', () => {
 
   it('passes when the last quarter of the held steps ends below the target', () => {
     const losses = [...Array(50).fill(2.3), ...Array(10).fill(0.5)];
-    expect(judgeProbe(losses, judge)).toEqual({ passed: true, endLoss: 0.5 });
+    expect(judgeProbe(losses, judge)).toEqual({ passed: true, endLoss: 0.5, keptProgress: true });
   });
 
   it('fails when training fell back to where it started (a dead network)', () => {
@@ -107,7 +107,7 @@ describe('judgeProbe', () => {
   });
 
   it('counts at least one loss with a short hold', () => {
-    expect(judgeProbe([3, 1], { ...judge, target: 1.5, holdSteps: 1 })).toEqual({ passed: true, endLoss: 1 });
+    expect(judgeProbe([3, 1], { ...judge, target: 1.5, holdSteps: 1 })).toEqual({ passed: true, endLoss: 1, keptProgress: true });
   });
 });
 
@@ -116,6 +116,23 @@ describe('sweepBest', () => {
     expect(sweepBest(0.8, [2.3, 0.7, 0.9, NaN])).toBe(0.8);
     expect(sweepBest(-0.05, [2.3, 0.01, 0.002, Infinity])).toBe(0.002);
     expect(sweepBest(0.5, [NaN])).toBe(0.5);
+  });
+});
+
+describe('relaxedEdge', () => {
+  const probe = (lr: number, endLoss: number, keptProgress = true) => ({ lr, losses: [endLoss], endLoss, passed: false, keptProgress });
+
+  it('takes the largest lr whose probe trained about as well as the best, when none reached the target', () => {
+    // Level 1: the best ended at 0.84 (lr 0.076); 0.12 ended at 0.85, within a quarter of its progress; 0.29 at 0.93, not.
+    const probes = [probe(0.29, 0.93), probe(0.23, 0.95, false), probe(0.12, 0.85), probe(0.095, 0.845), probe(0.076, 0.84), probe(0.05, 0.9)];
+    expect(relaxedEdge(probes, 1)).toBe(0.12);
+    // A probe that gave its progress back does not count, however low it ended.
+    expect(relaxedEdge([probe(0.5, 0.5, false), probe(0.1, 0.9)], 1)).toBe(0.1);
+  });
+
+  it('finds nothing when no probe lowered the loss, or every one blew up', () => {
+    expect(relaxedEdge([probe(0.3, 0.99), probe(0.2, 1.2)], 1)).toBeNull();
+    expect(relaxedEdge([probe(0.3, Number.NaN)], 1)).toBeNull();
   });
 });
 

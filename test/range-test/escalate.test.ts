@@ -47,8 +47,10 @@ describe('nextSweepEscalation', () => {
     expect(nextSweepEscalation('flat', ['lengthen', 'repeat'], SETTINGS)).toBeNull();
   });
 
-  it('does nothing for a readable curve, too few points or an early divergence', () => {
-    for (const diagnosis of ['readable', 'too-few-points', 'early-divergence'] as const) expect(nextSweepEscalation(diagnosis, [], SETTINGS)).toBeNull();
+  it('does nothing for a readable curve or too few points; an early rise is repeated once, to tell noise from a startLr too high', () => {
+    for (const diagnosis of ['readable', 'too-few-points'] as const) expect(nextSweepEscalation(diagnosis, [], SETTINGS)).toBeNull();
+    expect(nextSweepEscalation('early-divergence', [], SETTINGS)).toBe('repeat');
+    expect(nextSweepEscalation('early-divergence', ['repeat'], SETTINGS)).toBeNull();
   });
 
   it('repeats only up to repeatRuns runs, and not at all when a factor turns it off', () => {
