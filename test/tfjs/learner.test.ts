@@ -132,6 +132,26 @@ describe('a training step of your own', () => {
   });
 });
 
+describe('a validation loss on a sample of batches', () => {
+  it('takes the next batches each step, never runs dry, and over a pass weighs them as the whole set does', async () => {
+    const { xs, ys } = toyData(96);
+    const validation = toyData(40, 6, 3, 9);
+    const model = toyMlp(tf.train.sgd(0.1));
+    // An lr so small the model does not move: every step sees the same model.
+    const sweep = { startLr: 1e-12, endLr: 1e-11, numIter: 9, batchSize: 16, validationData: validation };
+    const whole = await findLearningRate(model, { xs, ys }, sweep);
+    const sample = await untouched(model.weights.map((w) => w.read()), model.optimizer, () => findLearningRate(model, { xs, ys }, { ...sweep, validationBatches: 1 }));
+    const [a, b, c] = sample.validationLosses as number[];
+    // 40 rows in batches of 16: 16, 16 and the last 8, then round again.
+    expect((16 * a! + 16 * b! + 8 * c!) / 40).toBeCloseTo(whole.validationLosses![0]!, 5);
+    expect(sample.validationLosses!.slice(3, 6)).toEqual([a, b, c]);
+    expect(new Set(whole.validationLosses).size).toBe(1);
+    await expect(findLearningRate(model, { xs, ys }, { ...sweep, validationBatches: 0 })).rejects.toThrow('validationBatches must be a positive integer, got 0');
+    tf.dispose([xs, ys, validation.xs, validation.ys]);
+    model.dispose();
+  });
+});
+
 describe('gradient accumulation', () => {
   it('averages k batches into one step: the same curve as batches k times as large, to float tolerance', async () => {
     const { xs, ys } = toyData(96);
