@@ -7,6 +7,7 @@ export const FIND_FLAGS = {
   model: { type: 'string', placeholder: '<mlp|cnn|vgg-mini|model.json|module.js>', description: 'built-in model sized to the data, a tfjs Layers model.json, or a module exporting createModel' },
   data: { type: 'string', placeholder: '<digits|mnist|fashion-mnist|file.csv>', description: 'built-in dataset or a CSV of numeric features and a label' },
   label: { type: 'string', placeholder: '<column>', description: 'CSV label column: a header name or a 0-based index', default: 'the last column' },
+  inputs: { type: 'string', placeholder: '<input=col,…;input=col,…>', description: "a model with several inputs: the CSV columns that feed each, by the model's input names" },
   task: { type: 'string', choices: ['auto', 'classification', 'regression'], description: 'CSV label: classes, or a number to predict (mean squared error, one linear output); auto: numbers with fractions or many values are regression', default: 'auto' },
   optimizer: { type: 'string', choices: OPTIMIZER_NAMES, description: 'optimizer (momentum and nesterov use 0.9)', default: 'sgd' },
   'start-lr': { type: 'number', option: 'startLr', description: 'first learning rate', default: '1e-7' },

@@ -12,7 +12,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   /** Backend, data and model are ready; the sweep starts. */
-  | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string; target?: string }
+  | { type: 'ready'; backend: string; examples: number; numClasses: number; optimizer: string; target?: string; step?: boolean }
   | { type: 'step'; step: RangeTestStep }
   /** The sweep is over and read; the probes start. */
   | { type: 'analysis'; rangeTest: RangeTestResult; analysis: Analysis }

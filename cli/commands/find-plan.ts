@@ -5,6 +5,7 @@ import type { RangeTestSettings } from '../../src/types.js';
 import type { DataSource } from '../data-source.js';
 import type { ModelSource } from '../model/source.js';
 import type { OptimizerName } from '../model/optimizer-names.js';
+import type { InputColumns } from '../model/input-columns.js';
 
 /** Everything `find` needs, checked before anything is loaded or written. */
 export interface FindPlan {
@@ -21,6 +22,8 @@ export interface FindPlan {
   /** Escalate when the curve does not answer (`recommendLearningRate`'s `escalate`). */
   escalate: boolean;
   label?: string;
+  /** `--inputs`: the CSV columns of each model input. */
+  inputs?: InputColumns[];
   task?: 'auto' | 'classification' | 'regression';
   trainSize?: number;
   dataDir?: string;

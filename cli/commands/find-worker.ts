@@ -2,7 +2,10 @@
 // for the whole sweep (its promises never yield to it), so Ctrl-C and the live view would only be
 // seen at the end. Here the main thread stays free; Ctrl-C reaches the sweep through a shared flag.
 import { parentPort, workerData } from 'node:worker_threads';
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
+import type { Trainable } from '../../src/tfjs/learner.js';
+import { isLayersModel } from '../../src/tfjs/learner.js';
+import { splitByInputs } from '../model/input-columns.js';
 import { recommendLearningRate } from '../../src/index.js';
 import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { ESCALATION } from '../../src/constants.js';
@@ -26,7 +29,8 @@ async function run(): Promise<void> {
   checkModelName(p.model);
   const backend = (await startBackend(p.backend)).backend;
   let dataset: Dataset | null = null;
-  let model: tf.LayersModel | null = null;
+  let model: Trainable | null = null;
+  let inputs: Record<string, tf.Tensor> | null = null;
   try {
     dataset = await loadData(p.data, {
       seed: p.settings.seed,
@@ -37,7 +41,10 @@ async function run(): Promise<void> {
     });
     model = await loadModel(
       p.model,
-      { inputShape: dataset.inputShape, numClasses: dataset.numClasses, task: dataset.task, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr },
+      {
+        inputShape: dataset.inputShape, numClasses: dataset.numClasses, task: dataset.task, seed: p.settings.seed, optimizer: p.optimizer, lr: p.settings.startLr,
+        ...(p.inputs ? { inputs: p.inputs, featureNames: dataset.featureNames ?? [] } : {}),
+      },
       p.labels,
     );
     checkBatchSize(p.settings.batchSize, dataset.train.size); // before the header: bad input prints one line
@@ -48,10 +55,13 @@ async function run(): Promise<void> {
       numClasses: dataset.numClasses,
       ...(dataset.target ? { target: dataset.target.name } : {}),
       optimizer: p.model.kind === 'module' ? model.optimizer.getClassName() : p.optimizer,
+      ...(isLayersModel(model) ? {} : { step: true }),
     });
     const controller = new AbortController();
     if (stopped()) controller.abort();
-    const train = { xs: dataset.train.xs, ys: dataset.train.ys };
+    // Several inputs: each gets its columns of the CSV, by the model's input names.
+    inputs = p.inputs ? splitByInputs(dataset.train.xs, dataset.featureNames ?? [], p.inputs) : null;
+    const train = { xs: inputs ?? dataset.train.xs, ys: dataset.train.ys };
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes + (p.escalate ? ESCALATION.extraProbes : 0));
     const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
     const found = await recommendLearningRate(model, train, {
@@ -73,7 +83,8 @@ async function run(): Promise<void> {
     });
     post({ type: 'result', found });
   } finally {
-    model?.dispose();
+    if (model !== null && isLayersModel(model)) model.dispose();
+    if (inputs !== null) tf.dispose(Object.values(inputs));
     dataset?.dispose();
   }
 }

@@ -13,6 +13,7 @@ import type { ModelName } from '../../src/models/names.js';
 import type { OptimizerName } from '../model/optimizer-names.js';
 import { checkOutDir } from '../output/out-dir.js';
 import { FIND_FLAGS } from './find-flags.js';
+import { parseInputColumns } from '../model/input-columns.js';
 import type { FindPlan } from './find-plan.js';
 
 export const FIND_HELP: HelpPage = {
@@ -25,9 +26,12 @@ export const FIND_HELP: HelpPage = {
     'written, and lrfind exits with 130.',
   flags: FIND_FLAGS,
   notes: [
-    'A model.json is compiled with --optimizer and categorical cross-entropy. A .js/.mjs module must export',
-    '(default or createModel) a function ({tf, inputShape, numClasses, seed}) => compiled tf.LayersModel;',
-    'build it with the tf it receives. Writes range-test.json, range-test.svg (+ .vl.json) and index.html.',
+    'A model.json is compiled with --optimizer and categorical cross-entropy (mean squared error for a',
+    'regression). A .js/.mjs module must export (default, createModel or createStep) a function',
+    '({tf, inputShape, numClasses, task, seed}) returning a compiled tf.LayersModel, or a training step',
+    '{optimizer, loss(batch), variables?} whose batches are {xs, ys}; build it with the tf it receives.',
+    'A model with several inputs takes its CSV columns from --inputs "a=horsepower,weight;b=cylinders".',
+    'Writes range-test.json, range-test.svg (+ .vl.json) and index.html.',
     '"smoothed" is the same curve everywhere (live view, summary, chart, curve.smoothedLoss): a running median',
     'and Savitzky-Golay, which does not lag. The EMA of --smooth only decides when to stop (--diverge).',
   ],
@@ -37,6 +41,8 @@ export const FIND_HELP: HelpPage = {
     'lrfind find --model ./my-model/model.json --data train.csv --label species --out runs/lr',
     'lrfind find --model ./model.mjs --data digits --runs 3 --json > range-test.json',
     'lrfind find --model cnn --data digits --optimizer momentum --no-confirm',
+    'lrfind find --model mlp --data cars.csv --label mpg',
+    'lrfind find --model ./two-inputs/model.json --data cars.csv --label mpg --inputs "a=horsepower;b=weight"',
   ],
 };
 
@@ -72,6 +78,9 @@ export function planFind(flags: FindFlags): FindPlan {
   }
   if (data.kind === 'builtin' && flags.label !== undefined) throw new UsageError(`--label applies to CSV data, not ${data.name}`);
   if (data.kind === 'builtin' && flags.task !== undefined) throw new UsageError(`--task applies to CSV data, not ${data.name} (its labels are classes)`);
+  if (flags.inputs !== undefined && data.kind === 'builtin') throw new UsageError(`--inputs maps CSV columns to model inputs: it needs CSV data, not ${data.name}`);
+  if (flags.inputs !== undefined && model.kind === 'builtin') throw new UsageError(`--inputs is for a model with several named inputs (a model.json or a module), not the built-in ${model.name}`);
+  const inputs = flags.inputs === undefined ? undefined : parseInputColumns(flags.inputs);
   if (flags['train-size'] !== undefined && flags['train-size'] < 1) {
     throw new UsageError(`--train-size must be a positive integer, got ${flags['train-size']}`);
   }
@@ -92,6 +101,7 @@ export function planFind(flags: FindFlags): FindPlan {
     confirm: flags['no-confirm'] !== true,
     escalate: flags['no-escalate'] !== true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
+    ...(inputs !== undefined ? { inputs } : {}),
     ...(flags.task !== undefined ? { task: flags.task as NonNullable<FindPlan['task']> } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),

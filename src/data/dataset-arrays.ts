@@ -20,6 +20,8 @@ export interface DatasetArrays {
   task?: 'classification' | 'regression';
   /** For regression: the label's name and how it was scaled (with the features' normalization, on the training rows). */
   target?: { name: string; offset: number; factor: number };
+  /** A CSV's feature columns by name, in order (absent for images). */
+  featureNames?: string[];
   /** Shape of one example: [height, width, 1] for images, [features] for CSV. */
   inputShape: number[];
   classNames: string[];

@@ -19,6 +19,8 @@ export interface Dataset {
   /** Classes for classification; 1 for regression. */
   numClasses: number;
   task: 'classification' | 'regression';
+  /** A CSV's feature columns by name, in order (absent for images). */
+  featureNames?: string[];
   /** For regression: the label's name and the scaling applied to it (value = (raw − offset) × factor). */
   target?: { name: string; offset: number; factor: number };
   /** Shape of one example, without the batch axis. */
@@ -59,6 +61,7 @@ export function toDataset(arrays: DatasetArrays): Dataset {
     train,
     validation,
     task: arrays.task ?? 'classification',
+    ...(arrays.featureNames ? { featureNames: [...arrays.featureNames] } : {}),
     ...(arrays.target ? { target: { ...arrays.target } } : {}),
     numClasses: arrays.numClasses,
     inputShape: [...arrays.inputShape],

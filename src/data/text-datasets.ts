@@ -61,7 +61,7 @@ export function csvDatasetArrays(text: string, options: LoadCsvDatasetOptions = 
   const scaling = fitScaling(train.xs, table.numFeatures, method);
   applyScaling(train.xs, scaling);
   applyScaling(validation.xs, scaling);
-  const base = { name: source, train, validation, inputShape: [table.numFeatures] };
+  const base = { name: source, train, validation, inputShape: [table.numFeatures], featureNames: table.featureNames };
   if (table.task === 'classification') return { ...base, task: 'classification', numClasses: table.classNames.length, classNames: table.classNames };
   // Regression: the target is scaled as the features are, so that the loss reads on the same footing.
   train.targets = gatherRows(table.targets, 1, split.train);

@@ -68,3 +68,42 @@ export function writeCsvData(path: string): string {
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
+
+/** A module exporting createStep: softmax regression on plain variables, trained by its own loss. */
+export function writeStepModule(path: string): string {
+  writeFileSync(
+    path,
+    `export function createStep({ tf, inputShape, numClasses, seed }) {
+  const w = tf.variable(tf.randomNormal([inputShape[0], numClasses], 0, 0.1, 'float32', seed));
+  const b = tf.variable(tf.zeros([numClasses]));
+  return {
+    optimizer: tf.train.sgd(0.01),
+    loss: ({ xs, ys }) => tf.losses.softmaxCrossEntropy(ys, tf.add(tf.matMul(xs, w), b)),
+  };
+}
+`,
+  );
+  return path;
+}
+
+/** A functional model with two one-feature inputs, a and b, and one linear output: a regression on two CSV columns. */
+export async function writeTwoInputModel(dir: string): Promise<string> {
+  await tf.setBackend('cpu');
+  const a = tf.input({ shape: [1], name: 'a' });
+  const b = tf.input({ shape: [1], name: 'b' });
+  const joined = tf.layers.concatenate().apply([a, b]) as tf.SymbolicTensor;
+  const hidden = tf.layers.dense({ units: 16, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(joined) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(hidden) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: [a, b], outputs: out });
+  mkdirSync(dir, { recursive: true });
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      writeFileSync(join(dir, 'weights.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer));
+      const json = { modelTopology: artifacts.modelTopology, format: 'layers-model', weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }] };
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  model.dispose();
+  return join(dir, 'model.json');
+}
