@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schedule: async () => (await import('./commands/schedule.js')).scheduleCommand,
   compare: async () => (await import('./commands/compare.js')).compareCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
+  'fine-tune': async () => (await import('./commands/fine-tune.js')).fineTuneCommand,
   backends: async () => (await import('./commands/backends.js')).backendsCommand,
 };
 
@@ -25,6 +26,7 @@ Commands:
   schedule   build a training schedule (one-cycle, cosine, SGDR, …) per step
   compare    train with 7 schedules and 5 optimizers from the found bounds; compare accuracy
   demo       the whole workflow on the bundled digits: range test → bounds → one-cycle training
+  fine-tune  transfer learning: find and train a new head on a frozen base, then all of it at a lower lr
   backends   which tfjs backends can train here and why (packages, webgpu adapter, wasm threads)
 
 Options:

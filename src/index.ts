@@ -22,11 +22,16 @@ export { RangeTestSettingsError } from './range-test/settings.js';
 // The finder's file (range-test.json).
 export { RangeTestFileError, parseRangeTestFile, rangeTestFile, rangeTestFileText, type RangeTestFile } from './range-test/file.js';
 
+// Transfer learning: fastai's fine_tune, with lrfind finding each lr.
+export { fineTune, FineTuneError, type FineTuneOptions, type FineTuneResult, type FineTuneStep, type FitHistory } from './tfjs/fine-tune.js';
+
 // Training with the bounds.
 export { OneCycleCallback, oneCycleCallback, type OneCycleCallbackArgs } from './tfjs/callbacks/one-cycle-callback.js';
 export { ScheduleCallback, scheduleCallback, type ScheduleCallbackArgs } from './tfjs/callbacks/schedule-callback.js';
 export { LearningRateScheduler, learningRateScheduler, type LearningRateSchedulerArgs } from './tfjs/callbacks/learning-rate-scheduler.js';
 export { ReduceLROnPlateau, reduceLROnPlateau, type ReduceLROnPlateauArgs } from './tfjs/callbacks/reduce-lr-on-plateau.js';
+export { LayerLrCallback, layerLrCallback, type LayerLrCallbackArgs } from './tfjs/callbacks/layer-lr-callback.js';
+export { RefindCallback, refindCallback, type RefindCallbackArgs } from './tfjs/callbacks/refind-callback.js';
 export { getLearningRate, setLearningRate } from './tfjs/learning-rate.js';
 export { getMomentum, setMomentum } from './tfjs/momentum.js';
 export { refreshBatchNorm, type RefreshBatchNormOptions } from './tfjs/batch-norm.js';

@@ -119,7 +119,7 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions, 
         : await fromLayersFile(source.path);
     checkModelFitsData(model, options, label.model, label.data);
     const loss = options.task === 'regression' ? 'meanSquaredError' : 'categoricalCrossentropy';
-    model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss });
+    model.compile({ optimizer: createOptimizer(options.optimizer, options.lr), loss, ...(options.task === 'regression' ? {} : { metrics: ['accuracy'] }) });
     return model;
   }
   checkModelFitsData(model, options, label.model, label.data);

@@ -118,6 +118,18 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     expect(Number(lines.at(-1))).toBeGreaterThan(0.8);
   });
 
+  it("runs every block of the README's 'Any training code' section as it is", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const start = readme.indexOf('## Any training code');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 3));
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBe(4);
+    for (const block of blocks) {
+      const r = await run(block);
+      expect(r.status, `${block.split('\n').find((l) => l.startsWith('const'))}\n${r.stderr}`).toBe(0);
+    }
+  });
+
   it("prints Node's own stack for the user's error after initBackend and exits with 1", async () => {
     const r = await run(`
       import { initBackend } from 'lrfind';
