@@ -17,7 +17,14 @@ export interface LrBounds {
  * Anything that carries bounds: the bounds themselves, or a finder result (`recommendLearningRate`'s
  * `{bounds, analysis}`, a parsed range-test file).
  */
-export type BoundsSource = LrBounds | { bounds: Bounds | null; analysis?: { warnings: readonly string[] } | null; warnings?: readonly string[] };
+export type BoundsSource =
+  | LrBounds
+  | { bounds: Bounds | null; analysis?: { warnings: readonly string[] } | null; warnings?: readonly string[]; weightDecay?: { value: number } | null };
+
+/** The weight decay a finder result chose (`weightDecay: 'auto'`), if any. */
+export function weightDecayOf(source: BoundsSource): number | undefined {
+  return source != null && typeof source === 'object' && 'weightDecay' in source && source.weightDecay != null ? source.weightDecay.value : undefined;
+}
 
 /** The bounds of `source`; a RangeError naming the reason when it has none. */
 export function boundsOf(source: BoundsSource): LrBounds {

@@ -11,9 +11,10 @@ import { prepareLearner } from './check-inputs.js';
 import type { Trainable } from './learner.js';
 import { disposeSnapshot, restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { checkAccumulationSteps, trainStep, type StepOptions } from './train-step.js';
+import { WeightDecay, type WeightDecayOptions } from './weight-decay.js';
 import { yieldToEventLoop } from './yield.js';
 
-export interface ConfirmOptions extends ConfirmSettingsInput, StepOptions {
+export interface ConfirmOptions extends ConfirmSettingsInput, StepOptions, Partial<WeightDecayOptions> {
   /** Mini-batch size when the data is given as tensors; use the range test's. @default 64 */
   batchSize?: number;
   /** Shuffle seed of every probe. @default 0 */
@@ -41,7 +42,8 @@ export async function confirmMaxLr(model: Trainable, data: TrainingData, analysi
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   checkAccumulationSteps(options.accumulationSteps);
   const learner = await prepareLearner(model, data, batchSize);
-  const stepOptions = { accumulationSteps: options.accumulationSteps ?? 1 };
+  const decay = options.weightDecay === undefined ? null : WeightDecay.of(learner.trainable, { weightDecay: options.weightDecay, ...(options.decayApplyTo ? { decayApplyTo: options.decayApplyTo } : {}) });
+  const stepOptions = { accumulationSteps: options.accumulationSteps ?? 1, decay };
   const { lrs } = analysis.curve;
   const judgement = probeJudgement(analysis, settings);
   const { target } = judgement;
@@ -73,6 +75,7 @@ export async function confirmMaxLr(model: Trainable, data: TrainingData, analysi
     }
     return { maxLr: null, edge: null, target, probes, stopped: false };
   } finally {
+    decay?.forget();
     disposeSnapshot(snapshot);
   }
 }

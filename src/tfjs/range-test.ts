@@ -14,6 +14,7 @@ import { precompilesByDefault, precompileOnData } from './precompile.js';
 import { extensionLimit, SweepPlan, type ExtendOption } from './sweep-plan.js';
 import { checkValidationOptions, Validator, type ValidationOptions } from './validation.js';
 import { yieldToEventLoop } from './yield.js';
+import { checkWeightDecay, WeightDecay, type WeightDecayOptions } from './weight-decay.js';
 
 /** What `onStep` receives after every step. */
 export interface RangeTestStep {
@@ -28,7 +29,7 @@ export interface RangeTestStep {
   validationLoss?: number;
 }
 
-export interface RangeTestOptions extends RangeTestSettingsInput, ValidationOptions, StepOptions {
+export interface RangeTestOptions extends RangeTestSettingsInput, ValidationOptions, StepOptions, Partial<WeightDecayOptions> {
   /** Stops the test cleanly; the partial curve is returned with stopReason 'stopped'. */
   signal?: AbortSignal;
   /** Called after every step, e.g. to draw progress. */
@@ -56,6 +57,7 @@ interface RunContext {
   settings: RangeTestSettings;
   plan: SweepPlan;
   validator: Validator | null;
+  decay: WeightDecay | null;
   options: RangeTestOptions;
 }
 
@@ -65,7 +67,7 @@ async function runOnce(c: RunContext, run: number): Promise<RangeTestRun> {
   const seed = settings.seed + run;
   const source = makeBatchSource(c.data, settings.batchSize, seed);
   const every = options.validationEvery ?? 1;
-  const step = { accumulationSteps: options.accumulationSteps ?? 1 };
+  const step = { accumulationSteps: options.accumulationSteps ?? 1, decay: c.decay };
   const record: RangeTestRun = { lrs: [], losses: [], emaLosses: [], stopReason: 'completed', seed, bestIndex: -1, bestLoss: NaN };
   if (c.validator) record.validationLosses = [];
   let state: RecorderState = initialRecorderState;
@@ -112,6 +114,7 @@ async function runOnce(c: RunContext, run: number): Promise<RangeTestRun> {
 async function prepare(model: Trainable, data: TrainingData, options: RangeTestOptions, settings: RangeTestSettings): Promise<Learner> {
   checkAccumulationSteps(options.accumulationSteps);
   checkValidationOptions(options);
+  if (options.weightDecay !== undefined) checkWeightDecay(options.weightDecay);
   const learner = await prepareLearner(model, data, settings.batchSize);
   if (isTensorData(data)) checkBatchSize(settings.batchSize, exampleCount(data));
   const validation = options.validationData;
@@ -146,7 +149,8 @@ export async function findLearningRate(model: Trainable, data: TrainingData, opt
     const evaluate = validator ? () => new Validator(learner, options.validationData!, settings.batchSize, 1).loss() : undefined;
     options.onPrecompile?.(await precompileOnData(learner, data, settings.batchSize, settings.seed, evaluate));
   }
-  const context: RunContext = { learner, data, settings, plan, validator, options };
+  const decay = WeightDecay.of(learner.trainable, options.weightDecay === undefined ? undefined : { weightDecay: options.weightDecay, ...(options.decayApplyTo ? { decayApplyTo: options.decayApplyTo } : {}) });
+  const context: RunContext = { learner, data, settings, plan, validator, decay, options };
   const snapshot = takeSnapshot(learner);
   const started = performance.now();
   const runs: RangeTestRun[] = [];
@@ -160,6 +164,7 @@ export async function findLearningRate(model: Trainable, data: TrainingData, opt
       if (options.signal?.aborted) break;
     }
   } finally {
+    decay?.forget();
     disposeSnapshot(snapshot);
   }
   return resultOf(runs, settings, learner, plan, (performance.now() - started) / 1000);

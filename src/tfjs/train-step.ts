@@ -5,28 +5,38 @@ import * as tf from '@tensorflow/tfjs';
 import type { BatchSource } from './batches.js';
 import { setLearningRate } from './learning-rate.js';
 import type { Learner } from './learner.js';
+import type { WeightDecay } from './weight-decay.js';
 
 export interface StepOptions {
   /** Batches whose gradients are averaged into one update. @default 1 */
   accumulationSteps?: number;
 }
 
+/** What one step does beyond the optimizer's update: decoupled weight decay, when asked for. */
+export interface StepExtras extends StepOptions {
+  decay?: WeightDecay | null;
+}
+
 /** Sets the lr, trains on the next batch (or the average of the next k) and returns the loss. */
-export async function trainStep(learner: Learner, source: BatchSource, lr: number, options: StepOptions = {}): Promise<number> {
+export async function trainStep(learner: Learner, source: BatchSource, lr: number, options: StepExtras = {}): Promise<number> {
   setLearningRate(learner.optimizer, lr);
   const k = options.accumulationSteps ?? 1;
-  if (k === 1) {
-    const batch = await source.next();
-    try {
-      const cost = learner.optimizer.minimize(() => learner.loss(batch), true, learner.trainable)!;
-      const value = (await cost.data())[0]!;
-      cost.dispose();
-      return value;
-    } finally {
-      tf.dispose(batch);
-    }
+  options.decay?.remember();
+  const loss = k === 1 ? await singleStep(learner, source) : await accumulatedStep(learner, source, k);
+  options.decay?.decay(lr);
+  return loss;
+}
+
+async function singleStep(learner: Learner, source: BatchSource): Promise<number> {
+  const batch = await source.next();
+  try {
+    const cost = learner.optimizer.minimize(() => learner.loss(batch), true, learner.trainable)!;
+    const value = (await cost.data())[0]!;
+    cost.dispose();
+    return value;
+  } finally {
+    tf.dispose(batch);
   }
-  return accumulatedStep(learner, source, k);
 }
 
 /** The mean of k batches' gradients applied once; the loss is the mean of their losses. */

@@ -2,10 +2,10 @@
 // comes from `model.fit` itself unless given, as fastai's `fit_one_cycle(n, lr_max)` does.
 import type { OneCycleOptions } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
-import { boundsOf, oneCycleFromBounds, type BoundsSource } from '../../schedules/from-bounds.js';
+import { boundsOf, oneCycleFromBounds, weightDecayOf, type BoundsSource } from '../../schedules/from-bounds.js';
 import { ScheduleCallback, type ScheduleCallbackArgs } from './schedule-callback.js';
 
-export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'>, Pick<ScheduleCallbackArgs, 'refreshBatchNorm'> {
+export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'>, Pick<ScheduleCallbackArgs, 'refreshBatchNorm' | 'weightDecay' | 'decayApplyTo'> {
   /** The bounds: a finder result (`recommendLearningRate`'s, or its file), or `{maxLr, minLr?}`. */
   bounds: BoundsSource;
   /**
@@ -43,7 +43,9 @@ export class OneCycleCallback extends ScheduleCallback {
   private readonly cycle: { schedule: CycleSchedule | null; build: (totalSteps?: number) => CycleSchedule };
 
   constructor(args: OneCycleCallbackArgs) {
-    const { bounds: source, skipMissingMomentum = true, refreshBatchNorm, ...options } = args;
+    const { bounds: source, skipMissingMomentum = true, refreshBatchNorm, weightDecay, decayApplyTo, ...options } = args;
+    // A finder result that chose a weight decay trains with it, unless told otherwise.
+    const decay = weightDecay ?? weightDecayOf(source);
     const bounds = boundsOf(source);
     const fixed = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
     const build = (totalSteps?: number): CycleSchedule => oneCycleFromBounds(bounds, totalSteps === undefined ? options : { ...options, totalSteps });
@@ -58,6 +60,8 @@ export class OneCycleCallback extends ScheduleCallback {
       ...(options.cycleMomentum ?? true ? { momentum: (step: number) => follow().momentum?.(step) ?? 0 } : {}),
       skipMissingMomentum,
       ...(refreshBatchNorm ? { refreshBatchNorm } : {}),
+      ...(decay !== undefined ? { weightDecay: decay } : {}),
+      ...(decayApplyTo !== undefined ? { decayApplyTo } : {}),
     });
     this.cycle = cycle;
   }

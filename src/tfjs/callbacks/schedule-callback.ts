@@ -5,6 +5,7 @@ import { getLearningRate, setLearningRate } from '../learning-rate.js';
 import { hasMomentum, setMomentum } from '../momentum.js';
 import { optimizerOf, type UnresolvedLogs } from './logs.js';
 import { refreshBatchNorm } from '../batch-norm.js';
+import { checkWeightDecay, WeightDecay, type DecayRule } from '../weight-decay.js';
 
 export interface ScheduleCallbackArgs {
   /** Learning rate per global step (one step = one batch). */
@@ -32,6 +33,10 @@ export interface ScheduleCallbackArgs {
    * @default undefined (left as training left them)
    */
   refreshBatchNorm?: { xs: tf.Tensor; batchSize?: number };
+  /** Decoupled weight decay (AdamW's rule) each batch: p ← p − lr·weightDecay·p at the batch's lr. @default 0 */
+  weightDecay?: number;
+  /** Which weights decay (see `DecayRule`). @default 'weights' (rank ≥ 2: kernels, not biases or normalization) */
+  decayApplyTo?: DecayRule;
 }
 
 /**
@@ -54,6 +59,10 @@ export class ScheduleCallback extends tf.Callback {
   readonly momentumHistory: number[] = [];
   private cycling = false;
   private readonly refresh: ScheduleCallbackArgs['refreshBatchNorm'] | null;
+  /** The decoupled weight decay applied each batch (0: none). */
+  readonly weightDecay: number;
+  private readonly decayApplyTo: DecayRule;
+  private decay: WeightDecay | null = null;
 
   constructor(args: ScheduleCallbackArgs) {
     super();
@@ -71,6 +80,9 @@ export class ScheduleCallback extends tf.Callback {
     this.step = initialStep;
     this.skipMissingMomentum = args.skipMissingMomentum ?? false;
     this.refresh = args.refreshBatchNorm ?? null;
+    if (args.weightDecay !== undefined) checkWeightDecay(args.weightDecay);
+    this.weightDecay = args.weightDecay ?? 0;
+    this.decayApplyTo = args.decayApplyTo ?? 'weights';
   }
 
   /** Starts the global step over (at `initialStep` unless given) and clears the histories. */
@@ -84,6 +96,8 @@ export class ScheduleCallback extends tf.Callback {
     const optimizer = optimizerOf(this, 'ScheduleCallback');
     getLearningRate(optimizer); // a clear TypeError now rather than mid-epoch
     this.cycling = this.momentum !== null && hasMomentum(optimizer);
+    const model = this.model as unknown as tf.LayersModel;
+    this.decay = WeightDecay.of(model.trainableWeights.map((w) => w.read() as tf.Variable), { weightDecay: this.weightDecay, decayApplyTo: this.decayApplyTo });
     if (this.momentum !== null && !this.cycling && !this.skipMissingMomentum) {
       throw new TypeError(
         `ScheduleCallback has a momentum schedule but optimizer ${optimizer.getClassName()} has no momentum ` +
@@ -102,9 +116,12 @@ export class ScheduleCallback extends tf.Callback {
       setMomentum(optimizer, m);
       this.momentumHistory.push(m);
     }
+    this.decay?.remember();
   }
 
   override async onBatchEnd(_batch: number, logs?: UnresolvedLogs): Promise<void> {
+    const lr = this.lrHistory.at(-1);
+    if (lr !== undefined) this.decay?.decay(lr);
     this.writeLogs(logs);
     this.step++;
   }
@@ -114,6 +131,7 @@ export class ScheduleCallback extends tf.Callback {
   }
 
   override async onTrainEnd(): Promise<void> {
+    this.decay?.forget();
     if (this.refresh === null || this.refresh === undefined) return;
     const model = this.model as unknown as tf.LayersModel;
     await refreshBatchNorm(model, this.refresh.xs, this.refresh.batchSize === undefined ? {} : { batchSize: this.refresh.batchSize });

@@ -1,0 +1,96 @@
+// Decoupled weight decay against PyTorch's AdamW, step by step: a Linear(4, 3) layer, five batches of
+// 8, cross-entropy; lrfind's Adam + weightDecay (in model.fit, through scheduleCallback) must give
+// AdamW's losses and weights to float tolerance, also when the lr changes every step.
+import { readFileSync, readdirSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scheduleCallback } from '../../src/tfjs/callbacks/schedule-callback.js';
+import { decayedVariables, WeightDecay } from '../../src/tfjs/weight-decay.js';
+
+interface Fixture {
+  optimizer: string;
+  defaults: { lr: number; betas?: [number, number]; eps?: number; weight_decay: number };
+  initial: { weight: number[][]; bias: number[] };
+  batches: { x: number[][]; y: number[] }[];
+  steps: { loss: number; weight: number[][]; bias: number[]; lr: number }[];
+}
+
+const DIR = new URL('../fixtures/torch-weight-decay/', import.meta.url);
+const load = (name: string): Fixture => JSON.parse(readFileSync(new URL(name, DIR), 'utf8')) as Fixture;
+const ADAMW = readdirSync(DIR).filter((f) => f.startsWith('adamw_'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** tfjs's Dense holds W transposed (inputs × units). */
+const transpose = (m: number[][]): number[][] => m[0]!.map((_, j) => m.map((row) => row[j]!));
+
+describe('weightDecay against PyTorch AdamW', () => {
+  it.each(ADAMW)('%s: the same loss and weights after every step', async (name) => {
+    const f = load(name);
+    const [beta1, beta2] = f.defaults.betas ?? [0.9, 0.999];
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] });
+    model.setWeights([tf.tensor2d(transpose(f.initial.weight)), tf.tensor1d(f.initial.bias)]);
+    model.compile({ optimizer: tf.train.adam(f.defaults.lr, beta1, beta2, f.defaults.eps ?? 1e-8), loss: (y: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, logits) });
+    const xs = tf.tensor2d(f.batches.flatMap((b) => b.x));
+    const ys = tf.oneHot(tf.tensor1d(f.batches.flatMap((b) => b.y), 'int32'), 3).toFloat();
+    const seen: { loss: number; weight: number[][]; bias: number[] }[] = [];
+    const record = new tf.CustomCallback({
+      onBatchEnd: async (_batch, logs) => {
+        const [w, b] = model.getWeights();
+        seen.push({ loss: logs!.loss as number, weight: transpose(w!.arraySync() as number[][]), bias: b!.arraySync() as number[] });
+      },
+    });
+    // PyTorch decays every parameter of the group, the bias too: decayApplyTo 'all'.
+    const schedule = scheduleCallback({ lr: (step) => f.steps[step]!.lr, weightDecay: f.defaults.weight_decay, decayApplyTo: 'all' });
+    await model.fit(xs, ys, { epochs: 1, batchSize: 8, shuffle: false, verbose: 0, callbacks: [schedule, record] });
+    f.steps.forEach((expected, i) => {
+      expect(seen[i]!.loss).toBeCloseTo(expected.loss, 5);
+      expected.weight.flat().forEach((w, k) => expect(seen[i]!.weight.flat()[k]).toBeCloseTo(w, 5));
+      expected.bias.forEach((b, k) => expect(seen[i]!.bias[k]).toBeCloseTo(b, 5));
+    });
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
+
+  it('differs from the coupled L2 rule of PyTorch Adam(weight_decay), as it should', () => {
+    const l2 = load('adam_l2_lr1e-2_wd1e-1.json');
+    const decoupled = load('adamw_lr1e-2_wd1e-1.json');
+    expect(l2.steps.at(-1)!.weight.flat()).not.toEqual(decoupled.steps.at(-1)!.weight.flat());
+  });
+});
+
+describe('which weights decay', () => {
+  it("decays kernels and embeddings (two or more axes) by default, not biases or normalization; 'all' or a predicate otherwise", () => {
+    const kernel = tf.variable(tf.ones([3, 2]));
+    const bias = tf.variable(tf.ones([2]));
+    expect(decayedVariables([kernel, bias])).toEqual([kernel]);
+    expect(decayedVariables([kernel, bias], 'all')).toEqual([kernel, bias]);
+    expect(decayedVariables([kernel, bias], (v) => v === bias)).toEqual([bias]);
+    expect(() => new WeightDecay([kernel], -1)).toThrow('weightDecay must be a number ≥ 0, got -1');
+    tf.dispose([kernel, bias]);
+  });
+});
+
+describe('weightDecay in the finder', () => {
+  it('decays during the sweep and the probes, and restores every weight and the optimizer exactly', async () => {
+    const { toyData, toyMlp, weightBits, optimizerState } = await import('./helpers.js');
+    const data = toyData(96);
+    const model = toyMlp(tf.train.adam(0.01));
+    const { findLearningRate } = await import('../../src/tfjs/range-test.js');
+    const sweep = { startLr: 1e-3, endLr: 1, numIter: 20, batchSize: 16 };
+    const weights = weightBits(model);
+    const state = optimizerState(model.optimizer);
+    const before = tf.memory().numTensors;
+    const plain = await findLearningRate(model, data, sweep);
+    const decayed = await findLearningRate(model, data, { ...sweep, weightDecay: 0.5 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(weightBits(model)).toEqual(weights);
+    expect(optimizerState(model.optimizer)).toEqual(state);
+    expect(decayed.losses[0]).toBe(plain.losses[0]); // the decay acts after the first step
+    expect(decayed.losses[5]).not.toBe(plain.losses[5]);
+    tf.dispose([data.xs, data.ys]);
+    model.dispose();
+  });
+});
