@@ -98,6 +98,20 @@ export const RELAXED = {
   nearBest: 0.25,
 } as const;
 
+/** Choosing a weight decay from a family of range tests (`weightDecay: 'auto'`). @see docs/weight-decay.md */
+export const WEIGHT_DECAY = {
+  /** Smith's family: no decay and four decades of it. */
+  family: [0, 1e-5, 1e-4, 1e-3, 1e-2],
+  /** Validation losses within this share of the lowest are a tie, broken by the larger max lr. */
+  tie: 0.01,
+  /** A decay must lower the validation loss by this share of no decay's, or none is chosen. */
+  margin: 0.02,
+  /** Share of tensor data held out for the validation loss when none is given. */
+  holdOut: 0.2,
+  /** Validation batches measured at each step of a family sweep. */
+  validationBatches: 2,
+} as const;
+
 /** wasm's thread choice under 'auto'. @see docs/constants.md#wasm-threads */
 export const WASM_THREADS = {
   /** N threads must take at most this share of one thread's time: ties and noise go to one thread. */

@@ -196,6 +196,30 @@ export interface Confirmation {
   relaxed?: boolean;
 }
 
+/** One range test of a weight-decay family: its decay, its sweep, and what it read. */
+export interface WeightDecayMember {
+  weightDecay: number;
+  lrs: number[];
+  losses: number[];
+  /** The validation loss at each step (null where it was not measured). */
+  validationLosses: (number | null)[];
+  /** The lowest smoothed validation loss, and the lr where it was. */
+  lowest: number;
+  lrAtLowest: number;
+  /** The curve's max lr; null when it gave no bounds. */
+  maxLr: number | null;
+}
+
+/** The weight decay the result trains with: given by the caller, or chosen from a family of range tests (`weightDecay: 'auto'`). */
+export interface WeightDecayChoice {
+  value: number;
+  how: 'given' | 'chosen';
+  /** Why this one (a chosen one). */
+  reason?: string;
+  /** The family it was chosen from. */
+  family?: WeightDecayMember[];
+}
+
 /**
  * What `recommendLearningRate` returns: the one result every consumer takes (callbacks, schedule
  * builders, reports, the range-test file, the CLI).
@@ -213,4 +237,6 @@ export interface LrFinderResult {
   bounds: Bounds | null;
   /** What the finder did beyond the planned sweep because the curve did not answer, in order; empty when it did. */
   escalations: Escalation[];
+  /** The decoupled weight decay the sweep, the probes and the bounds are for (absent without one); `oneCycleCallback(result)` trains with it. */
+  weightDecay?: WeightDecayChoice;
 }

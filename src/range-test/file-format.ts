@@ -1,10 +1,10 @@
 // The finder's file format (range-test.json): what `lrfind find --json` prints, what `find` and
 // `analyze` write and what `schedule --from`, the reports and the web page read. Versioned: this
-// lrfind writes version 2 and reads 1 and 2 (see file-parse.ts). Types only.
-import type { Bounds, Escalation, RangeTestSettings, RegionKind, StopReason } from '../types.js';
+// lrfind writes version 3 and reads 1 to 3 (see file-parse.ts). Types only.
+import type { Bounds, Escalation, RangeTestSettings, RegionKind, StopReason, WeightDecayChoice } from '../types.js';
 
 export const RANGE_TEST_FORMAT = 'lrfind/range-test';
-export const RANGE_TEST_VERSION = 2;
+export const RANGE_TEST_VERSION = 3;
 
 /** The rules every file lists (null when a rule has nothing to say); other registered rules follow. */
 export const RULE_NAMES = ['steepest', 'valley', 'minimum', 'slide'] as const;
@@ -84,4 +84,6 @@ export interface RangeTestFile extends Partial<RunPart> {
   escalations?: Escalation[];
   /** A model with frozen layers: the layers the sweep trained and those it left alone. */
   layers?: { trained: string[]; frozen: string[] };
+  /** The decoupled weight decay it ran with (version 3): given, or chosen from a family of range tests. */
+  weightDecay?: WeightDecayChoice;
 }

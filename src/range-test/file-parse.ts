@@ -1,5 +1,5 @@
 // Reading the finder's file: checks every field it relies on and names the first bad one. Reads
-// version 2 as it is, and version 1 upgraded (its `suggestions`, `bounds.method` and stop reason
+// versions 3 and 2 as they are (3 adds the weight decay; a version 2 file has none), and version 1 upgraded (its `suggestions`, `bounds.method` and stop reason
 // 'aborted' are version 2's `rules`, `bounds.source` and 'stopped'; it has no divergence index).
 import type { StopReason } from '../types.js';
 import { RANGE_TEST_FORMAT, RANGE_TEST_VERSION, type RangeTestFile } from './file-format.js';
@@ -33,7 +33,7 @@ function readJson(text: string, bad: Bad): Json {
     throw bad(`is not a range-test file: format is ${JSON.stringify(doc['format'] ?? null)}, expected "${RANGE_TEST_FORMAT}"${hint}`);
   }
   const version = doc['version'];
-  if (version !== 1 && version !== RANGE_TEST_VERSION) {
+  if (version !== 1 && version !== 2 && version !== RANGE_TEST_VERSION) {
     const newer = typeof version === 'number' && version > RANGE_TEST_VERSION;
     throw bad(newer ? `is version ${version}; this lrfind reads versions 1 to ${RANGE_TEST_VERSION}: upgrade lrfind` : `has version ${JSON.stringify(version ?? null)}, expected 1 to ${RANGE_TEST_VERSION}`);
   }

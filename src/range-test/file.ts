@@ -76,6 +76,7 @@ export function rangeTestFile(found: LrFinderResult, labels: { model?: string; d
   const file: RangeTestFile = { ...analysisFile(analysis, bounds), ...runPart(rangeTest), ...labels };
   if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation, bounds);
   if (found.escalations.length > 0) file.escalations = found.escalations.map((e) => ({ ...e }));
+  if (found.weightDecay) file.weightDecay = { ...found.weightDecay };
   const layers = rangeTest.layers;
   if (layers !== undefined && layers.frozen.length > 0) file.layers = { trained: [...layers.trained], frozen: [...layers.frozen] };
   if (rangeTest.runs.length > 1) {

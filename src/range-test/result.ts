@@ -2,7 +2,7 @@
 // so that every producer (recommendLearningRate, the CLI keeping a stopped run) gives the same truth:
 // the bounds to train with, and regions that agree with the probes and the bounds.
 import { RECOMMENDATION } from '../constants.js';
-import type { Analysis, Bounds, Confirmation, Escalation, LrFinderResult, RangeTestResult, Region } from '../types.js';
+import type { Analysis, Bounds, Confirmation, Escalation, LrFinderResult, RangeTestResult, Region, WeightDecayChoice } from '../types.js';
 import { plural } from '../text.js';
 import { confirmedBounds, regionsAfterProbes } from './confirm.js';
 
@@ -83,6 +83,8 @@ function boundsAfterProbes(analysis: Analysis, confirmation: Confirmation | null
 export interface FinderResultOptions {
   /** What the finder did beyond the planned sweep. @default [] */
   escalations?: Escalation[];
+  /** The weight decay it all ran with. */
+  weightDecay?: WeightDecayChoice;
   /** minLr = maxLr / divFactor for bounds the probes found without the curve's. @default 10 */
   divFactor?: number;
 }
@@ -94,7 +96,8 @@ export interface FinderResultOptions {
  */
 export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | null, confirmation: Confirmation | null, options: FinderResultOptions = {}): LrFinderResult {
   const escalations = options.escalations ?? [];
-  if (analysis === null) return { rangeTest, analysis: null, confirmation: null, bounds: null, escalations };
+  const wd = options.weightDecay ? { weightDecay: options.weightDecay } : {};
+  if (analysis === null) return { rangeTest, analysis: null, confirmation: null, bounds: null, escalations, ...wd };
   const { bounds, noBounds } = boundsAfterProbes(analysis, confirmation, options.divFactor ?? RECOMMENDATION.divFactor);
   const probes = confirmation?.probes ?? [];
   const hasGood = analysis.regions.some((r) => r.kind === 'good');
@@ -109,5 +112,5 @@ export function finderResult(rangeTest: RangeTestResult, analysis: Analysis | nu
   const warning = minLrWarning(bounds, regions);
   const relaxed = confirmation?.relaxed && confirmation.edge !== null ? [relaxedWarning(confirmation)] : [];
   const warnings = [...(noBounds === null ? [] : [noBounds]), ...relaxed, ...curveWarnings, ...(warning === null ? [] : [warning])];
-  return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds, escalations };
+  return { rangeTest, analysis: { ...analysis, regions, warnings }, confirmation, bounds, escalations, ...wd };
 }

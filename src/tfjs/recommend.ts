@@ -12,11 +12,13 @@ import {
 import { finderResult } from '../range-test/result.js';
 import { MAX_SWEEP_STEPS } from '../limits.js';
 import { ESCALATION } from '../constants.js';
-import type { Analysis, Confirmation, Escalation, LrFinderResult, RangeTestResult } from '../types.js';
+import type { Analysis, Confirmation, Escalation, LrFinderResult, RangeTestResult, WeightDecayChoice } from '../types.js';
 import type { TrainingData, TensorData } from './batches.js';
 import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions, type RangeTestStep } from './range-test.js';
 import type { Trainable } from './learner.js';
+import { chooseWeightDecay, familyOf } from './weight-decay-family.js';
+import { checkWeightDecay, type DecayRule } from './weight-decay.js';
 
 /** The tuned settings behind a recommendation, for experts (defaults: src/constants.ts, docs/constants.md). */
 export interface RecommendTuning {
@@ -50,6 +52,16 @@ export interface RecommendLrOptions {
   validationBatches?: number;
   /** Batches whose gradients are averaged into one step (sweep and probes), for batches too large to fit at once. @default 1 */
   accumulationSteps?: number;
+  /**
+   * Decoupled weight decay (AdamW's rule) in the sweep and the probes: a number, or `'auto'` (or a
+   * list of decays) to run Smith's family of range tests, choose the decay whose validation loss
+   * falls lowest, and find the lr with it (docs/weight-decay.md). The result carries it, and
+   * `oneCycleCallback(result)` trains with it.
+   * @default 0
+   */
+  weightDecay?: number | 'auto' | readonly number[];
+  /** Which weights decay. @default 'weights' (two or more axes: kernels, not biases or normalization) */
+  decayApplyTo?: DecayRule;
   /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`). @default 10 */
   divFactor?: number;
   /** Confirm the curve's max lr by short training probes (up to 8 × 60 more steps). @default true */
@@ -82,9 +94,10 @@ const defined = <T extends object>(record: T): Partial<T> =>
 
 /** The range test's options out of the recommendation's. */
 function sweepOptions(options: RecommendLrOptions): RangeTestOptions {
-  const { startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep } = options;
+  const { startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep, decayApplyTo } = options;
+  const weightDecay = typeof options.weightDecay === 'number' ? options.weightDecay : undefined;
   return {
-    ...defined({ startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep }),
+    ...defined({ startLr, endLr, numIter, batchSize, runs, seed, validationData, validationBatches, accumulationSteps, signal, onStep, weightDecay, decayApplyTo }),
     ...options.tuning?.sweep,
   };
 }
@@ -160,7 +173,8 @@ async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis)
     ...f.options.tuning?.probes,
     batchSize: rangeTest.settings.batchSize,
     seed: rangeTest.settings.seed,
-    ...defined({ accumulationSteps: f.options.accumulationSteps }),
+    ...defined({ accumulationSteps: f.options.accumulationSteps, decayApplyTo: f.options.decayApplyTo }),
+    ...(typeof f.options.weightDecay === 'number' ? { weightDecay: f.options.weightDecay } : {}),
     ...(f.options.signal ? { signal: f.options.signal } : {}),
     ...(f.options.onProbeStep ? { onStep: f.options.onProbeStep } : {}),
   };
@@ -180,6 +194,17 @@ async function probe(f: Finding, rangeTest: RangeTestResult, analysis: Analysis)
   return edge === null ? all : { ...all, maxLr: edge / settings.margin, edge, relaxed: true };
 }
 
+/** The weight decay the finder runs at: none, the one given, or Smith's choice from a family of range tests. */
+async function weightDecayChoice(model: Trainable, data: TrainingData, options: RecommendLrOptions): Promise<WeightDecayChoice | undefined> {
+  const wd = options.weightDecay;
+  if (wd === undefined || wd === 0) return undefined;
+  if (typeof wd === 'number') {
+    checkWeightDecay(wd);
+    return { value: wd, how: 'given' };
+  }
+  return chooseWeightDecay(model, data, familyOf(wd), { ...sweepOptions(options), extend: false });
+}
+
 /**
  * Runs the range test on `model` (a compiled model, or a training step `{optimizer, loss,
  * variables?}`; restored exactly afterwards), reads the curve and confirms its max lr by training
@@ -194,10 +219,13 @@ export async function recommendLearningRate(
   model: Trainable, data: TrainingData, options: RecommendLrOptions = {},
 ): Promise<LrFinderResult> {
   const escalation = options.escalate === false ? null : resolveEscalationSettings(options.tuning?.escalation);
-  const f: Finding = { model, data, options, escalation, escalations: [] };
+  const choice = await weightDecayChoice(model, data, options);
+  // From here on the finder runs at the chosen (or given) decay.
+  const settled = choice === undefined ? options : { ...options, weightDecay: choice.value };
+  const f: Finding = { model, data, options: settled, escalation, escalations: [] };
   const rangeTest = await sweepUntilReadable(f);
   const result = (analysis: Analysis | null, confirmation: Confirmation | null): LrFinderResult =>
-    finderResult(rangeTest, analysis, confirmation, { escalations: f.escalations, ...defined({ divFactor: options.divFactor }) });
+    finderResult(rangeTest, analysis, confirmation, { escalations: f.escalations, ...defined({ divFactor: options.divFactor, weightDecay: choice }) });
   if (rangeTest.lrs.length < 2) return result(null, null);
   const analysis = analyze(f, rangeTest);
   options.onAnalysis?.(rangeTest, analysis);

@@ -96,7 +96,7 @@ describe('the range-test file: serializer and parser', () => {
       confirmation: { maxLr: null, minLr: null, edge: null, curveBounds: null, target: 1, probes: [], stopped: true },
     };
     const read = parseRangeTestFile(JSON.stringify(v1));
-    expect(read.version).toBe(2);
+    expect(read.version).toBe(3);
     expect(read.bounds).toEqual({ maxLr: 1e-2, minLr: 1e-3, source: 'confirmed', confidence: 0.9 });
     expect(read.rules).toEqual({ steepest: null, valley: 1e-2 });
     expect('suggestions' in read).toBe(false);
@@ -112,8 +112,8 @@ describe('the range-test file: serializer and parser', () => {
       ['not json', 'f.json: is not JSON (expected the range-test.json that lrfind find or analyze writes)'],
       ['[1, 2]', 'f.json: is not a range-test file (expected a JSON object)'],
       [text({ format: 'other' }), 'f.json: is not a range-test file: format is "other", expected "lrfind/range-test" (written by an older lrfind? rerun lrfind analyze on it)'],
-      [text({ version: 3 }), 'f.json: is version 3; this lrfind reads versions 1 to 2: upgrade lrfind'],
-      [text({ version: '1' }), 'f.json: has version "1", expected 1 to 2'],
+      [text({ version: 4 }), 'f.json: is version 4; this lrfind reads versions 1 to 3: upgrade lrfind'],
+      [text({ version: '1' }), 'f.json: has version "1", expected 1 to 3'],
       [text({ curve: { lr: [1], loss: [1, 2] } }), 'f.json: curve arrays differ in length (lr 1, loss 2, smoothedLoss 2)'],
       [text({ curve: { lr: [1, -1], loss: [1, 2] } }), 'f.json: curve.lr[1] is -1, expected a positive number'],
       [text({ curve: { lr: [1, 2], loss: [1, 'x'] } }), 'f.json: curve.loss[1] is "x", expected a number or null'],

@@ -14,7 +14,7 @@ function findDoc(over: Partial<RangeTestFile> = {}): RangeTestFile {
   const loss = lr.map((_, i) => 2.3 - i / 100);
   return {
     format: 'lrfind/range-test',
-    version: 2,
+    version: 3,
     curve: { lr, loss, smoothedLoss: loss, divergenceIndex: null },
     regions: [
       { kind: 'too-small', minLr: 1e-7, maxLr: 1e-3 },

@@ -94,3 +94,34 @@ describe('weightDecay in the finder', () => {
     model.dispose();
   });
 });
+
+describe("weightDecay: 'auto'", () => {
+  it("runs Smith's family, chooses a decay by validation loss, finds the lr with it, and restores everything after each member", async () => {
+    const { toyData, toyMlp, weightBits, optimizerState } = await import('./helpers.js');
+    const { recommendLearningRate } = await import('../../src/tfjs/recommend.js');
+    const { oneCycleCallback } = await import('../../src/tfjs/callbacks/one-cycle-callback.js');
+    const [learnable, noise] = [toyData(120), toyData(120, 6, 3, 2, true)];
+    const data = { xs: tf.concat([learnable.xs, noise.xs]), ys: tf.concat([learnable.ys, noise.ys]) };
+    const model = toyMlp(tf.train.adam(0.01));
+    const weights = weightBits(model);
+    const state = optimizerState(model.optimizer);
+    const before = tf.memory().numTensors;
+    const found = await recommendLearningRate(model, data, { startLr: 1e-4, endLr: 10, numIter: 40, batchSize: 16, weightDecay: [0, 1e-3, 1e-1], tuning: { probes: { warmupSteps: 4, holdSteps: 16 } } });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(weightBits(model)).toEqual(weights);
+    expect(optimizerState(model.optimizer)).toEqual(state);
+    const choice = found.weightDecay!;
+    expect(choice.how).toBe('chosen');
+    expect(choice.family!.map((m) => m.weightDecay)).toEqual([0, 1e-3, 1e-1]);
+    expect([0, 1e-3, 1e-1]).toContain(choice.value);
+    // Each member measured a validation loss at every step, on the held-out fifth of the rows.
+    for (const member of choice.family!) expect(member.validationLosses.every((v) => typeof v === 'number')).toBe(true);
+    expect(choice.reason).toMatch(/validation loss/);
+    if (found.bounds) expect(oneCycleCallback(found).weightDecay).toBe(choice.value);
+    await expect(recommendLearningRate(model, tf.data.array([{ xs: learnable.xs, ys: learnable.ys }]), { weightDecay: 'auto' }))
+      .rejects.toThrow("weightDecay 'auto' reads validation losses: give validationData (a dataset cannot give up rows for it)");
+    await expect(recommendLearningRate(model, data, { weightDecay: [0.1] })).rejects.toThrow("weightDecay must be a number, 'auto' or a list of at least 2 decays, got [0.1]");
+    tf.dispose([learnable.xs, learnable.ys, noise.xs, noise.ys, data.xs, data.ys]);
+    model.dispose();
+  });
+});

@@ -24,7 +24,7 @@ const HEADER: RunHeader = {
 
 const DOC: RangeTestFile = {
   format: 'lrfind/range-test',
-  version: 2,
+  version: 3,
   curve: { lr: [1e-4, 1e-3, 1e-2, 1e-1, 1], loss: [2.3, 2.2, 1.5, 0.9, 4], smoothedLoss: [2.3, 2.25, 1.9, 1.4, 2.2], divergenceIndex: 4 },
   regions: [
     { kind: 'too-small', minLr: 1e-4, maxLr: 1e-3 },
