@@ -11,7 +11,8 @@ import { rangeTestReportInput } from '../src/present/report-input.js';
 import { chartFiles } from './chart-files.js';
 import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural, shellLine } from '../src/text.js';
-import { boundsLine, confirmationNote, escalationLines, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
+import { weightDecaySpec } from './weight-decay-spec.js';
+import { boundsLine, confirmationNote, escalationLines, weightDecayLine, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -154,6 +155,9 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
   return { heading: 'Next step', notes, code: [shellLine([...base, '--out', `${folderOf(jsonPath)}schedule`])] };
 }
 
+/** The weight-decay family's chart beside the page, when a decay was chosen from one. */
+const WEIGHT_DECAY_SVG = 'weight-decay.svg';
+
 /** Every section of a range test's index.html, in reading order; `svgFile` is the chart beside the page. */
 export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: RangeTestPageOptions = {}, svgFile: string = RANGE_TEST_FILES.svg): IndexSection[] {
   const notes = [sweepNote(doc), ...escalationLines(doc), confirmationNote(doc)].filter((n): n is string => n !== null);
@@ -167,6 +171,7 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
       ...(Object.keys(doc.rules).length > 0 ? { footnotes: [`The rules' picks, for comparison: ${rulePicks(doc)}.`] } : {}),
     },
     { heading: 'Loss against learning rate', svgFile },
+    ...(doc.weightDecay?.family ? [{ heading: 'Weight decay', notes: [weightDecayLine(doc)!], svgFile: WEIGHT_DECAY_SVG }] : []),
     settingsSection(doc, meta, page),
   ];
   if (doc.confirmation) sections.push(probeSection(doc.confirmation));
@@ -198,9 +203,11 @@ export async function rangeTestFiles(source: LrFinderResult | RangeTestFile, opt
   const meta = input.meta ?? {};
   const spec = rangeTestSpec(input);
   const html = indexHtml({ title: title(meta), sections: rangeTestSections(doc, meta, options) });
+  const decay = doc.weightDecay?.family ? await chartFiles('weight-decay', weightDecaySpec(doc.weightDecay, doc.bounds)) : [];
   return [
     { name: RANGE_TEST_FILES.html, content: html },
     { name: RANGE_TEST_FILES.json, content: toJsonText(doc) + '\n' },
     ...(await chartFiles('range-test', spec)),
+    ...decay,
   ];
 }

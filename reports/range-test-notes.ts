@@ -51,7 +51,7 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestChartDa
   const warnings = input.warnings ?? [];
   // Without bounds the first warning says why, on a line of its own.
   if (b !== null || warnings.length === 0) facts.push(b === null ? 'no bounds' : boundsLine({ bounds: b }));
-  const lines = [facts.join(' · '), ...escalationLines(input)];
+  const lines = [facts.join(' · '), ...(input.weightDecay !== undefined ? [`weight decay ${input.weightDecay === 0 ? 'none' : formatLr(input.weightDecay)}`] : []), ...escalationLines(input)];
 
   const probes = input.probes ?? [];
   if (input.probesStopped) {

@@ -21,6 +21,7 @@ export const FIND_FLAGS = {
   seed: { type: 'integer', option: 'seed', description: 'seed of the data split, the shuffle and the built-in model', default: '0' },
   'train-size': { type: 'integer', option: 'trainSize', description: 'use a seeded subset of this many training examples', default: 'all' },
   'no-confirm': { type: 'boolean', description: "skip the probes that confirm the max lr by short sustained training (up to 8 × 60 steps): the curve's bounds alone" },
+  'weight-decay': { type: 'string', option: 'weightDecay', placeholder: '<number|auto|list>', description: "decoupled weight decay (AdamW's rule); auto: a range test at each of 0, 1e-5 … 1e-2, the decay whose validation loss falls lowest", default: '0' },
   'no-escalate': { type: 'boolean', description: 'read the planned sweep as it is: no sweeping on past --end-lr, again with more steps or runs, or probing lower' },
   'data-dir': { type: 'string', placeholder: '<dir>', description: 'folder with the dataset files (mnist, fashion-mnist, digits)' },
   backend: { type: 'string', choices: BACKEND_CHOICES, description: 'tfjs backend (lrfind backends lists what works here)', default: 'auto' },

@@ -17,6 +17,8 @@ export type WorkerMessage =
   /** The sweep is over and read; the probes start. */
   | { type: 'analysis'; rangeTest: RangeTestResult; analysis: Analysis }
   | { type: 'probe'; probe: ProbeStatus }
+  /** A range test of the weight-decay family starts. */
+  | { type: 'weight-decay'; member: { weightDecay: number; index: number; count: number } }
   /** The finder did more than planned because the curve did not answer (see `LrFinderResult.escalations`). */
   | { type: 'escalation'; escalation: Escalation }
   /** recommendLearningRate's result, as it came (its analysis null under two points). */

@@ -5,7 +5,7 @@ import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
+  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, weightDecayLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
   type ProbeStatus, type RunHeader,
 } from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
@@ -18,6 +18,8 @@ export interface FindReporter {
   probe(status: ProbeStatus): void;
   /** The finder did more than planned: what, and why. */
   escalated(escalation: Escalation): void;
+  /** A line about what runs next (e.g. a weight decay's range test). */
+  note(line: string): void;
   /** Ctrl-C was pressed: once (stop after this step), or again (stop now). */
   stopping(now: boolean): void;
   /** The result is written: show the summary. */
@@ -48,7 +50,7 @@ export function probeCounter(maxProbes: number): (step: { lr: number; step: numb
 
 /** Nothing on stdout: --json prints only its document. */
 export function silentReporter(): FindReporter {
-  return { start() {}, step() {}, probe() {}, escalated() {}, stopping() {}, async finish() {}, async close() {} };
+  return { start() {}, step() {}, probe() {}, escalated() {}, note() {}, stopping() {}, async finish() {}, async close() {} };
 }
 
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
@@ -60,6 +62,8 @@ export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   lines.push(...escalationLines(doc));
   const layers = layersLine(doc);
   if (layers !== null) lines.push(layers);
+  const decay = weightDecayLine(doc);
+  if (decay !== null) lines.push(decay);
   const confirmed = confirmationLine(doc);
   if (confirmed !== null) lines.push(confirmed);
   lines.push(rulesLine(doc));
@@ -83,7 +87,8 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
     step(step) {
       curve.add(step);
       const { done, total, run } = sweepProgress(step, header);
-      if (step.step === 0 && step.run > 0 && header !== null && step.run >= header.runs) lastQuarter = 0; // a sweep run again
+      // A sweep run again (an escalation, a weight decay's range test) counts its quarters afresh.
+      if (step.step === 0 && (step.run === 0 || (header !== null && step.run >= header.runs))) lastQuarter = 0;
       const quarter = Math.floor((4 * done) / total);
       if (quarter > lastQuarter) {
         lastQuarter = quarter;
@@ -92,6 +97,9 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
     },
     escalated(escalation) {
       write(`  ${escalationLine(escalation)}`);
+    },
+    note(line) {
+      write(`  ${line}`);
     },
     probe(status) {
       if (status.done === 1) write(`  ${probeStartLine(status)}`);

@@ -11,6 +11,7 @@ import { writeFilesAtomically } from '../output/out-dir.js';
 import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive } from '../terminal.js';
 import { plural } from '../../src/text.js';
+import { formatLr } from '../../src/format.js';
 import { stopLine } from '../../src/present/words.js';
 import type { FindPlan } from './find-plan.js';
 import { hear, heardResult, nothingHeard } from './find-heard.js';
@@ -92,6 +93,9 @@ function sweep(
           break;
         case 'escalation':
           reporter.escalated(message.escalation);
+          break;
+        case 'weight-decay':
+          reporter.note(`range test at weight decay ${message.member.weightDecay === 0 ? '0' : formatLr(message.member.weightDecay)} (${message.member.index + 1} of ${message.member.count})`);
           break;
         case 'result':
           settle(() => resolve({ found: message.found, examples: examples(), target: target() }));

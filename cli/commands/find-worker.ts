@@ -31,6 +31,7 @@ async function run(): Promise<void> {
   let dataset: Dataset | null = null;
   let model: Trainable | null = null;
   let inputs: Record<string, tf.Tensor> | null = null;
+  const extra: tf.Tensor[] = [];
   try {
     dataset = await loadData(p.data, {
       seed: p.settings.seed,
@@ -61,6 +62,12 @@ async function run(): Promise<void> {
     if (stopped()) controller.abort();
     // Several inputs: each gets its columns of the CSV, by the model's input names.
     inputs = p.inputs ? splitByInputs(dataset.train.xs, dataset.featureNames ?? [], p.inputs) : null;
+    const splitXs = (xs: tf.Tensor): tf.Tensor | Record<string, tf.Tensor> => {
+      if (!p.inputs) return xs;
+      const parts = splitByInputs(xs, dataset!.featureNames ?? [], p.inputs);
+      extra.push(...Object.values(parts));
+      return parts;
+    };
     const train = { xs: inputs ?? dataset.train.xs, ys: dataset.train.ys };
     const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes + (p.escalate ? ESCALATION.extraProbes : 0));
     const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
@@ -69,7 +76,13 @@ async function run(): Promise<void> {
       tuning: { sweep: { mode, divergeThreshold, smoothing } },
       confirm: p.confirm,
       escalate: p.escalate,
+      // Choosing a weight decay reads validation losses: the data's validation split, two batches a step.
+      ...(p.weightDecay !== undefined ? { weightDecay: p.weightDecay } : {}),
+      ...(p.weightDecay !== undefined && typeof p.weightDecay !== 'number'
+        ? { validationData: { xs: splitXs(dataset.validation.xs), ys: dataset.validation.ys }, validationBatches: 2 }
+        : {}),
       onEscalation: (escalation) => post({ type: 'escalation', escalation }),
+      onWeightDecay: (member) => post({ type: 'weight-decay', member }),
       signal: controller.signal,
       onAnalysis: (rangeTest, analysis) => post({ type: 'analysis', rangeTest, analysis }),
       onStep: (step) => {
@@ -85,6 +98,7 @@ async function run(): Promise<void> {
   } finally {
     if (model !== null && isLayersModel(model)) model.dispose();
     if (inputs !== null) tf.dispose(Object.values(inputs));
+    tf.dispose(extra);
     dataset?.dispose();
   }
 }

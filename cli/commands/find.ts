@@ -81,6 +81,7 @@ export function planFind(flags: FindFlags): FindPlan {
   if (flags.inputs !== undefined && data.kind === 'builtin') throw new UsageError(`--inputs maps CSV columns to model inputs: it needs CSV data, not ${data.name}`);
   if (flags.inputs !== undefined && model.kind === 'builtin') throw new UsageError(`--inputs is for a model with several named inputs (a model.json or a module), not the built-in ${model.name}`);
   const inputs = flags.inputs === undefined ? undefined : parseInputColumns(flags.inputs);
+  const weightDecay = flags['weight-decay'] === undefined ? undefined : parseWeightDecay(flags['weight-decay']);
   if (flags['train-size'] !== undefined && flags['train-size'] < 1) {
     throw new UsageError(`--train-size must be a positive integer, got ${flags['train-size']}`);
   }
@@ -102,10 +103,23 @@ export function planFind(flags: FindFlags): FindPlan {
     escalate: flags['no-escalate'] !== true,
     ...(flags.label !== undefined ? { label: flags.label } : {}),
     ...(inputs !== undefined ? { inputs } : {}),
+    ...(weightDecay !== undefined ? { weightDecay } : {}),
     ...(flags.task !== undefined ? { task: flags.task as NonNullable<FindPlan['task']> } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),
   };
+}
+
+/** `--weight-decay 1e-4`, `auto`, or `0,1e-4,1e-2`; a UsageError otherwise. */
+export function parseWeightDecay(flag: string): number | 'auto' | number[] {
+  if (flag.trim() === 'auto') return 'auto';
+  const values = flag.split(',').map((s) => s.trim());
+  const numbers = values.map(Number);
+  const bad = values.find((s, i) => s === '' || !(numbers[i]! >= 0 && Number.isFinite(numbers[i]!)));
+  if (bad !== undefined) throw new UsageError(`--weight-decay must be a number ≥ 0, auto, or a list of them, got "${flag}"`);
+  if (numbers.length === 1) return numbers[0]!;
+  if (new Set(numbers).size < 2) throw new UsageError(`--weight-decay needs at least 2 different decays to choose from, got "${flag}"`);
+  return numbers;
 }
 
 export async function findCommand(argv: readonly string[]): Promise<number> {

@@ -36,7 +36,8 @@ export function liveCurve(runs: number): LiveCurve {
   };
   return {
     add(step) {
-      if (step.run !== run) {
+      // A new run, or a new sweep (an escalation, a weight decay's range test) starts at step 0.
+      if (step.run !== run || step.step === 0) {
         run = step.run;
         lrs = [];
         losses = [];

@@ -73,6 +73,11 @@ export function liveReporter(): FindReporter {
       props = { ...props, escalations: [...(props.escalations ?? []), escalationLine(escalation)] };
       draw(true);
     },
+    note(line) {
+      if (!props) return;
+      props = { ...props, escalations: [...(props.escalations ?? []), line] };
+      draw(true);
+    },
     probe(status) {
       if (!props) return;
       sweepDone = true; // the probes start after the last step

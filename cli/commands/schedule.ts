@@ -60,10 +60,10 @@ function build(name: ScheduleName, flags: ScheduleFlags): { built: BuiltSchedule
   }
 }
 
-async function writeOut(dir: string, input: ScheduleReportInput, rows: ScheduleRow[]): Promise<string[]> {
+async function writeOut(dir: string, input: ScheduleReportInput, rows: ScheduleRow[], extra: { weightDecay?: number }): Promise<string[]> {
   const [{ scheduleSpec }, { chartFiles }] = await Promise.all([import('../../reports/schedule-spec.js'), import('../../reports/chart-files.js')]);
   return writeFilesAtomically(dir, [
-    { name: 'schedule.json', content: scheduleToJson(rows) + '\n' },
+    { name: 'schedule.json', content: scheduleToJson(rows, extra) + '\n' },
     { name: 'schedule.csv', content: scheduleToCsv(rows) },
     ...(await chartFiles('schedule', scheduleSpec(input))),
   ]);
@@ -81,11 +81,13 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
   // Check the flags before reading --from: placeholder bounds stand in for the ones it will supply.
   checkScheduleFlags(name, flags.from !== undefined ? applyBounds(name, flags, { maxLr: 1, minLr: 1 }) : flags, COMMON_FLAGS);
   if (flags.from !== undefined) checkInputFile(flags.from, '--from');
-  const filled = flags.from !== undefined ? applyBounds(name, flags, await readFinderBounds(flags.from)) : flags;
+  const found = flags.from !== undefined ? await readFinderBounds(flags.from) : null;
+  const filled = found !== null ? applyBounds(name, flags, found) : flags;
+  const extra = found?.weightDecay !== undefined ? { weightDecay: found.weightDecay } : {};
   const { input, rows } = build(name, filled);
   const format = flags.json ? 'json' : flags.format;
-  const paths = flags.out !== undefined ? await writeOut(flags.out, input, rows) : [];
-  if (format === 'json') process.stdout.write(scheduleToJson(rows) + '\n');
+  const paths = flags.out !== undefined ? await writeOut(flags.out, input, rows, extra) : [];
+  if (format === 'json') process.stdout.write(scheduleToJson(rows, extra) + '\n');
   else if (format === 'csv') process.stdout.write(scheduleToCsv(rows));
   else if (isInteractive() && (await inkAvailable())) {
     const [{ createElement }, { showOnce }, { ScheduleView }, { fitChartWidth }] = await Promise.all([
@@ -100,6 +102,7 @@ export async function scheduleCommand(argv: readonly string[]): Promise<number> 
     const momentum = momentumLine(rows);
     if (momentum) say(momentum);
     for (const line of phaseLines(input.phases ?? [])) say(line);
+    if (extra.weightDecay !== undefined) say(`weight decay ${extra.weightDecay} (the finder's, from ${flags.from}): train with it, decoupled (AdamW's weight_decay, or lrfind's weightDecay)`);
     for (const p of paths) say(`wrote ${p}`);
     if (paths.length === 0) say('(--format json|csv prints every step; --out <dir> writes them with a chart)');
   }

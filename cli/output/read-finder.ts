@@ -4,7 +4,7 @@ import { parseRangeTestFile, RangeTestFileError } from '../../src/range-test/fil
 import { UsageError } from '../errors.js';
 
 /** The bounds to train with of a range-test.json: a usage error naming the file when it has none. */
-export async function readFinderBounds(path: string): Promise<{ maxLr: number; minLr: number }> {
+export async function readFinderBounds(path: string): Promise<{ maxLr: number; minLr: number; weightDecay?: number }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -13,9 +13,10 @@ export async function readFinderBounds(path: string): Promise<{ maxLr: number; m
     throw new UsageError(code === 'ENOENT' ? `--from: file not found: ${path}` : `--from: cannot read ${path} (${code ?? 'error'})`);
   }
   try {
-    const { bounds, warnings } = parseRangeTestFile(text, path);
+    const { bounds, warnings, weightDecay } = parseRangeTestFile(text, path);
     if (bounds === null) throw new UsageError(`--from: ${path} has no bounds${warnings.length > 0 ? ` (${warnings.join('; ')})` : ''}`);
-    return { maxLr: bounds.maxLr, minLr: bounds.minLr };
+    // The weight decay the bounds were found with belongs with them (version 3 files).
+    return { maxLr: bounds.maxLr, minLr: bounds.minLr, ...(weightDecay && weightDecay.value > 0 ? { weightDecay: weightDecay.value } : {}) };
   } catch (error) {
     if (error instanceof RangeTestFileError) throw new UsageError(`--from: ${error.message}`);
     throw error;

@@ -45,6 +45,8 @@ export interface RangeTestReportInput {
   sweep?: { stopReason: StopReason; numIter?: number };
   /** What the finder did beyond the planned sweep (the subtitle says each). */
   escalations?: readonly Escalation[];
+  /** The decoupled weight decay the sweep ran with, when it had one. */
+  weightDecay?: number;
   meta?: ReportMeta;
 }
 
@@ -60,6 +62,7 @@ function fromResult(found: LrFinderResult): RangeTestReportInput {
     ...(confirmation ? { probes: confirmation.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: confirmation.stopped } : {}),
     sweep: { stopReason: rangeTest.stopReason, numIter: rangeTest.settings.numIter },
     ...(found.escalations.length > 0 ? { escalations: found.escalations } : {}),
+    ...(found.weightDecay ? { weightDecay: found.weightDecay.value } : {}),
     meta: { backend: rangeTest.backend, optimizer: rangeTest.optimizer },
   };
 }
@@ -96,6 +99,7 @@ function fromFile(file: RangeTestFile): RangeTestReportInput {
     ...(c ? { probes: c.probes.map(({ lr: at, passed }) => ({ lr: at, passed })), probesStopped: c.stopped } : {}),
     ...(file.stopReason ? { sweep: { stopReason: file.stopReason, ...(file.settings ? { numIter: file.settings.numIter } : {}) } } : {}),
     ...(file.escalations && file.escalations.length > 0 ? { escalations: file.escalations } : {}),
+    ...(file.weightDecay ? { weightDecay: file.weightDecay.value } : {}),
     meta,
   };
 }

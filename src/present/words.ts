@@ -150,6 +150,16 @@ export function layersLine(doc: Pick<RangeTestFile, 'layers'>): string | null {
   return `trained ${l.trained.length} of ${l.trained.length + l.frozen.length} layers with weights: ${l.trained.join(', ')} (frozen: ${l.frozen.join(', ')})`;
 }
 
+/** "weight decay 1e-4 (chosen from 0, 1e-5, 1e-4, 1e-3, 1e-2): it gave the lowest validation loss…", or "(given)"; null without one. */
+export function weightDecayLine(doc: Pick<RangeTestFile, 'weightDecay'>): string | null {
+  const wd = doc.weightDecay;
+  if (wd === undefined) return null;
+  const value = wd.value === 0 ? 'none' : formatLr(wd.value);
+  if (wd.how === 'given') return `weight decay ${value} (given; decoupled, AdamW's rule)`;
+  const tried = (wd.family ?? []).map((m) => (m.weightDecay === 0 ? '0' : formatLr(m.weightDecay))).join(', ');
+  return `weight decay ${value} (chosen from a range test at each of ${tried}): ${wd.reason ?? ''}`.replace(/: $/, '');
+}
+
 /** What a confirmation probe step reports. */
 export interface ProbeStatus {
   /** 1-based. */

@@ -40,9 +40,11 @@ export function scheduleToCsv(rows: readonly ScheduleRow[]): string {
  * `s = json.load(f); LambdaLR(opt, lambda i: s["lr"][min(i, len(s["lr"]) - 1)])`;
  * in Keras, assign `s["lr"][step]` to `optimizer.learning_rate` in `on_train_batch_begin`.
  */
-export function scheduleToJson(rows: readonly ScheduleRow[]): string {
+export function scheduleToJson(rows: readonly ScheduleRow[], extra: { weightDecay?: number } = {}): string {
   const withMomentum = rows.length > 0 && rows.every((r) => r.momentum !== undefined);
-  const body: { lr: number[]; momentum?: number[] } = { lr: rows.map((r) => r.lr) };
+  const body: { lr: number[]; momentum?: number[]; weightDecay?: number } = { lr: rows.map((r) => r.lr) };
   if (withMomentum) body.momentum = rows.map((r) => r.momentum as number);
+  // The decoupled weight decay the bounds were found with (AdamW's weight_decay): train with it too.
+  if (extra.weightDecay !== undefined) body.weightDecay = extra.weightDecay;
   return JSON.stringify(body);
 }

@@ -81,6 +81,8 @@ export interface RecommendLrOptions {
   onStep?: (step: RangeTestStep) => void;
   /** Called after each escalation, with what was done. */
   onEscalation?: (escalation: Escalation) => void;
+  /** With `weightDecay: 'auto'`: called as each range test of the family starts. */
+  onWeightDecay?: (member: { weightDecay: number; index: number; count: number }) => void;
   /** Called once the curve is read (after any sweep escalation), before the probes start. */
   onAnalysis?: (rangeTest: RangeTestResult, analysis: Analysis) => void;
   /** Called after every probe step. */
@@ -202,7 +204,7 @@ async function weightDecayChoice(model: Trainable, data: TrainingData, options: 
     checkWeightDecay(wd);
     return { value: wd, how: 'given' };
   }
-  return chooseWeightDecay(model, data, familyOf(wd), { ...sweepOptions(options), extend: false });
+  return chooseWeightDecay(model, data, familyOf(wd), { ...sweepOptions(options), extend: false }, options.onWeightDecay);
 }
 
 /**

@@ -43,13 +43,17 @@ const disposeData = (d: TensorData): void => tf.dispose([d.xs, d.ys] as unknown 
  * `sweep` is the finder's sweep (its own validation data, if any, is used; else tensor data gives up
  * a held-out share).
  */
-export async function chooseWeightDecay(model: Trainable, data: TrainingData, family: readonly number[], sweep: RangeTestOptions): Promise<WeightDecayChoice> {
+export async function chooseWeightDecay(
+  model: Trainable, data: TrainingData, family: readonly number[], sweep: RangeTestOptions,
+  onMember?: (member: { weightDecay: number; index: number; count: number }) => void,
+): Promise<WeightDecayChoice> {
   const given = sweep.validationData;
   if (given === undefined && !isTensorData(data)) throw new RangeError("weightDecay 'auto' reads validation losses: give validationData (a dataset cannot give up rows for it)");
   const split = given === undefined ? holdOut(data as TensorData, sweep.seed ?? 0) : null;
   try {
     const members: WeightDecayMember[] = [];
-    for (const weightDecay of family) {
+    for (const [index, weightDecay] of family.entries()) {
+      onMember?.({ weightDecay, index, count: family.length });
       const result = await findLearningRate(model, split?.train ?? data, {
         ...sweep, weightDecay, runs: 1, validationData: given ?? split!.validation, validationBatches: sweep.validationBatches ?? WEIGHT_DECAY.validationBatches,
       });
