@@ -12,7 +12,7 @@ import { chartFiles } from './chart-files.js';
 import { stepsPerEpoch } from '../src/schedules/steps.js';
 import { plural, shellLine } from '../src/text.js';
 import { weightDecaySpec } from './weight-decay-spec.js';
-import { boundsLine, confirmationNote, escalationLines, weightDecayLine, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
+import { boundsLine, confirmationNote, escalationLines, momentumLine, weightDecayLine, noBoundsReason, probeFailure, regionName, regionSpan, rulePicks, runWarnings, sweepNote } from '../src/present/words.js';
 import type { OutputFile } from '../src/io/output-file.js';
 
 export const RANGE_TEST_FILES = {
@@ -155,6 +155,11 @@ export function nextStepSection(doc: RangeTestFile, page: RangeTestPageOptions =
   return { heading: 'Next step', notes, code: [shellLine([...base, '--out', `${folderOf(jsonPath)}schedule`])] };
 }
 
+/** Each momentum run and where its loss ended. */
+function momentumTable(m: NonNullable<RangeTestFile['momentum']>): IndexTable {
+  return { columns: [{ heading: 'momentum', numeric: true }, { heading: 'end loss', numeric: true }, { heading: '' }], rows: m.tried.map((t) => [String(t.momentum), formatValue(t.endLoss, 4), t.momentum === m.value ? 'chosen' : '']) };
+}
+
 /** The weight-decay family's chart beside the page, when a decay was chosen from one. */
 const WEIGHT_DECAY_SVG = 'weight-decay.svg';
 
@@ -172,6 +177,7 @@ export function rangeTestSections(doc: RangeTestFile, meta: ReportMeta, page: Ra
     },
     { heading: 'Loss against learning rate', svgFile },
     ...(doc.weightDecay?.family ? [{ heading: 'Weight decay', notes: [weightDecayLine(doc)!], svgFile: WEIGHT_DECAY_SVG }] : []),
+    ...(doc.momentum ? [{ heading: 'Momentum', notes: [momentumLine(doc)!], table: momentumTable(doc.momentum) }] : []),
     settingsSection(doc, meta, page),
   ];
   if (doc.confirmation) sections.push(probeSection(doc.confirmation));

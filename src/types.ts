@@ -220,6 +220,16 @@ export interface WeightDecayChoice {
   family?: WeightDecayMember[];
 }
 
+/** Smith's short runs at a few momentum (or β1) values with the found lr, and the one chosen (`momentum: 'auto'`). */
+export interface MomentumChoice {
+  value: number;
+  /** Each value tried and the loss its run ended at. */
+  tried: { momentum: number; endLoss: number }[];
+  /** Whether it differs from the optimizer's own momentum. */
+  changed: boolean;
+  reason: string;
+}
+
 /**
  * What `recommendLearningRate` returns: the one result every consumer takes (callbacks, schedule
  * builders, reports, the range-test file, the CLI).
@@ -239,4 +249,6 @@ export interface LrFinderResult {
   escalations: Escalation[];
   /** The decoupled weight decay the sweep, the probes and the bounds are for (absent without one); `oneCycleCallback(result)` trains with it. */
   weightDecay?: WeightDecayChoice;
+  /** With `momentum: 'auto'`: the momentum the short runs chose; `oneCycleCallback(result)` cycles down from it. */
+  momentum?: MomentumChoice;
 }

@@ -22,6 +22,7 @@ export const FIND_FLAGS = {
   'train-size': { type: 'integer', option: 'trainSize', description: 'use a seeded subset of this many training examples', default: 'all' },
   'no-confirm': { type: 'boolean', description: "skip the probes that confirm the max lr by short sustained training (up to 8 × 60 steps): the curve's bounds alone" },
   'weight-decay': { type: 'string', option: 'weightDecay', placeholder: '<number|auto|list>', description: "decoupled weight decay (AdamW's rule); auto: a range test at each of 0, 1e-5 … 1e-2, the decay whose validation loss falls lowest", default: '0' },
+  'momentum-runs': { type: 'boolean', description: "after the bounds: short runs at the max lr with momentum (β1) 0.8 … 0.99, as Smith reads momentum; says which ended lowest" },
   'no-escalate': { type: 'boolean', description: 'read the planned sweep as it is: no sweeping on past --end-lr, again with more steps or runs, or probing lower' },
   'data-dir': { type: 'string', placeholder: '<dir>', description: 'folder with the dataset files (mnist, fashion-mnist, digits)' },
   backend: { type: 'string', choices: BACKEND_CHOICES, description: 'tfjs backend (lrfind backends lists what works here)', default: 'auto' },

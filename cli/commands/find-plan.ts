@@ -21,6 +21,8 @@ export interface FindPlan {
   confirm: boolean;
   /** Escalate when the curve does not answer (`recommendLearningRate`'s `escalate`). */
   escalate: boolean;
+  /** `--momentum-runs`: Smith's short momentum runs after the bounds. */
+  momentumRuns?: boolean;
   /** `--weight-decay`: a decay, 'auto', or the decays to choose from. */
   weightDecay?: number | 'auto' | number[];
   label?: string;

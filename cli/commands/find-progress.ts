@@ -5,7 +5,7 @@ import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, weightDecayLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
+  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, momentumLine, weightDecayLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
   type ProbeStatus, type RunHeader,
 } from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
@@ -64,6 +64,8 @@ export function summaryLines({ doc, paths, stop }: SummaryProps): string[] {
   if (layers !== null) lines.push(layers);
   const decay = weightDecayLine(doc);
   if (decay !== null) lines.push(decay);
+  const momentum = momentumLine(doc);
+  if (momentum !== null) lines.push(momentum);
   const confirmed = confirmationLine(doc);
   if (confirmed !== null) lines.push(confirmed);
   lines.push(rulesLine(doc));

@@ -78,6 +78,7 @@ async function run(): Promise<void> {
       escalate: p.escalate,
       // Choosing a weight decay reads validation losses: the data's validation split, two batches a step.
       ...(p.weightDecay !== undefined ? { weightDecay: p.weightDecay } : {}),
+      ...(p.momentumRuns ? { momentum: 'auto' as const } : {}),
       ...(p.weightDecay !== undefined && typeof p.weightDecay !== 'number'
         ? { validationData: { xs: splitXs(dataset.validation.xs), ys: dataset.validation.ys }, validationBatches: 2 }
         : {}),

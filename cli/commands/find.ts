@@ -104,6 +104,7 @@ export function planFind(flags: FindFlags): FindPlan {
     ...(flags.label !== undefined ? { label: flags.label } : {}),
     ...(inputs !== undefined ? { inputs } : {}),
     ...(weightDecay !== undefined ? { weightDecay } : {}),
+    ...(flags['momentum-runs'] ? { momentumRuns: true } : {}),
     ...(flags.task !== undefined ? { task: flags.task as NonNullable<FindPlan['task']> } : {}),
     ...(flags['train-size'] !== undefined ? { trainSize: flags['train-size'] } : {}),
     ...(flags['data-dir'] !== undefined ? { dataDir: flags['data-dir'] } : {}),

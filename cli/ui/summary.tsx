@@ -1,10 +1,10 @@
 // The end of a find or analyze: bounds, regions, every rule's pick, warnings and the written files.
 import { Box, Text } from 'ink';
 import type { RangeTestFile } from '../../src/range-test/file.js';
-import { boundsLine, confirmationLine, escalationLines, layersLine, regionLines, rulesLine, smoothedLine, weightDecayLine } from '../../src/present/words.js';
+import { boundsLine, confirmationLine, escalationLines, layersLine, momentumLine, regionLines, rulesLine, smoothedLine, weightDecayLine } from '../../src/present/words.js';
 
 export interface SummaryProps {
-  doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'rules' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds' | 'escalations' | 'layers' | 'weightDecay'>>;
+  doc: Pick<RangeTestFile, 'curve' | 'bounds' | 'regions' | 'rules' | 'warnings'> & Partial<Pick<RangeTestFile, 'confirmation' | 'seconds' | 'escalations' | 'layers' | 'weightDecay' | 'momentum'>>;
   /** Files written, the report (index.html) first. */
   paths: readonly string[];
   /** e.g. "completed the sweep: 100 steps in 2.1s". */
@@ -29,6 +29,7 @@ export function Summary({ doc, paths, stop }: SummaryProps) {
       ))}
       {layersLine(doc) !== null ? <Text>{layersLine(doc)}</Text> : null}
       {weightDecayLine(doc) !== null ? <Text>{weightDecayLine(doc)}</Text> : null}
+      {momentumLine(doc) !== null ? <Text>{momentumLine(doc)}</Text> : null}
       {confirmed !== null ? <Text bold>{confirmed}</Text> : null}
       <Text dimColor>{rulesLine(doc)}</Text>
       {doc.warnings.map((w, i) => (

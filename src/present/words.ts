@@ -160,6 +160,13 @@ export function weightDecayLine(doc: Pick<RangeTestFile, 'weightDecay'>): string
   return `weight decay ${value} (chosen from a range test at each of ${tried}): ${wd.reason ?? ''}`.replace(/: $/, '');
 }
 
+/** "momentum 0.95 (short runs at the max lr with 0.8, 0.85, 0.9, 0.95, 0.99): …"; null without momentum runs. */
+export function momentumLine(doc: Pick<RangeTestFile, 'momentum'>): string | null {
+  const m = doc.momentum;
+  if (m === undefined) return null;
+  return `momentum ${m.value} (short runs at the max lr with ${m.tried.map((t) => t.momentum).join(', ')}): ${m.reason}`;
+}
+
 /** What a confirmation probe step reports. */
 export interface ProbeStatus {
   /** 1-based. */

@@ -1,7 +1,7 @@
 // The finder's file format (range-test.json): what `lrfind find --json` prints, what `find` and
 // `analyze` write and what `schedule --from`, the reports and the web page read. Versioned: this
 // lrfind writes version 3 and reads 1 to 3 (see file-parse.ts). Types only.
-import type { Bounds, Escalation, RangeTestSettings, RegionKind, StopReason, WeightDecayChoice } from '../types.js';
+import type { Bounds, Escalation, MomentumChoice, RangeTestSettings, RegionKind, StopReason, WeightDecayChoice } from '../types.js';
 
 export const RANGE_TEST_FORMAT = 'lrfind/range-test';
 export const RANGE_TEST_VERSION = 3;
@@ -86,4 +86,6 @@ export interface RangeTestFile extends Partial<RunPart> {
   layers?: { trained: string[]; frozen: string[] };
   /** The decoupled weight decay it ran with (version 3): given, or chosen from a family of range tests. */
   weightDecay?: WeightDecayChoice;
+  /** The momentum short runs at the max lr chose (version 3, `momentum: 'auto'`). */
+  momentum?: MomentumChoice;
 }

@@ -77,6 +77,7 @@ export function rangeTestFile(found: LrFinderResult, labels: { model?: string; d
   if (confirmation) file.confirmation = confirmationPart(analysis.curveBounds, confirmation, bounds);
   if (found.escalations.length > 0) file.escalations = found.escalations.map((e) => ({ ...e }));
   if (found.weightDecay) file.weightDecay = { ...found.weightDecay };
+  if (found.momentum) file.momentum = { ...found.momentum };
   const layers = rangeTest.layers;
   if (layers !== undefined && layers.frozen.length > 0) file.layers = { trained: [...layers.trained], frozen: [...layers.frozen] };
   if (rangeTest.runs.length > 1) {

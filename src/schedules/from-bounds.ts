@@ -19,7 +19,15 @@ export interface LrBounds {
  */
 export type BoundsSource =
   | LrBounds
-  | { bounds: Bounds | null; analysis?: { warnings: readonly string[] } | null; warnings?: readonly string[]; weightDecay?: { value: number } | null };
+  | {
+    bounds: Bounds | null; analysis?: { warnings: readonly string[] } | null; warnings?: readonly string[];
+    weightDecay?: { value: number } | null; momentum?: { value: number } | null;
+  };
+
+/** The momentum a finder result chose (`momentum: 'auto'`), if any. */
+export function momentumOf(source: BoundsSource): number | undefined {
+  return source != null && typeof source === 'object' && 'momentum' in source && source.momentum != null ? source.momentum.value : undefined;
+}
 
 /** The weight decay a finder result chose (`weightDecay: 'auto'`), if any. */
 export function weightDecayOf(source: BoundsSource): number | undefined {

@@ -47,6 +47,8 @@ export interface TrainOptions {
    * @default false
    */
   refreshBatchNorm?: boolean;
+  /** Decoupled weight decay each batch (AdamW's rule, kernels only). @default 0 */
+  weightDecay?: number;
 }
 
 /** tfjs's fit never yields to the event loop on its own (its promises resolve as microtasks). */
@@ -71,7 +73,10 @@ function lastValue(history: tf.History, ...keys: string[]): number {
  */
 export async function trainWithSchedule(model: tf.LayersModel, train: TrainSplit, validation: TrainSplit, options: TrainOptions): Promise<EpochRecord[]> {
   const n = train.xs.shape[0]!;
-  const callback = scheduleCallback({ lr: options.lr, ...(options.momentum ? { momentum: options.momentum } : {}), skipMissingMomentum: true });
+  const callback = scheduleCallback({
+    lr: options.lr, ...(options.momentum ? { momentum: options.momentum } : {}), skipMissingMomentum: true,
+    ...(options.weightDecay ? { weightDecay: options.weightDecay } : {}),
+  });
   const callbacks: tf.Callback[] = options.signal ? [callback, new YieldEachBatch()] : [callback];
   const records: EpochRecord[] = [];
   for (let epoch = 0; epoch < options.epochs; epoch++) {

@@ -18,6 +18,7 @@ import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions, type RangeTestStep } from './range-test.js';
 import type { Trainable } from './learner.js';
 import { chooseWeightDecay, familyOf } from './weight-decay-family.js';
+import { checkMomentumRuns, chooseMomentum, MOMENTUM_VALUES } from './momentum-probes.js';
 import { checkWeightDecay, type DecayRule } from './weight-decay.js';
 
 /** The tuned settings behind a recommendation, for experts (defaults: src/constants.ts, docs/constants.md). */
@@ -62,6 +63,12 @@ export interface RecommendLrOptions {
   weightDecay?: number | 'auto' | readonly number[];
   /** Which weights decay. @default 'weights' (two or more axes: kernels, not biases or normalization) */
   decayApplyTo?: DecayRule;
+  /**
+   * `'auto'` (or a list of values): once the bounds are found, short runs at the max lr with each
+   * momentum (Adam's β1), from the same weights, as Smith reads momentum; the result says which ended
+   * lowest and whether it differs from the optimizer's. @default undefined (not run)
+   */
+  momentum?: 'auto' | readonly number[];
   /** minLr = maxLr / divFactor: where one-cycle starts (PyTorch's `div_factor`). @default 10 */
   divFactor?: number;
   /** Confirm the curve's max lr by short training probes (up to 8 × 60 more steps). @default true */
@@ -221,6 +228,7 @@ export async function recommendLearningRate(
   model: Trainable, data: TrainingData, options: RecommendLrOptions = {},
 ): Promise<LrFinderResult> {
   const escalation = options.escalate === false ? null : resolveEscalationSettings(options.tuning?.escalation);
+  if (options.momentum !== undefined) checkMomentumRuns(model.optimizer, options.momentum === 'auto' ? MOMENTUM_VALUES : options.momentum);
   const choice = await weightDecayChoice(model, data, options);
   // From here on the finder runs at the chosen (or given) decay.
   const settled = choice === undefined ? options : { ...options, weightDecay: choice.value };
@@ -233,6 +241,16 @@ export async function recommendLearningRate(
   options.onAnalysis?.(rangeTest, analysis);
   // A sweep stopped by the signal (its only way to end 'stopped') gets no probes.
   const probing = analysis.curveBounds !== null || (escalation !== null && worthProbing(analysis.diagnosis));
-  if (options.confirm === false || !probing || options.signal?.aborted) return result(analysis, null);
-  return result(analysis, await probe(f, rangeTest, analysis));
+  const found = options.confirm === false || !probing || options.signal?.aborted ? result(analysis, null) : result(analysis, await probe(f, rangeTest, analysis));
+  return withMomentum(found, model, data, settled);
+}
+
+/** With `momentum: 'auto'` and bounds: Smith's short momentum runs at the max lr. */
+async function withMomentum(found: LrFinderResult, model: Trainable, data: TrainingData, options: RecommendLrOptions): Promise<LrFinderResult> {
+  if (options.momentum === undefined || found.bounds === null || options.signal?.aborted) return found;
+  const values = options.momentum === 'auto' ? MOMENTUM_VALUES : options.momentum;
+  const momentum = await chooseMomentum(model, data, found.bounds.maxLr, values, {
+    batchSize: found.rangeTest.settings.batchSize, seed: found.rangeTest.settings.seed, ...(typeof options.weightDecay === 'number' ? { weightDecay: options.weightDecay } : {}),
+  });
+  return { ...found, momentum };
 }

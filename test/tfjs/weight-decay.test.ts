@@ -125,3 +125,32 @@ describe("weightDecay: 'auto'", () => {
     model.dispose();
   });
 });
+
+describe("momentum: 'auto'", () => {
+  it('runs each momentum at the max lr from the same weights, says which ended lowest, and leaves the optimizer as it was', async () => {
+    const { toyData, toyMlp, weightBits, optimizerState } = await import('./helpers.js');
+    const { recommendLearningRate } = await import('../../src/tfjs/recommend.js');
+    const { oneCycleCallback } = await import('../../src/tfjs/callbacks/one-cycle-callback.js');
+    const { getMomentum } = await import('../../src/tfjs/momentum.js');
+    const data = toyData(96);
+    const model = toyMlp(tf.train.momentum(0.01, 0.9));
+    const weights = weightBits(model);
+    const state = optimizerState(model.optimizer);
+    const before = tf.memory().numTensors;
+    const found = await recommendLearningRate(model, data, { startLr: 1e-4, endLr: 10, numIter: 40, batchSize: 16, momentum: [0.5, 0.9, 0.99], tuning: { probes: { warmupSteps: 4, holdSteps: 16 } } });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(weightBits(model)).toEqual(weights);
+    expect(optimizerState(model.optimizer)).toEqual(state);
+    expect(getMomentum(model.optimizer)).toBe(0.9);
+    const m = found.momentum!;
+    expect(m.tried.map((t) => t.momentum)).toEqual([0.5, 0.9, 0.99]);
+    const lowest = Math.min(...m.tried.filter((t) => Number.isFinite(t.endLoss)).map((t) => t.endLoss));
+    expect(m.tried.find((t) => t.momentum === m.value)!.endLoss).toBe(lowest);
+    expect(m.changed).toBe(m.value !== 0.9);
+    const cycle = oneCycleCallback(found, { totalSteps: 10 });
+    expect(cycle.schedule.momentum!(0)).toBeCloseTo(m.value, 12); // one-cycle's momentum starts at its max
+    await expect(recommendLearningRate(toyMlp(tf.train.sgd(0.1)), data, { numIter: 20, batchSize: 16, momentum: 'auto' })).rejects.toThrow("momentum 'auto' needs an optimizer with momentum or β1");
+    tf.dispose([data.xs, data.ys]);
+    model.dispose();
+  });
+});

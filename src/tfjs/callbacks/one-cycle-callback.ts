@@ -2,7 +2,7 @@
 // comes from `model.fit` itself unless given, as fastai's `fit_one_cycle(n, lr_max)` does.
 import type { OneCycleOptions } from '../../schedules/one-cycle.js';
 import type { CycleSchedule } from '../../schedules/cycle-schedule.js';
-import { boundsOf, oneCycleFromBounds, weightDecayOf, type BoundsSource } from '../../schedules/from-bounds.js';
+import { boundsOf, momentumOf, oneCycleFromBounds, weightDecayOf, type BoundsSource } from '../../schedules/from-bounds.js';
 import { ScheduleCallback, type ScheduleCallbackArgs } from './schedule-callback.js';
 
 export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'>, Pick<ScheduleCallbackArgs, 'refreshBatchNorm' | 'weightDecay' | 'decayApplyTo'> {
@@ -46,6 +46,9 @@ export class OneCycleCallback extends ScheduleCallback {
     const { bounds: source, skipMissingMomentum = true, refreshBatchNorm, weightDecay, decayApplyTo, ...options } = args;
     // A finder result that chose a weight decay trains with it, unless told otherwise.
     const decay = weightDecay ?? weightDecayOf(source);
+    // A result whose momentum runs chose a value cycles down from it by one-cycle's usual 0.1.
+    const m = momentumOf(source);
+    if (m !== undefined && options.maxMomentum === undefined && options.baseMomentum === undefined) Object.assign(options, { maxMomentum: m, baseMomentum: Math.max(0, m - 0.1) });
     const bounds = boundsOf(source);
     const fixed = options.totalSteps !== undefined || options.epochs !== undefined || options.stepsPerEpoch !== undefined;
     const build = (totalSteps?: number): CycleSchedule => oneCycleFromBounds(bounds, totalSteps === undefined ? options : { ...options, totalSteps });
