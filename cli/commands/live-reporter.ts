@@ -45,6 +45,12 @@ export function liveReporter(): FindReporter {
     if (firstStepEnded !== null) props = { ...props, pace: { steps: stepsSince, seconds: (now - firstStepEnded) / 1000 } };
     view.update(createElement(FindView, props));
   };
+  // Lines under the chart: what the finder did beyond the plan, and what runs next.
+  const addLine = (line: string): void => {
+    if (!props) return;
+    props = { ...props, escalations: [...(props.escalations ?? []), line] };
+    draw(true);
+  };
   const stopTimer = (): void => {
     if (timer) clearInterval(timer);
     timer = null;
@@ -68,16 +74,8 @@ export function liveReporter(): FindReporter {
       const { done, total } = sweepProgress(step, props.header);
       draw(done === total);
     },
-    escalated(escalation) {
-      if (!props) return;
-      props = { ...props, escalations: [...(props.escalations ?? []), escalationLine(escalation)] };
-      draw(true);
-    },
-    note(line) {
-      if (!props) return;
-      props = { ...props, escalations: [...(props.escalations ?? []), line] };
-      draw(true);
-    },
+    escalated: (escalation) => addLine(escalationLine(escalation)),
+    note: (line) => addLine(line),
     probe(status) {
       if (!props) return;
       sweepDone = true; // the probes start after the last step
