@@ -1,11 +1,11 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
-import type { Escalation, LrFinderResult, RangeTestStep } from '../../src/index.js';
+import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
 import { confirmationPart } from '../../src/range-test/file.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
 import type { SummaryProps } from '../ui/summary.js';
 import {
-  boundsLine, confirmationLine, escalationLine, escalationLines, headerLine, layersLine, momentumLine, weightDecayLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
+  boundsLine, confirmationLine, escalationLines, headerLine, layersLine, momentumLine, weightDecayLine, probeStartLine, regionLines, rulesLine, smoothedLine, stepLine,
   type ProbeStatus, type RunHeader,
 } from '../../src/present/words.js';
 import { liveCurve } from './live-curve.js';
@@ -16,9 +16,7 @@ export interface FindReporter {
   step(step: RangeTestStep): void;
   /** A confirmation probe's step. */
   probe(status: ProbeStatus): void;
-  /** The finder did more than planned: what, and why. */
-  escalated(escalation: Escalation): void;
-  /** A line about what runs next (e.g. a weight decay's range test). */
+  /** A line about what the finder did beyond the plan (an escalation), or runs next (a weight decay's range test). */
   note(line: string): void;
   /** Ctrl-C was pressed: once (stop after this step), or again (stop now). */
   stopping(now: boolean): void;
@@ -50,7 +48,7 @@ export function probeCounter(maxProbes: number): (step: { lr: number; step: numb
 
 /** Nothing on stdout: --json prints only its document. */
 export function silentReporter(): FindReporter {
-  return { start() {}, step() {}, probe() {}, escalated() {}, note() {}, stopping() {}, async finish() {}, async close() {} };
+  return { start() {}, step() {}, probe() {}, note() {}, stopping() {}, async finish() {}, async close() {} };
 }
 
 /** The plain lines of a summary (non-TTY and NO_COLOR output). */
@@ -96,9 +94,6 @@ export function plainReporter(write: (line: string) => void = say): FindReporter
         lastQuarter = quarter;
         write(`  ${percent(done, total).padStart(4)}  ${run}step ${step.step + 1}/${step.numIter}  ${stepLine(curve.status()!)}`);
       }
-    },
-    escalated(escalation) {
-      write(`  ${escalationLine(escalation)}`);
     },
     note(line) {
       write(`  ${line}`);

@@ -12,7 +12,7 @@ import { inkAvailable } from '../output/ink-available.js';
 import { isInteractive } from '../terminal.js';
 import { plural } from '../../src/text.js';
 import { formatLr } from '../../src/format.js';
-import { stopLine } from '../../src/present/words.js';
+import { escalationLine, stopLine } from '../../src/present/words.js';
 import type { FindPlan } from './find-plan.js';
 import { hear, heardResult, nothingHeard } from './find-heard.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
@@ -92,7 +92,7 @@ function sweep(
           reporter.probe(message.probe);
           break;
         case 'escalation':
-          reporter.escalated(message.escalation);
+          reporter.note(escalationLine(message.escalation));
           break;
         case 'weight-decay':
           reporter.note(`range test at weight decay ${message.member.weightDecay === 0 ? '0' : formatLr(message.member.weightDecay)} (${message.member.index + 1} of ${message.member.count})`);

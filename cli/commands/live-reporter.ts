@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { startLive, type LiveView } from '../output/ink.js';
 import { columns } from '../terminal.js';
 import { FindView, type FindViewProps } from '../ui/find-view.js';
-import { escalationLine, type StepStatus } from '../../src/present/words.js';
+import type { StepStatus } from '../../src/present/words.js';
 import type { FindReporter } from './find-progress.js';
 import { sweepProgress } from '../ui/sweep-progress.js';
 import { liveCurve, type LiveCurve } from './live-curve.js';
@@ -74,7 +74,6 @@ export function liveReporter(): FindReporter {
       const { done, total } = sweepProgress(step, props.header);
       draw(done === total);
     },
-    escalated: (escalation) => addLine(escalationLine(escalation)),
     note: (line) => addLine(line),
     probe(status) {
       if (!props) return;
