@@ -154,3 +154,23 @@ describe("momentum: 'auto'", () => {
     model.dispose();
   });
 });
+
+describe('weightDecay in trainWithSchedule', () => {
+  it('shrinks the kernels each batch (and leaves the biases to the optimizer)', async () => {
+    const { toyData, toyMlp } = await import('./helpers.js');
+    const { trainWithSchedule } = await import('../../src/study/train.js');
+    const data = toyData(64);
+    const norms = async (weightDecay: number): Promise<number[]> => {
+      const model = toyMlp(tf.train.sgd(0.1));
+      model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      await trainWithSchedule(model, data, data, { epochs: 2, batchSize: 16, lr: () => 0.1, weightDecay });
+      const out = model.getWeights().map((w) => tf.tidy(() => tf.norm(w).dataSync()[0]!));
+      model.dispose();
+      return out;
+    };
+    const [plain, decayed] = [await norms(0), await norms(0.5)];
+    expect(decayed[0]!).toBeLessThan(plain[0]!); // first kernel
+    expect(decayed[2]!).toBeLessThan(plain[2]!); // second kernel
+    tf.dispose([data.xs, data.ys]);
+  });
+});
