@@ -130,6 +130,15 @@ describe.skipIf(!online)(`the packed tarball in a project on tfjs ${OLDEST_TFJS}
     }
   });
 
+  it("runs the README's weight-decay example as it is", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Weight decay: decoupled, and found with the lr'));
+    const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const r = await run(example!);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/validation loss/);
+  });
+
   it("prints Node's own stack for the user's error after initBackend and exits with 1", async () => {
     const r = await run(`
       import { initBackend } from 'lrfind';
