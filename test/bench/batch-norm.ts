@@ -4,7 +4,8 @@
 // `refreshBatchNorm` (one pass over the training set). Same weights, so the difference is the
 // statistics alone.
 import { mean } from '../../src/analysis/statistics.js';
-import { initBackend, refreshBatchNorm } from '../../src/node.js';
+import { initBackend } from '../../src/node.js';
+import { refreshBatchNorm } from '../../src/train.js';
 import { oneCycleFromBounds } from '../../src/schedules/from-bounds.js';
 import { stepsPerEpoch } from '../../src/schedules/steps.js';
 import { trainWithSchedule } from '../../src/study/train.js';

@@ -60,7 +60,7 @@ describe('lrfind --help and --version', () => {
     const r = await runCli(['help', 'fnd']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(oneErrorLine(r.stderr)).toBe('lrfind: no help for "fnd": expected one of find, analyze, schedule, compare, demo, backends');
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: no help for "fnd": expected one of find, analyze, schedule, compare, demo, fine-tune, backends');
   });
 
   it('find --help documents each range-test flag with its default', async () => {
@@ -89,6 +89,6 @@ describe('lrfind routing', () => {
   it('an unknown command is one line on stderr and exit 2', async () => {
     const r = await runCli(['fnd']);
     expect(r.code).toBe(2);
-    expect(oneErrorLine(r.stderr)).toBe('lrfind: unknown command "fnd"; expected one of find, analyze, schedule, compare, demo, backends (see lrfind --help)');
+    expect(oneErrorLine(r.stderr)).toBe('lrfind: unknown command "fnd"; expected one of find, analyze, schedule, compare, demo, fine-tune, backends (see lrfind --help)');
   });
 });
