@@ -9,6 +9,7 @@ import { layerLrCallback } from './callbacks/layer-lr-callback.js';
 import { oneCycleCallback } from './callbacks/one-cycle-callback.js';
 import { recommendLearningRate, type RecommendLrOptions } from './recommend.js';
 import { stepsPerEpoch } from '../schedules/steps.js';
+import { refreshBatchNorm } from './batch-norm.js';
 
 export interface FineTuneOptions {
   /** How many layers with weights, at the end of the model, form the new head. @default 1 */
@@ -57,6 +58,24 @@ export interface FineTuneResult {
   baseLayers: string[];
   head: FineTuneStep;
   all: FineTuneStep;
+}
+
+/**
+ * Batch norm's statistics recomputed over the training inputs after the last epoch (short schedules
+ * leave tfjs's running averages behind: docs/batch-norm.md), and the last epoch's validation scores
+ * measured again with them. Tensor data with one input only; nothing for a model without batch norm.
+ */
+async function refreshAfter(model: tf.LayersModel, data: TrainingData, validation: TensorData | undefined, batchSize: number, history: FitHistory): Promise<void> {
+  if (!isTensorData(data) || !(data.xs instanceof tf.Tensor)) return;
+  if ((await refreshBatchNorm(model, data.xs, { batchSize })) === 0 || validation === undefined) return;
+  const scores = model.evaluate(validation.xs as tf.Tensor, validation.ys as tf.Tensor, { batchSize });
+  const values = (Array.isArray(scores) ? scores : [scores]).map((s) => s.dataSync()[0]!);
+  tf.dispose(scores);
+  const names = ['val_loss', ...model.metricsNames.slice(1).map((m) => `val_${m}`)];
+  names.forEach((name, i) => {
+    const series = history.history[name];
+    if (series !== undefined && values[i] !== undefined) series[series.length - 1] = values[i]!;
+  });
 }
 
 /** Thrown when the head's find gives no bounds: nothing was trained. */
@@ -170,6 +189,7 @@ export async function fineTune(model: tf.LayersModel, data: TrainingData, option
     options.onStage?.('train all');
     const callbacks = [cycle(allBounds, o.epochs, data, o.batchSize), layerLrCallback({ layers: base, factor: o.baseLrFactor })];
     const allHistory = await fit(model, data, o.epochs, options, o.batchSize, callbacks);
+    await refreshAfter(model, data, options.validationData, o.batchSize, allHistory);
     return {
       headLayers: head.map((l) => l.name),
       baseLayers: base.map((l) => l.name),

@@ -54,9 +54,12 @@ function scheduleOf(name: ScheduleName, maxLr: number, minLr: number, epochs: nu
 /** Final validation accuracy of one run of `schedule` at `maxLr` (cached). */
 async function trainedAccuracy(setup: Setup, data: Dataset, schedule: ScheduleName, maxLr: number, minLr: number, seed: number): Promise<number> {
   const name = schedule === 'one-cycle' && Math.abs(maxLr / minLr - DIV_FACTOR) < 1e-9 ? '' : `${schedule}|${(maxLr / minLr).toPrecision(4)}|`;
-  const key = `${setup.name}|${name}${maxLr.toPrecision(6)}|${seed}|${setup.epochs}`;
-  if (cache[key] === undefined) {
-    const model = compiled(setup, data, seed);
+  const model = compiled(setup, data, seed);
+  // Batch norm's statistics are recomputed after training (trainWithSchedule's default): a key of their own.
+  const refreshed = model.layers.some((l) => l.getClassName() === 'BatchNormalization') ? '|bn-refreshed' : '';
+  const key = `${setup.name}|${name}${maxLr.toPrecision(6)}|${seed}|${setup.epochs}${refreshed}`;
+  if (cache[key] !== undefined) model.dispose();
+  else {
     const { lr, momentum } = scheduleOf(schedule, maxLr, minLr, setup.epochs, stepsPerEpoch(data.train.xs.shape[0]!, setup.batchSize));
     const history = await trainWithSchedule(model, data.train, data.validation, { epochs: setup.epochs, batchSize: setup.batchSize, lr, momentum, seed });
     const last = history.at(-1)!.valAccuracy;
