@@ -106,7 +106,18 @@ describe("weightDecay: 'auto'", () => {
     const weights = weightBits(model);
     const state = optimizerState(model.optimizer);
     const before = tf.memory().numTensors;
-    const found = await recommendLearningRate(model, data, { startLr: 1e-4, endLr: 10, numIter: 40, batchSize: 16, weightDecay: [0, 1e-3, 1e-1], tuning: { probes: { warmupSteps: 4, holdSteps: 16 } } });
+    // Each member starts from the model as it was: the one before it restored it exactly.
+    const atStart: unknown[] = [];
+    const found = await recommendLearningRate(model, data, {
+      startLr: 1e-4, endLr: 10, numIter: 40, batchSize: 16, weightDecay: [0, 1e-3, 1e-1], tuning: { probes: { warmupSteps: 4, holdSteps: 16 } },
+      onWeightDecay: () => atStart.push([weightBits(model), optimizerState(model.optimizer), tf.memory().numTensors]),
+    });
+    expect(atStart).toHaveLength(3);
+    for (const [bits, optimizer] of atStart as [unknown, unknown][]) {
+      expect(bits).toEqual(weights);
+      expect(optimizer).toEqual(state);
+    }
+    expect(new Set(atStart.map((a) => (a as unknown[])[2])).size).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
     expect(weightBits(model)).toEqual(weights);
     expect(optimizerState(model.optimizer)).toEqual(state);
