@@ -24,6 +24,16 @@ async function settle(page: Page, states: string[]): Promise<{ state: string; me
   }));
 }
 
+/** The page is idle already (the last message stays up): waits until a message starting with `prefix` replaces it. */
+async function messageStarting(page: Page, prefix: string, states = ['idle']): Promise<string> {
+  let message = '';
+  for (let tries = 0; tries < 100 && !message.startsWith(prefix); tries++) {
+    message = (await settle(page, states)).message;
+    if (!message.startsWith(prefix)) await new Promise((done) => setTimeout(done, 100));
+  }
+  return message;
+}
+
 /** The text behind a download link (a blob: URL made by the page). */
 const download = (page: Page, id: string): Promise<string> =>
   page.$eval(`#${id}`, async (a) => {
@@ -104,13 +114,7 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     writeFileSync(csv, 'a,b,label\n1,2,0\n3,oops,1\n');
     const picker = await page.$('#csv-file');
     await (picker as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(csv);
-    // The page is idle already (the last message stays up): wait until the upload's message replaces it.
-    let message = '';
-    for (let tries = 0; tries < 100 && !message.startsWith('bad.csv'); tries++) {
-      message = (await settle(page, ['idle'])).message;
-      if (!message.startsWith('bad.csv')) await new Promise((done) => setTimeout(done, 100));
-    }
-    expect(message).toMatch(/^bad\.csv: row 3/);
+    expect(await messageStarting(page, 'bad.csv')).toMatch(/^bad\.csv: row 3/);
     expect(await page.$eval('#run', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
   });
 
@@ -126,7 +130,7 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     model.dispose();
     const picker = await page.$('#model-files');
     await (picker as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(join(files, 'model.json'), join(files, 'weights.bin'));
-    expect((await settle(page, ['idle'])).message).toMatch(/^model: model\.json \(\w+\), 1 weight file$/);
+    expect(await messageStarting(page, 'model:')).toMatch(/^model: model\.json \(\w+\), 1 weight file$/);
     await page.evaluate(() => {
       document.querySelector<HTMLInputElement>('input[name="data"][value="digits"]')!.checked = true;
       document.querySelector<HTMLInputElement>('#steps')!.value = '40';
@@ -138,6 +142,25 @@ describe.skipIf(skipReason !== null)(`the page in headless Chromium${skipReason 
     expect(message).toBe('');
     expect(state).toBe('done');
     expect(JSON.parse(await download(page, 'dl-json')).curve.lr).toHaveLength(40);
+  });
+
+  it('reads a CSV whose label is a number as a regression, trains on it and says so', async () => {
+    const picker = await page.$('#csv-file');
+    await page.evaluate(() => {
+      document.querySelector<HTMLInputElement>('#csv-label')!.value = 'mpg';
+    });
+    await (picker as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(join(ROOT, 'test/fixtures/cars.csv'));
+    expect(await messageStarting(page, 'data: cars.csv', ['idle', 'done'])).toBe('data: cars.csv, 300 rows of 2 features, regression on mpg');
+    await page.evaluate(() => {
+      document.querySelector<HTMLInputElement>('input[name="model"][value="builtin"]')!.checked = true;
+      document.querySelector<HTMLSelectElement>('#builtin-model')!.value = 'mlp';
+      document.querySelector<HTMLInputElement>('#steps')!.value = '60';
+      document.querySelector<HTMLInputElement>('#confirm')!.checked = false;
+    });
+    await page.click('#run');
+    expect(await settle(page, ['done', 'error'])).toEqual({ state: 'done', message: '' });
+    const doc = JSON.parse(await download(page, 'dl-json')) as { loss: string; data: string };
+    expect(doc.loss).toBe('mean squared error of mpg (min-max scaled)');
   });
 
   it('left no error in the page', () => {
