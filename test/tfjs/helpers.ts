@@ -15,6 +15,18 @@ export function toyData(n: number, features = 6, classes = 3, seed = 1, randomLa
   return tf.tidy(() => ({ xs: tf.tensor2d(x, [n, features]), ys: tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() }));
 }
 
+/**
+ * 96 learnable examples then 96 with random labels: the loss stays well above zero, so a probe has
+ * a sweep's best to beat and a later find still has a curve to read (on separable toy data alone
+ * the sweep's single batches reach a loss of 1e-7).
+ */
+export function halfNoisyToyData(): { xs: tf.Tensor; ys: tf.Tensor } {
+  const [learnable, noise] = [toyData(96), toyData(96, 6, 3, 2, true)];
+  const data = { xs: tf.concat([learnable.xs, noise.xs]), ys: tf.concat([learnable.ys, noise.ys]) };
+  tf.dispose([learnable.xs, learnable.ys, noise.xs, noise.ys]);
+  return data;
+}
+
 /** A tiny seeded MLP, compiled with the given optimizer. */
 export function toyMlp(optimizer: tf.Optimizer | string, features = 6, classes = 3): tf.LayersModel {
   const model = tf.sequential();

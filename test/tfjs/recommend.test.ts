@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRangeTest } from '../../src/range-test/analyze-result.js';
 import { recommendLearningRate } from '../../src/tfjs/recommend.js';
-import { optimizerState, toyData, toyMlp, weightBits } from './helpers.js';
+import { halfNoisyToyData, optimizerState, toyMlp, weightBits } from './helpers.js';
 
 let data: { xs: tf.Tensor; ys: tf.Tensor };
 const SWEEP = { startLr: 1e-4, endLr: 100, numIter: 60, batchSize: 16 };
@@ -11,11 +11,7 @@ const QUICK_PROBES = { warmupSteps: 4, holdSteps: 16 };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  // Half the labels random: the loss stays well above zero, so a probe has a sweep's best to beat
-  // (on separable toy data the sweep's single batches reach a loss of 1e-7).
-  const [learnable, noise] = [toyData(96), toyData(96, 6, 3, 2, true)];
-  data = { xs: tf.concat([learnable.xs, noise.xs]), ys: tf.concat([learnable.ys, noise.ys]) };
-  tf.dispose([learnable.xs, learnable.ys, noise.xs, noise.ys]);
+  data = halfNoisyToyData();
 });
 afterAll(() => tf.dispose([data.xs, data.ys]));
 

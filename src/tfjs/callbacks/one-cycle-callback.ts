@@ -17,7 +17,7 @@ export interface OneCycleCallbackArgs extends Omit<OneCycleOptions, 'maxLr'>, Pi
 }
 
 /** What tfjs hands callbacks before training (`model.fit` and `fitDataset`). */
-interface FitParams {
+export interface FitParams {
   epochs?: number;
   initialEpoch?: number | null;
   samples?: number | null;

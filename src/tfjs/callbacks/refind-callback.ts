@@ -8,7 +8,7 @@ import type { LrFinderResult } from '../../types.js';
 import type { TrainingData } from '../batches.js';
 import type { Trainable } from '../learner.js';
 import { recommendLearningRate, type RecommendLrOptions } from '../recommend.js';
-import { stepsOfFit } from './one-cycle-callback.js';
+import { stepsOfFit, type FitParams } from './one-cycle-callback.js';
 import { ScheduleCallback } from './schedule-callback.js';
 
 export interface RefindCallbackArgs {
@@ -24,15 +24,6 @@ export interface RefindCallbackArgs {
   oneCycle?: Omit<OneCycleOptions, 'maxLr' | 'totalSteps' | 'epochs' | 'stepsPerEpoch'>;
   /** Called after each find, with its epoch and result (its bounds null when it found none: the schedule then goes on). */
   onFound?: (epoch: number, found: LrFinderResult) => void;
-}
-
-/** What a fit tells callbacks before training. */
-interface FitParams {
-  epochs?: number;
-  initialEpoch?: number | null;
-  samples?: number | null;
-  steps?: number | null;
-  batchSize?: number | null;
 }
 
 /**

@@ -3,17 +3,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refindCallback } from '../../../src/tfjs/callbacks/refind-callback.js';
-import { optimizerState, toyData, toyMlp, weightBits } from '../helpers.js';
+import { halfNoisyToyData, optimizerState, toyMlp, weightBits } from '../helpers.js';
 
 let data: { xs: tf.Tensor; ys: tf.Tensor };
 const FINDER = { startLr: 1e-4, endLr: 10, numIter: 40, batchSize: 16, tuning: { probes: { warmupSteps: 4, holdSteps: 16 } } };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  // Half the labels random: the loss stays well above zero after an epoch, so a later find still has a curve to read.
-  const [learnable, noise] = [toyData(96), toyData(96, 6, 3, 2, true)];
-  data = { xs: tf.concat([learnable.xs, noise.xs]), ys: tf.concat([learnable.ys, noise.ys]) };
-  tf.dispose([learnable.xs, learnable.ys, noise.xs, noise.ys]);
+  data = halfNoisyToyData();
 });
 afterAll(() => tf.dispose([data.xs, data.ys]));
 
