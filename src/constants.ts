@@ -12,7 +12,7 @@ export const PROBES = {
   ladder: 1.25,
   /** At most this many probes: the ladder then spans 1.25^7 ≈ 4.8× below its top. */
   maxProbes: 8,
-  /** maxLr = the largest passing candidate / margin: one-cycle holds its peak for longer than a probe. */
+  /** maxLr = the confirmed edge / margin: one-cycle holds its peak for longer than a probe. */
   margin: 1.3,
   /** The ladder's top is at most this many times the lr of the sweep's best loss (late bumps fooled it). */
   ceiling: 3,
@@ -22,6 +22,10 @@ export const PROBES = {
   giveBack: 0.1,
   /** A probe ending below this share of the starting level has trained: a sweep that reached ~0 asks too much. */
   floor: 0.05,
+  /** After a pass, one probe a ladder² lower: when it trains clearly better, the pass was at the edge. More checks cost MLPs that train best at their edge. */
+  checksBelow: 1,
+  /** Clearly better: the lower probe's progress exceeds the upper's by this share of its own (the noise of two end means). */
+  betterBy: 0.1,
 } as const;
 
 /** lrfind's rule on the curve alone. @see docs/constants.md#rule */

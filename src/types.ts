@@ -183,9 +183,9 @@ export interface LrProbe {
 }
 
 export interface Confirmation {
-  /** The largest passing candidate / margin; null when no probe passed. */
+  /** `edge` / margin; null when no probe passed. */
   maxLr: number | null;
-  /** The largest passing candidate; null when none passed. */
+  /** The lr confirmed: the largest passing candidate, or one below it that trained clearly better (`steppedDown`); null when none passed. */
   edge: number | null;
   /** The loss a probe had to end below (see `probeTarget`). */
   target: number;
@@ -194,6 +194,8 @@ export interface Confirmation {
   stopped: boolean;
   /** True when no probe reached the target and the edge is the largest lr that trained about as well as the best of them (`relaxedEdge`). */
   relaxed?: boolean;
+  /** True when a passing candidate lower than the first one trained clearly better, so the edge is that lower one. */
+  steppedDown?: boolean;
 }
 
 /** One range test of a weight-decay family: its decay, its sweep, and what it read. */

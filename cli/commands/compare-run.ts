@@ -12,9 +12,8 @@ import { formatDuration } from '../../src/format.js';
 import { epochLine, studyTable } from '../ui/study-text.js';
 import { boundsLine } from '../../src/present/words.js';
 import { COMPARE_FLAGS, COMPARE_RUNS, type ComparePlan } from './compare-plan.js';
-import { confirmedLines, probeCounter } from './find-progress.js';
+import { confirmedLines, mostProbes, probeCounter } from './find-progress.js';
 import { probeStartLine } from '../../src/present/words.js';
-import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
@@ -40,7 +39,7 @@ export async function runCompare(p: ComparePlan): Promise<number> {
         `${plural(n, 'run')} of ${plural(p.epochs, 'epoch')} · batch ${p.batchSize} · backend ${backendLine}`,
     );
     write('range test with SGD + momentum 0.9 …');
-    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
+    const probeStatus = probeCounter(mostProbes(true));
     let result: StudyResult;
     try {
       result = await runStudy({

@@ -11,9 +11,8 @@ import { formatDuration } from '../../src/format.js';
 import { DATASET_CLASS_NAMES } from '../../src/data/names.js';
 import { epochLine, formatAccuracy } from '../ui/study-text.js';
 import { boundsLine } from '../../src/present/words.js';
-import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { DEMO_FLAGS, type DemoPlan } from './demo-plan.js';
-import { confirmedLines, plainReporter, probeCounter } from './find-progress.js';
+import { confirmedLines, mostProbes, plainReporter, probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
 import { interruptOnSigint } from './study-signal.js';
 
@@ -35,7 +34,7 @@ export async function runDemoCommand(p: DemoPlan): Promise<number> {
     write(`lrfind demo: ${MODEL} on ${DATASET} · SGD + momentum 0.9 · backend ${backendLine}`);
     let trainingStarted = false; // the header line before the first epoch
     let result: DemoResult;
-    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes);
+    const probeStatus = probeCounter(mostProbes(true));
     try {
       result = await runDemo({
         dataset: DATASET,

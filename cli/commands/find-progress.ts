@@ -1,5 +1,7 @@
 // What `find` shows while it runs: a live ink view, plain lines, or nothing (--json).
 import type { LrFinderResult, RangeTestStep } from '../../src/index.js';
+import { ESCALATION } from '../../src/constants.js';
+import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
 import { confirmationPart } from '../../src/range-test/file.js';
 import { say } from '../terminal.js';
 import { percent } from '../ui/format.js';
@@ -35,6 +37,11 @@ export function confirmedLines(found: LrFinderResult): string[] {
   if (analysis === null || confirmation === null) return [boundsLine({ bounds })];
   const line = confirmationLine({ confirmation: confirmationPart(analysis.curveBounds, confirmation, bounds), bounds });
   return [...(line !== null ? [line] : []), boundsLine({ bounds })];
+}
+
+/** The most probes a find runs: the ladder, the check below a pass, and the lower ladder when it escalates. */
+export function mostProbes(escalate: boolean): number {
+  return DEFAULT_CONFIRM_SETTINGS.maxProbes + DEFAULT_CONFIRM_SETTINGS.checksBelow + (escalate ? ESCALATION.extraProbes : 0);
 }
 
 /** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */

@@ -7,14 +7,12 @@ import type { Trainable } from '../../src/tfjs/learner.js';
 import { isLayersModel } from '../../src/tfjs/learner.js';
 import { splitByInputs } from '../model/input-columns.js';
 import { recommendLearningRate } from '../../src/index.js';
-import { DEFAULT_CONFIRM_SETTINGS } from '../../src/range-test/confirm.js';
-import { ESCALATION } from '../../src/constants.js';
 import { type Dataset } from '../../src/data/index.js';
 import { loadData } from '../data-source.js';
 import { loadModel } from '../model/load-model.js';
 import { checkModelName } from '../model/source.js';
 import type { WorkerInput, WorkerMessage } from './find-messages.js';
-import { probeCounter } from './find-progress.js';
+import { mostProbes, probeCounter } from './find-progress.js';
 import { startBackend } from './start-backend.js';
 import { withFlagNames } from '../args.js';
 import { checkBatchSize } from '../../src/tfjs/check-inputs.js';
@@ -69,7 +67,7 @@ async function run(): Promise<void> {
       return parts;
     };
     const train = { xs: inputs ?? dataset.train.xs, ys: dataset.train.ys };
-    const probeStatus = probeCounter(DEFAULT_CONFIRM_SETTINGS.maxProbes + (p.escalate ? ESCALATION.extraProbes : 0));
+    const probeStatus = probeCounter(mostProbes(p.escalate));
     const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
     const found = await recommendLearningRate(model, train, {
       ...sweep,

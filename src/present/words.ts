@@ -130,6 +130,10 @@ export function confirmationLine(doc: Pick<RangeTestFile, 'confirmation'> & Part
   }
   const curve = c.curveBounds ? `; the curve alone said max lr ${formatLr(c.curveBounds.maxLr)}` : "; the curve alone gave no bounds";
   if (c.relaxed) return `confirmed by training, loosely: no probe reached the target; ${formatLr(c.edge)} trained about as well as the best of them (${probes})${curve}`;
+  if (c.steppedDown) {
+    const passed = c.probes.filter((p) => p.passed && p.lr > c.edge!).map((p) => p.lr);
+    return `confirmed by training: ${formatLr(c.edge)} trained, clearly better than ${formatLr(Math.max(...passed))} above it (${probes})${curve}`;
+  }
   return `confirmed by training: ${formatLr(c.edge)} trained (${probes})${curve}`;
 }
 

@@ -2,7 +2,7 @@
 // so it misses instabilities that need tens of steps at one lr to grow (docs/constants.md#probes).
 // A probe trains from the starting weights with a short warm-up to a candidate lr and holds it; the
 // largest candidate whose probe ends below the sweep's best loss (and clearly below where it
-// started) is the confirmed edge.
+// started) is the confirmed edge, unless a probe further down trains clearly better.
 import { initialLevel } from '../analysis/reading.js';
 import { mean } from '../analysis/statistics.js';
 import { ESCALATION, PROBES, RECOMMENDATION, RELAXED } from '../constants.js';
@@ -20,7 +20,7 @@ export interface ConfirmSettingsInput {
   ladder?: number;
   /** At most this many probes. @default 8 */
   maxProbes?: number;
-  /** maxLr = the largest passing candidate / margin. @default 1.3 */
+  /** maxLr = the confirmed edge / margin. @default 1.3 */
   margin?: number;
   /** The ladder starts at the rise, but at most this many times the lr of the sweep's best loss. @default 3 */
   ceiling?: number;
@@ -30,6 +30,10 @@ export interface ConfirmSettingsInput {
   giveBack?: number;
   /** A probe that ends below this fraction of a positive starting level has trained, whatever the sweep's best. @default 0.05 */
   floor?: number;
+  /** After the first pass, at most this many probes a ladder² further down each, while each trains clearly better than the one above. @default 1 */
+  checksBelow?: number;
+  /** A lower probe trains clearly better when its progress exceeds the upper one's by this share of its own. @default 0.1 */
+  betterBy?: number;
 }
 
 export type ConfirmSettings = Required<ConfirmSettingsInput>;
@@ -49,12 +53,14 @@ export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): Confir
   integer('warmupSteps', 0);
   integer('holdSteps', 1);
   integer('maxProbes', 1);
+  integer('checksBelow', 0);
   if (!(s.ladder > 1 && Number.isFinite(s.ladder))) throw new RangeTestSettingsError(`ladder must be a number > 1, got ${s.ladder}`);
   if (!(s.margin >= 1 && Number.isFinite(s.margin))) throw new RangeTestSettingsError(`margin must be a number ≥ 1, got ${s.margin}`);
   if (!(s.ceiling >= 1)) throw new RangeTestSettingsError(`ceiling must be a number ≥ 1, got ${s.ceiling}`);
   if (!(s.minDrop >= 0 && s.minDrop < 1)) throw new RangeTestSettingsError(`minDrop must be in [0, 1), got ${s.minDrop}`);
   if (!(s.giveBack >= 0)) throw new RangeTestSettingsError(`giveBack must be a number ≥ 0, got ${s.giveBack}`);
   if (!(s.floor >= 0 && s.floor < 1)) throw new RangeTestSettingsError(`floor must be in [0, 1), got ${s.floor}`);
+  if (!(s.betterBy >= 0 && Number.isFinite(s.betterBy))) throw new RangeTestSettingsError(`betterBy must be a number ≥ 0, got ${s.betterBy}`);
   return s;
 }
 
@@ -140,6 +146,17 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
   const best = minOf(quarters);
   const keptProgress = endLoss - best <= j.giveBack * Math.max(0, j.level - best);
   return { passed: endLoss < j.target && keptProgress, endLoss, keptProgress };
+}
+
+/**
+ * Whether a passing probe at a lower lr trained clearly better than the passing one above it: its
+ * progress from the sweep's starting level exceeds the upper one's by more than `betterBy` of its
+ * own. Below the edge of stability a larger lr makes more progress in the same steps; a larger lr
+ * that makes less is past the edge, however it passed (one-cycle holding it can then diverge).
+ */
+export function trainsClearlyBetter(lower: Pick<ProbeVerdict, 'passed' | 'endLoss'>, upper: Pick<ProbeVerdict, 'endLoss'>, level: number, betterBy: number): boolean {
+  const progress = (endLoss: number): number => level - endLoss;
+  return lower.passed && progress(lower.endLoss) - progress(upper.endLoss) > betterBy * progress(lower.endLoss);
 }
 
 /**

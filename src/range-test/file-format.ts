@@ -23,7 +23,7 @@ export interface CurvePart {
 
 /**
  * What the probes found: the confirmed max lr (null when none trained or they were stopped), the
- * largest lr that trained (`edge`), the curve's own bounds, and every probe's lr, end loss and verdict.
+ * lr that trained (`edge`), the curve's own bounds, and every probe's lr, end loss and verdict.
  */
 export interface ConfirmationPart {
   maxLr: number | null;
@@ -37,6 +37,8 @@ export interface ConfirmationPart {
   stopped: boolean;
   /** True when no probe reached the target and `edge` is the largest lr that trained about as well as the best of them. */
   relaxed?: boolean;
+  /** True when `edge` is a candidate below the first that passed, because it trained clearly better. */
+  steppedDown?: boolean;
 }
 
 /** How the range test ran; absent from a file made by analysing a curve from elsewhere. */

@@ -20,6 +20,7 @@ export function confirmationPart(curve: Bounds | null, confirmation: Confirmatio
     probes: confirmation.probes.map(({ lr, endLoss, passed }) => ({ lr, endLoss, passed })),
     stopped: confirmation.stopped,
     ...(confirmation.relaxed ? { relaxed: true } : {}),
+    ...(confirmation.steppedDown ? { steppedDown: true } : {}),
   };
 }
 

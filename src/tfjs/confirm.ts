@@ -3,7 +3,7 @@
 // down from where the sweep's loss rose until one trains. The model and optimizer are restored
 // exactly, as after the range test.
 import {
-  type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings,
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings, trainsClearlyBetter,
 } from '../range-test/confirm.js';
 import type { Analysis, Confirmation, LrProbe } from '../types.js';
 import { makeBatchSource, type TrainingData } from './batches.js';
@@ -30,7 +30,7 @@ export interface ConfirmOptions extends ConfirmSettingsInput, StepOptions, Parti
 /**
  * Probes candidate max lrs on `model` (a compiled model or a training step, as given to
  * `findLearningRate`), largest first,
- * and returns the confirmed max lr. Costs up to maxProbes × (warmupSteps + holdSteps) steps.
+ * and returns the confirmed max lr. Costs up to (maxProbes + checksBelow) × (warmupSteps + holdSteps) steps.
  * @example
  * const result = await findLearningRate(model, data, { batchSize: 32 });
  * const { maxLr } = await confirmMaxLr(model, data, analyzeCurve(result), { batchSize: 32 });
@@ -52,26 +52,42 @@ export async function confirmMaxLr(model: Trainable, data: TrainingData, analysi
   const atRise = analysis.divergenceIndex === null ? null : lrs[analysis.divergenceIndex]!;
   const top = options.top ?? ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
   if (!(top > 0 && Number.isFinite(top))) throw new RangeError(`top must be a positive number, got ${top}`);
+  const stopped: Confirmation = { maxLr: null, edge: null, target, probes, stopped: true };
+  /** One probe at `lr`, recorded; null when the signal stopped it. */
+  const runProbe = async (lr: number): Promise<LrProbe | null> => {
+    const losses: number[] = [];
+    const source = makeBatchSource(data, batchSize, seed);
+    const schedule = probeSchedule(lr, settings);
+    try {
+      for (const [step, stepLr] of schedule.entries()) {
+        if (options.signal) await yieldToEventLoop();
+        if (options.signal?.aborted) return null;
+        const loss = await trainStep(learner, source, stepLr, stepOptions);
+        losses.push(loss);
+        options.onStep?.({ lr, step, steps: schedule.length, loss });
+        if (!Number.isFinite(loss)) break; // blown up: no need to go on
+      }
+    } finally {
+      restoreSnapshot(learner, snapshot);
+    }
+    const probe = { lr, losses, ...judgeProbe(losses, judgement) };
+    probes.push(probe);
+    return probe;
+  };
   try {
     for (const lr of probeLadder(top, settings)) {
-      const losses: number[] = [];
-      const source = makeBatchSource(data, batchSize, seed);
-      const schedule = probeSchedule(lr, settings);
-      try {
-        for (const [step, stepLr] of schedule.entries()) {
-          if (options.signal) await yieldToEventLoop();
-          if (options.signal?.aborted) return { maxLr: null, edge: null, target, probes, stopped: true };
-          const loss = await trainStep(learner, source, stepLr, stepOptions);
-          losses.push(loss);
-          options.onStep?.({ lr, step, steps: schedule.length, loss });
-          if (!Number.isFinite(loss)) break; // blown up: no need to go on
-        }
-      } finally {
-        restoreSnapshot(learner, snapshot);
+      const probe = await runProbe(lr);
+      if (probe === null) return stopped;
+      if (!probe.passed) continue;
+      // Passed; but a larger lr past the edge of stability can pass while training worse than one below it.
+      let edge = probe;
+      for (let check = 0; check < settings.checksBelow; check++) {
+        const lower = await runProbe(edge.lr / settings.ladder ** 2);
+        if (lower === null) return stopped;
+        if (!trainsClearlyBetter(lower, edge, judgement.level, settings.betterBy)) break;
+        edge = lower;
       }
-      const verdict = judgeProbe(losses, judgement);
-      probes.push({ lr, losses, ...verdict });
-      if (verdict.passed) return { maxLr: lr / settings.margin, edge: lr, target, probes, stopped: false };
+      return { maxLr: edge.lr / settings.margin, edge: edge.lr, target, probes, stopped: false, ...(edge !== probe ? { steppedDown: true } : {}) };
     }
     return { maxLr: null, edge: null, target, probes, stopped: false };
   } finally {

@@ -112,7 +112,7 @@ describe('lrfind demo, plain output', () => {
     expect(lines).toContain('range test: 100 steps, lr growing exponentially');
     expect(lines.filter((l) => /^ +\d+%  step \d+\/100  lr /.test(l))).toHaveLength(4);
     expect(lines.some((l) => /^bounds: max lr \S+ · min lr \S+ \(lrfind, /.test(l))).toBe(true);
-    expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 8 at lr \S+$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 17 at lr \S+$/.test(l))).toBe(true);
     expect(lines.some((l) => /^confirmed by training: /.test(l))).toBe(true);
     expect(lines).toContain('one-cycle training, 1 epoch:');
     expect(lines.some((l) => /^  epoch 1\/1  lr \S+  loss \S+  val loss \S+  val acc \d\.\d{3}$/.test(l))).toBe(true);

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, relaxedEdge, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
+  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, relaxedEdge, trainsClearlyBetter, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
 } from '../../src/range-test/confirm.js';
 import type { Region } from '../../src/types.js';
 import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
-    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1, floor: 0.05 });
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1, floor: 0.05, checksBelow: 1, betterBy: 0.1 });
     expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
   });
 
@@ -21,6 +21,8 @@ describe('resolveConfirmSettings', () => {
     [{ ceiling: Number.NaN }, 'ceiling must be a number ≥ 1, got NaN'],
     [{ minDrop: 1 }, 'minDrop must be in [0, 1), got 1'],
     [{ giveBack: -0.1 }, 'giveBack must be a number ≥ 0, got -0.1'],
+    [{ checksBelow: -1 }, 'checksBelow must be an integer ≥ 0, got -1'],
+    [{ betterBy: Number.NaN }, 'betterBy must be a number ≥ 0, got NaN'],
   ])('rejects %j with a message naming it', (input, message) => {
     expect(() => resolveConfirmSettings(input)).toThrow(RangeTestSettingsError);
     expect(() => resolveConfirmSettings(input)).toThrow(message);
@@ -116,6 +118,27 @@ describe('sweepBest', () => {
     expect(sweepBest(0.8, [2.3, 0.7, 0.9, NaN])).toBe(0.8);
     expect(sweepBest(-0.05, [2.3, 0.01, 0.002, Infinity])).toBe(0.002);
     expect(sweepBest(0.5, [NaN])).toBe(0.5);
+  });
+});
+
+describe('trainsClearlyBetter', () => {
+  it('says the lower probe trained clearly better when its progress beats the upper one by more than betterBy of its own', () => {
+    // Level 2.3: the digits CNN's pass at 0.27 ended at 1.39 (progress 0.91); 0.17 below it at 0.77 (1.53).
+    expect(trainsClearlyBetter({ passed: true, endLoss: 0.77 }, { endLoss: 1.39 }, 2.3, 0.1)).toBe(true);
+    // Within a tenth of its progress: as good, so the larger lr stays.
+    expect(trainsClearlyBetter({ passed: true, endLoss: 0.6 }, { endLoss: 0.69 }, 2.3, 0.1)).toBe(false);
+    // A lower lr that trained less, or failed, never moves the edge down.
+    expect(trainsClearlyBetter({ passed: true, endLoss: 1.2 }, { endLoss: 0.5 }, 2.3, 0.1)).toBe(false);
+    expect(trainsClearlyBetter({ passed: false, endLoss: 0.1 }, { endLoss: 1.39 }, 2.3, 0.1)).toBe(false);
+  });
+
+  it('never calls a probe clearly better than itself, nor one that made more progress (property)', () => {
+    fc.assert(fc.property(fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }),
+      (level, a, b, betterBy) => {
+        const [lowerEnd, upperEnd] = [level * a, level * b];
+        const better = trainsClearlyBetter({ passed: true, endLoss: lowerEnd }, { endLoss: upperEnd }, level, betterBy);
+        if (lowerEnd >= upperEnd) expect(better).toBe(false);
+      }));
   });
 });
 

@@ -37,12 +37,42 @@ describe('confirmMaxLr', () => {
     first.dispose();
     const confirmation = await confirmMaxLr(model, data, analysisWith(1e4, reached + 0.2), { batchSize: 16, ladder: 10, maxProbes: 6, warmupSteps: 5, holdSteps: 20 });
     expect(confirmation.probes[0]!.passed).toBe(false); // lr 1e4 blows up
-    expect(confirmation.probes.at(-1)!.passed).toBe(true);
-    expect(confirmation.probes.slice(0, -1).every((p) => !p.passed)).toBe(true);
-    expect(confirmation.edge).toBe(confirmation.probes.at(-1)!.lr);
+    const passed = confirmation.probes.findIndex((p) => p.passed);
+    expect(confirmation.probes.slice(0, passed).every((p) => !p.passed)).toBe(true);
+    expect(confirmation.probes).toHaveLength(passed + 2); // the pass, then one check a ladder² below
+    expect(confirmation.edge).toBe(confirmation.probes[passed + (confirmation.steppedDown ? 1 : 0)]!.lr);
     expect(confirmation.maxLr).toBeCloseTo(confirmation.edge! / 1.3, 12);
     expect(confirmation.edge!).toBeLessThan(1e4);
     model.dispose();
+  });
+
+  it('steps the edge down one ladder² when the probe there trains clearly better: the pass was at the edge of stability', async () => {
+    // Loss w² by SGD: w ← w(1 − 2lr). At lr 0.95 w flips sign and shrinks by 0.9 a step (it passes, slowly);
+    // at 0.95 / 1.25² = 0.61 it shrinks by 0.22 a step.
+    const run = async (top: number, checksBelow?: number) => {
+      const w = tf.variable(tf.scalar(1));
+      const step = { optimizer: tf.train.sgd(0.1), loss: () => tf.square(w) as tf.Scalar, variables: [w] };
+      const before = tf.memory().numTensors;
+      const c = await confirmMaxLr(step, data, analysisWith(1, 0.5), { top, warmupSteps: 0, holdSteps: 8, ...(checksBelow === undefined ? {} : { checksBelow }) });
+      expect(tf.memory().numTensors).toBe(before);
+      expect(w.dataSync()[0]).toBe(1);
+      w.dispose();
+      return c;
+    };
+    const edgy = await run(0.95);
+    expect(edgy.probes.map((p) => p.passed)).toEqual([true, true]);
+    expect(edgy.edge).toBeCloseTo(0.95 / 1.25 ** 2, 12);
+    expect(edgy.maxLr).toBeCloseTo(edgy.edge! / 1.3, 12);
+    expect(edgy.steppedDown).toBe(true);
+    // At 0.5 the loss is gone in one step: the lower probe is no better, and the edge stays.
+    const clear = await run(0.5);
+    expect(clear.probes).toHaveLength(2);
+    expect(clear).toMatchObject({ edge: 0.5 });
+    expect(clear.steppedDown).toBeUndefined();
+    // checksBelow 0: the first pass is the edge, and no probe more runs.
+    const unchecked = await run(0.95, 0);
+    expect(unchecked.probes).toHaveLength(1);
+    expect(unchecked.edge).toBe(0.95);
   });
 
   it('returns null when no candidate trains below the target', async () => {

@@ -113,7 +113,8 @@ describe('probes that all failed', () => {
     const found = await untouched(model, () => recommendLearningRate(model, learnable, {
       startLr: 1e-4, endLr: 100, numIter: 60, batchSize: 16,
       // A ladder that starts far too high, one probe long: it fails, and three more go lower.
-      tuning: { probes: { ...QUICK_PROBES, maxProbes: 1, ceiling: 1000 }, escalation: { extraProbes: 3 } },
+      // The ladder alone: no check below a pass.
+      tuning: { probes: { ...QUICK_PROBES, maxProbes: 1, ceiling: 1000, checksBelow: 0 }, escalation: { extraProbes: 3 } },
     }));
     const probes = found.confirmation!.probes;
     expect(probes[0]!.passed).toBe(false);
