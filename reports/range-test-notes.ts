@@ -57,7 +57,8 @@ export function subtitleLines(input: RangeTestCurveParts, data: RangeTestChartDa
   if (input.probesStopped) {
     lines.push(`confirmation probes stopped by the user after ${probes.length} finished: the bounds are the curve's, unconfirmed`);
   } else if (probes.length > 0) {
-    const verdict = data.probeEdge !== null ? `the largest that trained: ${formatLr(data.probeEdge)}` : 'none trained';
+    const below = input.steppedDownTo === undefined ? '' : `; ${formatLr(input.steppedDownTo)} below it trained clearly better`;
+    const verdict = data.probeEdge !== null ? `the largest that trained: ${formatLr(data.probeEdge)}${below}` : 'none trained';
     lines.push(`${probes.length} confirmation probe${probes.length === 1 ? '' : 's'} (sustained training at one lr, ticks under the curve at their lr): ${verdict}`);
   }
   if (data.cut !== null) {

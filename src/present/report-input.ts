@@ -41,6 +41,8 @@ export interface RangeTestReportInput {
   probes?: readonly ReportProbe[];
   /** True when the probes were stopped (Ctrl-C): the bounds are then the curve's. */
   probesStopped?: boolean;
+  /** The lr confirmed when it is below the largest that trained (a lower probe trained clearly better). */
+  steppedDownTo?: number;
   /** How the sweep ended, and the steps it was set to take (the subtitle says when it stopped early). */
   sweep?: { stopReason: StopReason; numIter?: number };
   /** What the finder did beyond the planned sweep (the subtitle says each). */
@@ -53,13 +55,22 @@ export interface RangeTestReportInput {
 /** The finder's result, its file, or a curve's reading (with the bounds to draw). */
 export type RangeTestSource = LrFinderResult | RangeTestFile | RangeTestReportInput | (Analysis & { bounds?: Bounds | null });
 
+/** The probes as the chart draws them, from a result's confirmation or a file's. */
+function probeParts(c: { probes: readonly ReportProbe[]; stopped: boolean; edge: number | null; steppedDown?: boolean }): Pick<RangeTestReportInput, 'probes' | 'probesStopped' | 'steppedDownTo'> {
+  return {
+    probes: c.probes.map(({ lr, passed }) => ({ lr, passed })),
+    probesStopped: c.stopped,
+    ...(c.steppedDown && c.edge !== null ? { steppedDownTo: c.edge } : {}),
+  };
+}
+
 function fromResult(found: LrFinderResult): RangeTestReportInput {
   const { analysis, confirmation, rangeTest } = found;
   if (analysis === null) throw new RangeError(tooFewToRead(rangeTest));
   return {
     ...analysis,
     bounds: found.bounds,
-    ...(confirmation ? { probes: confirmation.probes.map(({ lr, passed }) => ({ lr, passed })), probesStopped: confirmation.stopped } : {}),
+    ...(confirmation ? probeParts(confirmation) : {}),
     sweep: { stopReason: rangeTest.stopReason, numIter: rangeTest.settings.numIter },
     ...(found.escalations.length > 0 ? { escalations: found.escalations } : {}),
     ...(found.weightDecay ? { weightDecay: found.weightDecay.value } : {}),
@@ -96,7 +107,7 @@ function fromFile(file: RangeTestFile): RangeTestReportInput {
     ...(spread ? { aggregate: { lrs: lr, median: smoothedLoss, lower: spread.lower, upper: spread.upper } } : {}),
     warnings: file.warnings,
     bounds: file.bounds,
-    ...(c ? { probes: c.probes.map(({ lr: at, passed }) => ({ lr: at, passed })), probesStopped: c.stopped } : {}),
+    ...(c ? probeParts(c) : {}),
     ...(file.stopReason ? { sweep: { stopReason: file.stopReason, ...(file.settings ? { numIter: file.settings.numIter } : {}) } } : {}),
     ...(file.escalations && file.escalations.length > 0 ? { escalations: file.escalations } : {}),
     ...(file.weightDecay ? { weightDecay: file.weightDecay.value } : {}),

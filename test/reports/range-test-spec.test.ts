@@ -116,6 +116,9 @@ describe('rangeTestSpec', () => {
     expect(trainedRow).toBeGreaterThan(lowestPick);
     expect(data['captions']!.filter((c) => c.kind !== 'peer').map((c) => c.text)).toEqual(['probe trained 0.9', 'probe failed 1.2 – 1.5']);
     expect(JSON.stringify(spec.title)).toContain('4 confirmation probes (sustained training at one lr, ticks under the curve at their lr): the largest that trained: 0.9');
+    // When a lower probe trained clearly better, the subtitle says which lr was confirmed instead.
+    const stepped = rangeTestSpec({ ...digitsInput(), probes: [...probes, { lr: 0.58, endLoss: 0.1, passed: true }], steppedDownTo: 0.58 });
+    expect((stepped.title as unknown as { subtitle: string[] }).subtitle.join(' ')).toContain('the largest that trained: 0.9; 0.58 below it trained clearly better');
     const root = parseXml(await renderSvg(spec));
     expect(items(root, 'probe_trained')).toHaveLength(1);
     expect(items(root, 'probe_failed')).toHaveLength(2);
