@@ -56,7 +56,7 @@ export function boundsNumbers(doc: Pick<RangeTestFile, 'bounds' | 'regions'> & P
   return numbers;
 }
 
-/** One row per probe, in the order they ran: its lr, verdict, end loss and why it failed. */
+/** One row per probe, in the order they ran: its lr, verdict (the confirmed one said so), end loss and why it failed. */
 export function probeTable(c: ConfirmationPart): IndexTable {
   return {
     columns: [
@@ -68,7 +68,8 @@ export function probeTable(c: ConfirmationPart): IndexTable {
     ],
     rows: c.probes.map((p, i) => {
       const end = p.endLoss as number | null;
-      return [i + 1, formatLr(p.lr), p.passed ? 'trained' : 'failed', end === null || !Number.isFinite(end) ? '–' : formatValue(end, 4), probeFailure(p, c.target)];
+      const verdict = p.passed ? (p.lr === c.edge ? 'trained · confirmed' : 'trained') : 'failed';
+      return [i + 1, formatLr(p.lr), verdict, end === null || !Number.isFinite(end) ? '–' : formatValue(end, 4), probeFailure(p, c.target)];
     }),
   };
 }

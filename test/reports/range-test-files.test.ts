@@ -134,8 +134,11 @@ describe('the probe table', () => {
       [1, '0.52', 'failed', '–', 'the loss became non-finite'],
       [2, '0.4', 'failed', '0.75', 'end loss 0.75 not below the target 0.5'],
       [3, '0.33', 'failed', '0.45', 'gave back its progress: the loss rose again before the end'],
-      [4, '0.26', 'trained', '0.3', ''],
+      [4, '0.26', 'trained · confirmed', '0.3', ''],
     ]);
+    // A check below that trained clearly better is the one confirmed; the pass above it stays "trained".
+    const stepped = confirmation({ edge: 0.17, steppedDown: true, probes: [...confirmation().probes, { lr: 0.17, endLoss: 0.2, passed: true }] });
+    expect(probeTable(stepped).rows.slice(3).map((r) => r[2])).toEqual(['trained', 'trained · confirmed']);
   });
 
   it('reads an end loss written as null (JSON has no NaN)', () => {
