@@ -68,7 +68,7 @@ export function probeTable(c: ConfirmationPart): IndexTable {
     ],
     rows: c.probes.map((p, i) => {
       const end = p.endLoss as number | null;
-      const verdict = p.passed ? (p.lr === c.edge ? 'trained · confirmed' : 'trained') : 'failed';
+      const verdict = `${p.passed ? (p.lr === c.edge ? 'trained · confirmed' : 'trained') : 'failed'}${p.check ? ' (check)' : ''}`;
       return [i + 1, formatLr(p.lr), verdict, end === null || !Number.isFinite(end) ? '–' : formatValue(end, 4), probeFailure(p, c.target)];
     }),
   };
@@ -79,6 +79,9 @@ export function probeSection(c: ConfirmationPart): IndexSection {
   const notes = [
     `Each probe trains from the starting weights at one lr (a short warm-up, then held there). It trained when its end loss (the mean of its last quarter of held steps) ended below ${formatValue(c.target, 4)}, the sweep's best, and it kept its progress.`,
   ];
+  if (c.probes.some((p) => p.check)) {
+    notes.push('After a pass, a check one step below it (1.25²) asks whether that lr trains at all: it lowered the loss and kept it. When it trained clearly better than the pass, it is the lr confirmed; when it did not train, the pass above was luck and the ladder went on below it.');
+  }
   if (c.probes.length === 0) notes.push('The probes were stopped before one finished.');
   return { heading: 'Confirmation probes', notes, table: probeTable(c) };
 }

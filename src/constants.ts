@@ -22,8 +22,8 @@ export const PROBES = {
   giveBack: 0.1,
   /** A probe ending below this share of the starting level has trained: a sweep that reached ~0 asks too much. */
   floor: 0.05,
-  /** After a pass, one probe a ladder² lower: when it trains clearly better, the pass was at the edge. More checks cost MLPs that train best at their edge. */
-  checksBelow: 1,
+  /** After a pass, one probe a ladder² lower: when it trains clearly better, the pass was at the edge; when it does not train, the pass was luck. */
+  checkBelow: true,
   /** Clearly better: the lower probe's progress exceeds the upper's by this share of its own (the noise of two end means). */
   betterBy: 0.1,
 } as const;

@@ -180,6 +180,10 @@ export interface LrProbe {
   passed: boolean;
   /** It kept what progress it made (see `judgeProbe`). */
   keptProgress?: boolean;
+  /** The check a ladder² below a pass, judged by whether it trained (`checkVerdict`). */
+  check?: boolean;
+  /** It reached the target, but the check below it did not train: luck, not confirmed (`passed` is false). */
+  unbacked?: boolean;
 }
 
 export interface Confirmation {

@@ -39,9 +39,10 @@ export function confirmedLines(found: LrFinderResult): string[] {
   return [...(line !== null ? [line] : []), boundsLine({ bounds })];
 }
 
-/** The most probes a find runs: the ladder, the check below a pass, and the lower ladder when it escalates. */
+/** The most probes a find runs: each ladder (the second when it escalates), and one more where a check below a pass replaced two of its rungs. */
 export function mostProbes(escalate: boolean): number {
-  return DEFAULT_CONFIRM_SETTINGS.maxProbes + DEFAULT_CONFIRM_SETTINGS.checksBelow + (escalate ? ESCALATION.extraProbes : 0);
+  const ladder = DEFAULT_CONFIRM_SETTINGS.maxProbes + (DEFAULT_CONFIRM_SETTINGS.checkBelow ? 1 : 0);
+  return ladder + (escalate ? ESCALATION.extraProbes + (DEFAULT_CONFIRM_SETTINGS.checkBelow ? 1 : 0) : 0);
 }
 
 /** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */

@@ -287,11 +287,13 @@ export function confirmationNote(doc: RunStatus): string | null {
   return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
-/** Why a probe failed, from what the file records: a non-finite loss, an end loss not below the target, or progress given back. */
-export function probeFailure(probe: { endLoss: number | null; passed: boolean }, target: number): string {
+/** Why a probe failed, from what the file records: its check did not train, a non-finite loss, an end loss not below the target, or progress given back. */
+export function probeFailure(probe: { endLoss: number | null; passed: boolean; check?: boolean; unbacked?: boolean }, target: number): string {
   if (probe.passed) return '';
+  if (probe.unbacked) return 'reached the target, but the check below it did not train: luck, not an edge';
   const end = probe.endLoss;
   if (end === null || !Number.isFinite(end)) return 'the loss became non-finite';
+  if (probe.check) return 'the check did not train: it lowered the loss too little, or gave the progress back';
   if (!(end < target)) return `end loss ${formatValue(end, 4)} not below the target ${formatValue(target, 4)}`;
   return 'gave back its progress: the loss rose again before the end';
 }

@@ -30,8 +30,8 @@ export interface ConfirmSettingsInput {
   giveBack?: number;
   /** A probe that ends below this fraction of a positive starting level has trained, whatever the sweep's best. @default 0.05 */
   floor?: number;
-  /** After the first pass, at most this many probes a ladder² further down each, while each trains clearly better than the one above. @default 1 */
-  checksBelow?: number;
+  /** After a pass, check it with a probe a ladder² lower (see `checkVerdict`, `trainsClearlyBetter`). @default true */
+  checkBelow?: boolean;
   /** A lower probe trains clearly better when its progress exceeds the upper one's by this share of its own. @default 0.1 */
   betterBy?: number;
 }
@@ -42,24 +42,21 @@ export const DEFAULT_CONFIRM_SETTINGS: ConfirmSettings = { ...PROBES };
 
 /** Fills defaults and validates; throws `RangeTestSettingsError` naming the first bad argument. */
 export function resolveConfirmSettings(input: ConfirmSettingsInput = {}): ConfirmSettings {
-  const s: ConfirmSettings = { ...DEFAULT_CONFIRM_SETTINGS };
-  for (const key of Object.keys(s) as (keyof ConfirmSettings)[]) {
-    const value = input[key];
-    if (value !== undefined) s[key] = value;
-  }
-  const integer = (name: keyof ConfirmSettings, min: number): void => {
+  const defined = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && key in DEFAULT_CONFIRM_SETTINGS));
+  const s: ConfirmSettings = { ...DEFAULT_CONFIRM_SETTINGS, ...defined };
+  const integer = (name: 'warmupSteps' | 'holdSteps' | 'maxProbes', min: number): void => {
     if (!Number.isInteger(s[name]) || s[name] < min) throw new RangeTestSettingsError(`${name} must be an integer ≥ ${min}, got ${s[name]}`);
   };
   integer('warmupSteps', 0);
   integer('holdSteps', 1);
   integer('maxProbes', 1);
-  integer('checksBelow', 0);
   if (!(s.ladder > 1 && Number.isFinite(s.ladder))) throw new RangeTestSettingsError(`ladder must be a number > 1, got ${s.ladder}`);
   if (!(s.margin >= 1 && Number.isFinite(s.margin))) throw new RangeTestSettingsError(`margin must be a number ≥ 1, got ${s.margin}`);
   if (!(s.ceiling >= 1)) throw new RangeTestSettingsError(`ceiling must be a number ≥ 1, got ${s.ceiling}`);
   if (!(s.minDrop >= 0 && s.minDrop < 1)) throw new RangeTestSettingsError(`minDrop must be in [0, 1), got ${s.minDrop}`);
   if (!(s.giveBack >= 0)) throw new RangeTestSettingsError(`giveBack must be a number ≥ 0, got ${s.giveBack}`);
   if (!(s.floor >= 0 && s.floor < 1)) throw new RangeTestSettingsError(`floor must be in [0, 1), got ${s.floor}`);
+  if (typeof s.checkBelow !== 'boolean') throw new RangeTestSettingsError(`checkBelow must be true or false, got ${String(s.checkBelow)}`);
   if (!(s.betterBy >= 0 && Number.isFinite(s.betterBy))) throw new RangeTestSettingsError(`betterBy must be a number ≥ 0, got ${s.betterBy}`);
   return s;
 }
@@ -146,6 +143,18 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
   const best = minOf(quarters);
   const keptProgress = endLoss - best <= j.giveBack * Math.max(0, j.level - best);
   return { passed: endLoss < j.target && keptProgress, endLoss, keptProgress };
+}
+
+/**
+ * The check a ladder² below a pass asks whether that lr trains, not whether it beats the target in
+ * as few steps (a lower lr is slower): it trained when every loss was finite, it lowered the loss by
+ * `RELAXED.minDrop` of the starting level, and it kept that progress. When it did not, the pass above
+ * it was luck, not an edge.
+ */
+export function checkVerdict(losses: readonly number[], j: ProbeJudgement): ProbeVerdict {
+  const v = judgeProbe(losses, j);
+  if (!Number.isFinite(v.endLoss)) return v;
+  return { ...v, passed: v.keptProgress === true && v.endLoss < j.level - RELAXED.minDrop * Math.abs(j.level) };
 }
 
 /**

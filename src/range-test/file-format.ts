@@ -32,7 +32,8 @@ export interface ConfirmationPart {
   /** The bounds read off the curve before the probes (null when it gave none). */
   curveBounds: { maxLr: number; minLr: number } | null;
   target: number;
-  probes: { lr: number; endLoss: number; passed: boolean }[];
+  /** `check`: the probe a ladder² below a pass (trained = lowered the loss and kept it); `unbacked`: it reached the target but its check did not train. */
+  probes: { lr: number; endLoss: number; passed: boolean; check?: boolean; unbacked?: boolean }[];
   /** True when Ctrl-C (or the signal) stopped the probes: the bounds are then the curve's. */
   stopped: boolean;
   /** True when no probe reached the target and `edge` is the largest lr that trained about as well as the best of them. */

@@ -17,7 +17,7 @@ export function confirmationPart(curve: Bounds | null, confirmation: Confirmatio
     edge: confirmation.edge,
     curveBounds: curve ? { maxLr: curve.maxLr, minLr: curve.minLr } : null,
     target: confirmation.target,
-    probes: confirmation.probes.map(({ lr, endLoss, passed }) => ({ lr, endLoss, passed })),
+    probes: confirmation.probes.map(({ lr, endLoss, passed, check, unbacked }) => ({ lr, endLoss, passed, ...(check ? { check } : {}), ...(unbacked ? { unbacked } : {}) })),
     stopped: confirmation.stopped,
     ...(confirmation.relaxed ? { relaxed: true } : {}),
     ...(confirmation.steppedDown ? { steppedDown: true } : {}),

@@ -3,7 +3,7 @@
 // down from where the sweep's loss rose until one trains. The model and optimizer are restored
 // exactly, as after the range test.
 import {
-  type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings, trainsClearlyBetter,
+  type ConfirmSettingsInput, judgeProbe, ladderTop, probeJudgement, probeLadder, probeSchedule, resolveConfirmSettings, trainsClearlyBetter, checkVerdict,
 } from '../range-test/confirm.js';
 import type { Analysis, Confirmation, LrProbe } from '../types.js';
 import { makeBatchSource, type TrainingData } from './batches.js';
@@ -30,7 +30,7 @@ export interface ConfirmOptions extends ConfirmSettingsInput, StepOptions, Parti
 /**
  * Probes candidate max lrs on `model` (a compiled model or a training step, as given to
  * `findLearningRate`), largest first,
- * and returns the confirmed max lr. Costs up to (maxProbes + checksBelow) × (warmupSteps + holdSteps) steps.
+ * and returns the confirmed max lr. Costs up to (maxProbes + 1) × (warmupSteps + holdSteps) steps: a check replaces two rungs of the ladder.
  * @example
  * const result = await findLearningRate(model, data, { batchSize: 32 });
  * const { maxLr } = await confirmMaxLr(model, data, analyzeCurve(result), { batchSize: 32 });
@@ -53,8 +53,8 @@ export async function confirmMaxLr(model: Trainable, data: TrainingData, analysi
   const top = options.top ?? ladderTop(lrs[analysis.minimumIndex]!, atRise, settings.ceiling);
   if (!(top > 0 && Number.isFinite(top))) throw new RangeError(`top must be a positive number, got ${top}`);
   const stopped: Confirmation = { maxLr: null, edge: null, target, probes, stopped: true };
-  /** One probe at `lr`, recorded; null when the signal stopped it. */
-  const runProbe = async (lr: number): Promise<LrProbe | null> => {
+  /** One probe at `lr` (a check below a pass when `check`), recorded; null when the signal stopped it. */
+  const runProbe = async (lr: number, check = false): Promise<LrProbe | null> => {
     const losses: number[] = [];
     const source = makeBatchSource(data, batchSize, seed);
     const schedule = probeSchedule(lr, settings);
@@ -70,24 +70,28 @@ export async function confirmMaxLr(model: Trainable, data: TrainingData, analysi
     } finally {
       restoreSnapshot(learner, snapshot);
     }
-    const probe = { lr, losses, ...judgeProbe(losses, judgement) };
+    const probe: LrProbe = check ? { lr, losses, ...checkVerdict(losses, judgement), check } : { lr, losses, ...judgeProbe(losses, judgement) };
     probes.push(probe);
     return probe;
   };
   try {
+    let below = Number.POSITIVE_INFINITY; // the ladder goes on under a check that did not train
     for (const lr of probeLadder(top, settings)) {
+      if (lr >= below * (1 - 1e-9)) continue;
       const probe = await runProbe(lr);
       if (probe === null) return stopped;
       if (!probe.passed) continue;
-      // Passed; but a larger lr past the edge of stability can pass while training worse than one below it.
-      let edge = probe;
-      for (let check = 0; check < settings.checksBelow; check++) {
-        const lower = await runProbe(edge.lr / settings.ladder ** 2);
-        if (lower === null) return stopped;
-        if (!trainsClearlyBetter(lower, edge, judgement.level, settings.betterBy)) break;
-        edge = lower;
+      if (!settings.checkBelow) return { maxLr: lr / settings.margin, edge: lr, target, probes, stopped: false };
+      // A larger lr past the edge of stability can pass while training worse than one below it, or by luck.
+      const check = await runProbe(lr / settings.ladder ** 2, true);
+      if (check === null) return stopped;
+      if (!check.passed) {
+        probes[probes.indexOf(probe)] = { ...probe, passed: false, unbacked: true };
+        below = check.lr;
+        continue;
       }
-      return { maxLr: edge.lr / settings.margin, edge: edge.lr, target, probes, stopped: false, ...(edge !== probe ? { steppedDown: true } : {}) };
+      const edge = trainsClearlyBetter(check, probe, judgement.level, settings.betterBy) ? check : probe;
+      return { maxLr: edge.lr / settings.margin, edge: edge.lr, target, probes, stopped: false, ...(edge === check ? { steppedDown: true } : {}) };
     }
     return { maxLr: null, edge: null, target, probes, stopped: false };
   } finally {

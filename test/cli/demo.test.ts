@@ -84,7 +84,8 @@ describe('lrfind demo --json', () => {
     expect(html).toContain('val accuracy after');
     // The range test's probes, one row each, in the order they ran.
     const probeRows = allElements(parseXml(html)).filter((e) => e.name === 'tbody').flatMap((b) => b.children);
-    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(doc.rangeTest.confirmation!.probes.map((p) => (p.passed ? 'trained' : 'failed')));
+    const verdict = (p: { lr: number; passed: boolean; check?: boolean }) => `${p.passed ? (p.lr === c.edge ? 'trained · confirmed' : 'trained') : 'failed'}${p.check ? ' (check)' : ''}`;
+    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(c.probes.map(verdict));
     const spec = JSON.parse(readFileSync(join(out, 'training.vl.json'), 'utf8')) as { datasets: { history: { epoch: number }[] } };
     expect(new Set(spec.datasets.history.map((d) => d.epoch))).toEqual(new Set([1, 2]));
   });
@@ -112,7 +113,7 @@ describe('lrfind demo, plain output', () => {
     expect(lines).toContain('range test: 100 steps, lr growing exponentially');
     expect(lines.filter((l) => /^ +\d+%  step \d+\/100  lr /.test(l))).toHaveLength(4);
     expect(lines.some((l) => /^bounds: max lr \S+ · min lr \S+ \(lrfind, /.test(l))).toBe(true);
-    expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 17 at lr \S+$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}confirming max lr: probe 1 of ≤ 18 at lr \S+$/.test(l))).toBe(true);
     expect(lines.some((l) => /^confirmed by training: /.test(l))).toBe(true);
     expect(lines).toContain('one-cycle training, 1 epoch:');
     expect(lines.some((l) => /^  epoch 1\/1  lr \S+  loss \S+  val loss \S+  val acc \d\.\d{3}$/.test(l))).toBe(true);

@@ -105,7 +105,8 @@ describe('lrfind find --json', () => {
       'How the run went', 'Bounds to train with', 'Loss against learning rate', 'Settings', 'Confirmation probes', 'Next step',
     ]);
     const probeRows = elements.filter((e) => e.name === 'tbody').flatMap((b) => b.children);
-    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(c.probes.map((p) => (p.passed ? 'trained' : 'failed')));
+    const verdict = (p: (typeof c.probes)[number]) => `${p.passed ? (p.lr === c.edge ? 'trained · confirmed' : 'trained') : 'failed'}${p.check ? ' (check)' : ''}`;
+    expect(probeRows.map((row) => row.children[2]!.text)).toEqual(c.probes.map(verdict));
     expect(elements.filter((e) => e.name === 'code').map((e) => e.text)).toEqual([
       `lrfind find --model mlp --data digits --backend cpu --json --out ${out}`,
       `lrfind schedule onecycle --from ${join(out, 'range-test.json')} --epochs 10 --steps-per-epoch 23 --out ${join(out, 'schedule')}`,
@@ -117,7 +118,7 @@ describe('lrfind find --json', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^bounds: max lr \S+ · min lr \S+ \(confirmed, confidence [\d.]+\)$/m);
     expect(text.stdout).toMatch(/^confirmed by training: \S+ trained(, clearly better than \S+ above it)? \(\d+ probes?\); the curve alone said max lr \S+$/m);
-    expect(text.stdout).toMatch(/^ {2}confirming max lr: probe 1 of ≤ 17 at lr \S+$/m);
+    expect(text.stdout).toMatch(/^ {2}confirming max lr: probe 1 of ≤ 18 at lr \S+$/m);
     // The README's first example: its loss still falls at lr 1, so the sweep goes on, and every output says so.
     const extended = /^The loss was still falling at endLr 1, so lrfind swept on to lr \S+ \(\+\d+ steps\)\.$/m;
     expect(text.stdout).toMatch(extended);

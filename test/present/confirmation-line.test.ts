@@ -30,4 +30,14 @@ describe('the confirmation line', () => {
     expect(read.confirmation!.steppedDown).toBe(true);
     expect(confirmationLine(read)).toBe(confirmationLine(doc));
   });
+
+  it('keeps which probe was a check and which pass its check did not back, through the file', () => {
+    const c: Confirmation = {
+      maxLr: 0.41 / 1.3, edge: 0.41, target: 0.5, stopped: false,
+      probes: [{ ...probe(0.8, 0.2, false), unbacked: true }, { ...probe(0.512, 1.1, false), check: true }, probe(0.41, 0.3, true), { ...probe(0.262, 0.35, true), check: true }],
+    };
+    const read = parseRangeTestFile(rangeTestFileText(docOf(c)));
+    expect(read.confirmation!.probes.map((p) => [p.check ?? false, p.unbacked ?? false])).toEqual([[false, true], [true, false], [false, false], [true, false]]);
+    expect(confirmationLine(read)).toMatch(/^confirmed by training: 0\.41 trained \(4 probes\)/);
+  });
 });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, relaxedEdge, trainsClearlyBetter, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
+  checkVerdict, confirmedBounds, DEFAULT_CONFIRM_SETTINGS, judgeProbe, relaxedEdge, trainsClearlyBetter, ladderTop, probeLadder, probeSchedule, probeTarget, regionsAfterProbes, resolveConfirmSettings, sweepBest,
 } from '../../src/range-test/confirm.js';
 import type { Region } from '../../src/types.js';
 import { RangeTestSettingsError } from '../../src/range-test/settings.js';
 
 describe('resolveConfirmSettings', () => {
   it('fills the defaults', () => {
-    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1, floor: 0.05, checksBelow: 1, betterBy: 0.1 });
+    expect(resolveConfirmSettings()).toEqual({ warmupSteps: 20, holdSteps: 40, ladder: 1.25, maxProbes: 8, margin: 1.3, ceiling: 3, minDrop: 0.25, giveBack: 0.1, floor: 0.05, checkBelow: true, betterBy: 0.1 });
     expect(resolveConfirmSettings({ holdSteps: 10 }).holdSteps).toBe(10);
   });
 
@@ -21,7 +21,7 @@ describe('resolveConfirmSettings', () => {
     [{ ceiling: Number.NaN }, 'ceiling must be a number ≥ 1, got NaN'],
     [{ minDrop: 1 }, 'minDrop must be in [0, 1), got 1'],
     [{ giveBack: -0.1 }, 'giveBack must be a number ≥ 0, got -0.1'],
-    [{ checksBelow: -1 }, 'checksBelow must be an integer ≥ 0, got -1'],
+    [{ checkBelow: 1 as unknown as boolean }, 'checkBelow must be true or false, got 1'],
     [{ betterBy: Number.NaN }, 'betterBy must be a number ≥ 0, got NaN'],
   ])('rejects %j with a message naming it', (input, message) => {
     expect(() => resolveConfirmSettings(input)).toThrow(RangeTestSettingsError);
@@ -139,6 +139,21 @@ describe('trainsClearlyBetter', () => {
         const better = trainsClearlyBetter({ passed: true, endLoss: lowerEnd }, { endLoss: upperEnd }, level, betterBy);
         if (lowerEnd >= upperEnd) expect(better).toBe(false);
       }));
+  });
+});
+
+describe('checkVerdict', () => {
+  const j = { target: 0.5, level: 1, holdSteps: 4, giveBack: 0.1 };
+
+  it('says a check trained when it lowered the loss and kept it, though slower than the target asks', () => {
+    expect(judgeProbe([0.9, 0.8, 0.7, 0.7], j).passed).toBe(false); // 0.7 is not below the target 0.5
+    expect(checkVerdict([0.9, 0.8, 0.7, 0.7], j)).toMatchObject({ passed: true, endLoss: 0.7, keptProgress: true });
+  });
+
+  it('fails a check that barely moved, gave its progress back, or blew up', () => {
+    expect(checkVerdict([1, 0.99, 0.98, 0.97], j).passed).toBe(false); // under 5 % of the level
+    expect(checkVerdict([0.9, 0.4, 0.6, 0.9], j).passed).toBe(false);
+    expect(checkVerdict([0.9, Number.NaN], j)).toMatchObject({ passed: false, endLoss: Number.NaN });
   });
 });
 

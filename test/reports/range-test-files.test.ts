@@ -137,8 +137,14 @@ describe('the probe table', () => {
       [4, '0.26', 'trained · confirmed', '0.3', ''],
     ]);
     // A check below that trained clearly better is the one confirmed; the pass above it stays "trained".
-    const stepped = confirmation({ edge: 0.17, steppedDown: true, probes: [...confirmation().probes, { lr: 0.17, endLoss: 0.2, passed: true }] });
-    expect(probeTable(stepped).rows.slice(3).map((r) => r[2])).toEqual(['trained', 'trained · confirmed']);
+    const stepped = confirmation({ edge: 0.17, steppedDown: true, probes: [...confirmation().probes, { lr: 0.17, endLoss: 0.2, passed: true, check: true }] });
+    expect(probeTable(stepped).rows.slice(3).map((r) => r[2])).toEqual(['trained', 'trained · confirmed (check)']);
+    // A pass whose check did not train is luck: failed, and the table says why.
+    const unbacked = confirmation({ probes: [{ lr: 0.4, endLoss: 0.3, passed: false, unbacked: true }, { lr: 0.26, endLoss: 0.9, passed: false, check: true }] });
+    expect(probeTable(unbacked).rows.map((r) => [r[2], r[4]])).toEqual([
+      ['failed', 'reached the target, but the check below it did not train: luck, not an edge'],
+      ['failed (check)', 'the check did not train: it lowered the loss too little, or gave the progress back'],
+    ]);
   });
 
   it('reads an end loss written as null (JSON has no NaN)', () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/types.js';
 import { confirmMaxLr } from '../../src/tfjs/confirm.js';
+import { getLearningRate } from '../../src/tfjs/learning-rate.js';
 import { optimizerState, toyData, toyMlp, weightBits } from './helpers.js';
 
 let data: { xs: tf.Tensor; ys: tf.Tensor };
@@ -49,11 +50,11 @@ describe('confirmMaxLr', () => {
   it('steps the edge down one ladder² when the probe there trains clearly better: the pass was at the edge of stability', async () => {
     // Loss w² by SGD: w ← w(1 − 2lr). At lr 0.95 w flips sign and shrinks by 0.9 a step (it passes, slowly);
     // at 0.95 / 1.25² = 0.61 it shrinks by 0.22 a step.
-    const run = async (top: number, checksBelow?: number) => {
+    const run = async (top: number, checkBelow?: boolean) => {
       const w = tf.variable(tf.scalar(1));
       const step = { optimizer: tf.train.sgd(0.1), loss: () => tf.square(w) as tf.Scalar, variables: [w] };
       const before = tf.memory().numTensors;
-      const c = await confirmMaxLr(step, data, analysisWith(1, 0.5), { top, warmupSteps: 0, holdSteps: 8, ...(checksBelow === undefined ? {} : { checksBelow }) });
+      const c = await confirmMaxLr(step, data, analysisWith(1, 0.5), { top, warmupSteps: 0, holdSteps: 8, ...(checkBelow === undefined ? {} : { checkBelow }) });
       expect(tf.memory().numTensors).toBe(before);
       expect(w.dataSync()[0]).toBe(1);
       w.dispose();
@@ -69,10 +70,29 @@ describe('confirmMaxLr', () => {
     expect(clear.probes).toHaveLength(2);
     expect(clear).toMatchObject({ edge: 0.5 });
     expect(clear.steppedDown).toBeUndefined();
-    // checksBelow 0: the first pass is the edge, and no probe more runs.
-    const unchecked = await run(0.95, 0);
+    // checkBelow false: the first pass is the edge, and no probe more runs.
+    const unchecked = await run(0.95, false);
     expect(unchecked.probes).toHaveLength(1);
     expect(unchecked.edge).toBe(0.95);
+  });
+
+  it('calls a pass whose check below did not train luck, and goes on down the ladder under the check', async () => {
+    // A loss that depends only on the lr the engine set: 1 fails, 0.8 passes but its check at 0.51 does
+    // not train, 0.41 passes and its check at 0.26 trains (no better).
+    const w = tf.variable(tf.scalar(1));
+    const optimizer = tf.train.sgd(0.1);
+    const lossAt = (lr: number): number => (lr > 0.9 ? 1.1 : lr > 0.7 ? 0.2 : lr > 0.45 ? 1.1 : lr > 0.3 ? 0.3 : 0.35);
+    const step = { optimizer, loss: () => tf.add(tf.mul(w, 0), lossAt(getLearningRate(optimizer))) as tf.Scalar, variables: [w] };
+    const c = await confirmMaxLr(step, data, analysisWith(1, 0.5), { top: 1, warmupSteps: 0, holdSteps: 4 });
+    expect(c.probes.map((p) => [Number(p.lr.toPrecision(3)), p.passed, p.check ?? false, p.unbacked ?? false])).toEqual([
+      [1, false, false, false], [0.8, false, false, true], [0.512, false, true, false], [0.41, true, false, false], [0.262, true, true, false],
+    ]);
+    expect(c.edge).toBeCloseTo(0.4096, 12);
+    expect(c.steppedDown).toBeUndefined();
+    // One truth: every probe that trained is at or below the edge, every one that failed above it or a check.
+    expect(c.probes.filter((p) => p.passed).every((p) => p.lr <= c.edge!)).toBe(true);
+    expect(c.probes.filter((p) => !p.passed).every((p) => p.lr > c.edge!)).toBe(true);
+    w.dispose();
   });
 
   it('returns null when no candidate trains below the target', async () => {

@@ -114,7 +114,7 @@ describe('probes that all failed', () => {
       startLr: 1e-4, endLr: 100, numIter: 60, batchSize: 16,
       // A ladder that starts far too high, one probe long: it fails, and three more go lower.
       // The ladder alone: no check below a pass.
-      tuning: { probes: { ...QUICK_PROBES, maxProbes: 1, ceiling: 1000, checksBelow: 0 }, escalation: { extraProbes: 3 } },
+      tuning: { probes: { ...QUICK_PROBES, maxProbes: 1, ceiling: 1000, checkBelow: false }, escalation: { extraProbes: 3 } },
     }));
     const probes = found.confirmation!.probes;
     expect(probes[0]!.passed).toBe(false);
