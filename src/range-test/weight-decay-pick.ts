@@ -44,7 +44,8 @@ export function scoreMember(m: FamilyMember): MemberScore {
 /**
  * The weight decay whose validation loss fell lowest; among those within `WEIGHT_DECAY.tie` of it,
  * the one whose curve trains at the largest lr. A decay must beat no decay by `WEIGHT_DECAY.margin`
- * of its loss, or none is chosen: a decay that does not clearly help is left out.
+ * of its loss, at a max lr at least no decay's, or none is chosen: a decay that does not clearly
+ * help is left out (bench:wd: one that won on loss alone cost a CNN 2 of 359 digits).
  */
 export function pickWeightDecay(members: readonly FamilyMember[]): WeightDecayPick {
   if (members.length === 0) throw new RangeError('pickWeightDecay needs at least one range test');
@@ -56,6 +57,11 @@ export function pickWeightDecay(members: readonly FamilyMember[]): WeightDecayPi
   const clearly = none === undefined || chosen.lowest < none.lowest - WEIGHT_DECAY.margin * Math.abs(none.lowest);
   if (chosen.weightDecay !== 0 && !clearly) {
     return { value: 0, scores, reason: `no weight decay lowered the validation loss by ${formatValue(100 * WEIGHT_DECAY.margin)} % or more (without: ${formatValue(none!.lowest, 4)}; at ${formatLr(chosen.weightDecay)}: ${formatValue(chosen.lowest, 4)})` };
+  }
+  // Smith's right decay does both: the loss falls lower and trains at a max lr at least as large.
+  if (chosen.weightDecay !== 0 && none !== undefined && (chosen.maxLr ?? 0) < (none.maxLr ?? 0)) {
+    const lrs = `${formatLr(chosen.maxLr ?? 0)} against ${formatLr(none.maxLr ?? 0)}`;
+    return { value: 0, scores, reason: `weight decay ${formatLr(chosen.weightDecay)} lowered the validation loss (${formatValue(chosen.lowest, 4)}; without: ${formatValue(none.lowest, 4)}) but trains at a smaller max lr (${lrs}), so none is chosen` };
   }
   const why = chosen.weightDecay === 0
     ? `no weight decay gave the lowest validation loss (${formatValue(chosen.lowest, 4)})`

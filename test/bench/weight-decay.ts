@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       // With no decay chosen the run is the same one (same seed, same batches): not trained twice.
       withWd.push(wd === 0 ? without.at(-1)! : await accuracy(setup, data, seed, { maxLr: bounds.maxLr, minLr: bounds.minLr, weightDecay: wd }));
       adamw.push(await accuracy(setup, data, seed, 'adamw'));
-      console.log(`${setup.name}, seed ${seed}: wd ${wd}, max lr ${bounds.maxLr.toPrecision(3)}: ${withWd.at(-1)!.toFixed(4)} (no wd ${without.at(-1)!.toFixed(4)}, AdamW ${adamw.at(-1)!.toFixed(4)}); ${auto.seconds.toFixed(1)} s against ${plain.seconds.toFixed(1)} s`);
+      console.log(`${setup.name}, seed ${seed}: wd ${wd}, max lr ${bounds.maxLr.toPrecision(3)}: ${withWd.at(-1)!.toFixed(4)} (no wd ${without.at(-1)!.toFixed(4)}, AdamW ${adamw.at(-1)!.toFixed(4)}); ${auto.seconds.toFixed(1)} s against ${plain.seconds.toFixed(1)} s\n    ${auto.found.weightDecay?.reason ?? ''}`);
     }
     const diff = withWd.map((a, i) => a - without[i]!);
     if (diff.length > 0) {

@@ -31,6 +31,14 @@ describe('pickWeightDecay', () => {
     expect(pick.reason).toMatch(/^no weight decay lowered the validation loss by 2 % or more/);
   });
 
+  it('keeps no decay when the one with the lowest loss trains at a smaller max lr than no decay (Smith asks for both)', () => {
+    const pick = pickWeightDecay([member(0, 0.5, 0.11), member(1e-3, 0.4, 0.099)]);
+    expect(pick.value).toBe(0);
+    expect(pick.reason).toMatch(/^weight decay 1e-3 lowered the validation loss \(0\.4\d*; without: 0\.5\d*\) but trains at a smaller max lr \(9\.9e-2 against 0\.11\), so none is chosen$/);
+    // At an equal or larger max lr it is chosen.
+    expect(pickWeightDecay([member(0, 0.5, 0.11), member(1e-3, 0.4, 0.167)]).value).toBe(1e-3);
+  });
+
   it('reads the smoothed curve, skipping steps without a validation loss', () => {
     const m = member(0, 0.5, 0.1);
     const sparse = { ...m, validationLosses: m.validationLosses.map((v, i) => (i % 2 === 0 ? v : null)) };
