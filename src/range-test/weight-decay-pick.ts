@@ -6,6 +6,7 @@ import { defaultWindowSize } from '../analysis/savitzky-golay.js';
 import { WEIGHT_DECAY } from '../constants.js';
 import { formatLr, formatValue } from '../format.js';
 import { minOf } from '../numbers.js';
+import type { Bounds } from '../types.js';
 
 /** One member of the family: its weight decay, its sweep's lrs and validation losses, and the max lr its curve gave. */
 export interface FamilyMember {
@@ -68,4 +69,13 @@ export function pickWeightDecay(members: readonly FamilyMember[]): WeightDecayPi
     : `weight decay ${formatLr(chosen.weightDecay)} gave the lowest validation loss (${formatValue(chosen.lowest, 4)}${none ? `; without: ${formatValue(none.lowest, 4)}` : ''})`;
   const lr = near.length > 1 ? `, and the largest max lr among those within ${formatValue(100 * WEIGHT_DECAY.tie)} % of it` : '';
   return { value: chosen.weightDecay, scores, reason: `${why}${lr}` };
+}
+
+/**
+ * Whether a chosen decay stands once a find without it is known: Smith's right decay trains at the
+ * largest lr, so its probes must confirm a max lr at least no decay's. Unconfirmed bounds decide nothing.
+ */
+export function decayStands(withDecay: Bounds | null, without: Bounds | null): boolean {
+  if (withDecay?.source !== 'confirmed' || without?.source !== 'confirmed') return true;
+  return withDecay.maxLr >= without.maxLr;
 }

@@ -19,6 +19,7 @@ import { confirmMaxLr, type ConfirmOptions } from './confirm.js';
 import { findLearningRate, type RangeTestOptions, type RangeTestStep } from './range-test.js';
 import type { Trainable } from './learner.js';
 import { chooseWeightDecay, familyOf } from './weight-decay-family.js';
+import { decayStands } from '../range-test/weight-decay-pick.js';
 import { checkMomentumRuns, chooseMomentum, MOMENTUM_VALUES } from './momentum-probes.js';
 import { checkWeightDecay, type DecayRule } from './weight-decay.js';
 
@@ -257,8 +258,8 @@ async function decayThatHelps(found: LrFinderResult, model: Trainable, data: Tra
   if (choice?.how !== 'chosen' || choice.value === 0 || found.bounds?.source !== 'confirmed' || options.signal?.aborted) return found;
   const { momentum: _momentum, ...rest } = options;
   const without = await recommendLearningRate(model, data, { ...rest, weightDecay: 0 });
-  if (without.bounds?.source !== 'confirmed' || without.bounds.maxLr <= found.bounds.maxLr) return found;
-  const reason = `${choice.reason}; but its probes confirmed max lr ${formatLr(found.bounds.maxLr)} against ${formatLr(without.bounds.maxLr)} without it, so none is chosen`;
+  if (decayStands(found.bounds, without.bounds)) return found;
+  const reason = `${choice.reason}; but its probes confirmed max lr ${formatLr(found.bounds.maxLr)} against ${formatLr(without.bounds!.maxLr)} without it, so none is chosen`;
   return { ...without, weightDecay: { ...choice, value: 0, reason } };
 }
 

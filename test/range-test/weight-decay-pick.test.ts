@@ -1,6 +1,6 @@
 // Smith's reading of a weight-decay family, on hand-made validation curves with a known answer.
 import { describe, expect, it } from 'vitest';
-import { pickWeightDecay, scoreMember, type FamilyMember } from '../../src/range-test/weight-decay-pick.js';
+import { decayStands, pickWeightDecay, scoreMember, type FamilyMember } from '../../src/range-test/weight-decay-pick.js';
 import { log10Lrs } from '../analysis/synthetic.js';
 
 const lrs = log10Lrs(60, -6, 0);
@@ -47,5 +47,22 @@ describe('pickWeightDecay', () => {
     expect(score.lowest).toBeLessThan(0.7); // the smoothing rounds the sharp bottom off
     expect(Math.log10(score.lrAtLowest)).toBeCloseTo(-2, 0);
     expect(scoreMember({ ...m, validationLosses: [] }).lowest).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('decayStands', () => {
+  const bounds = (maxLr: number, source: 'confirmed' | 'lrfind' = 'confirmed') => ({ maxLr, minLr: maxLr / 10, source, confidence: 0.9 });
+
+  it('keeps a chosen decay only when its probes confirm a max lr at least no decay\'s', () => {
+    // bench:wd, digits CNN seed 3: 1e-3 confirmed 0.099, no decay 0.110.
+    expect(decayStands(bounds(0.099), bounds(0.11))).toBe(false);
+    expect(decayStands(bounds(0.11), bounds(0.11))).toBe(true);
+    expect(decayStands(bounds(0.2), bounds(0.11))).toBe(true);
+  });
+
+  it('lets unconfirmed or missing bounds decide nothing', () => {
+    expect(decayStands(bounds(0.05, 'lrfind'), bounds(0.11))).toBe(true);
+    expect(decayStands(bounds(0.05), null)).toBe(true);
+    expect(decayStands(null, bounds(0.11))).toBe(true);
   });
 });
