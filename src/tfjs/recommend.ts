@@ -256,6 +256,7 @@ export async function recommendLearningRate(
 async function decayThatHelps(found: LrFinderResult, model: Trainable, data: TrainingData, options: RecommendLrOptions): Promise<LrFinderResult> {
   const choice = found.weightDecay;
   if (choice?.how !== 'chosen' || choice.value === 0 || found.bounds?.source !== 'confirmed' || options.signal?.aborted) return found;
+  if (!choice.family?.some((m) => m.weightDecay === 0)) return found; // no decay was not on the list
   const { momentum: _momentum, ...rest } = options;
   const without = await recommendLearningRate(model, data, { ...rest, weightDecay: 0 });
   if (decayStands(found.bounds, without.bounds)) return found;
