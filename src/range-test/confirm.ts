@@ -153,8 +153,12 @@ export function judgeProbe(losses: readonly number[], j: ProbeJudgement): ProbeV
  */
 export function checkVerdict(losses: readonly number[], j: ProbeJudgement): ProbeVerdict {
   const v = judgeProbe(losses, j);
-  if (!Number.isFinite(v.endLoss)) return v;
-  return { ...v, passed: v.keptProgress === true && v.endLoss < j.level - RELAXED.minDrop * Math.abs(j.level) };
+  return { ...v, passed: trainedAtAll(v, j.level) };
+}
+
+/** A probe trained at all: its end loss is finite, `RELAXED.minDrop` of the level below it, and it kept that progress. */
+export function trainedAtAll(p: Pick<ProbeVerdict, 'endLoss' | 'keptProgress'>, level: number): boolean {
+  return Number.isFinite(p.endLoss) && p.keptProgress !== false && p.endLoss < level - RELAXED.minDrop * Math.abs(level);
 }
 
 /**
@@ -175,7 +179,7 @@ export function trainsClearlyBetter(lower: Pick<ProbeVerdict, 'passed' | 'endLos
  * within `RELAXED.nearBest` of the best probe's progress. Null when none trained at all.
  */
 export function relaxedEdge(probes: readonly (LrProbe & { keptProgress?: boolean })[], level: number): number | null {
-  const trained = probes.filter((p) => Number.isFinite(p.endLoss) && p.keptProgress !== false && p.endLoss < level - RELAXED.minDrop * Math.abs(level));
+  const trained = probes.filter((p) => trainedAtAll(p, level));
   if (trained.length === 0) return null;
   const best = minOf(trained.map((p) => p.endLoss));
   const near = trained.filter((p) => p.endLoss <= best + RELAXED.nearBest * (level - best));
