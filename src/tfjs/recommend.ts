@@ -244,7 +244,7 @@ export async function recommendLearningRate(
   // A sweep stopped by the signal (its only way to end 'stopped') gets no probes.
   const probing = analysis.curveBounds !== null || (escalation !== null && worthProbing(analysis.diagnosis));
   const found = options.confirm === false || !probing || options.signal?.aborted ? result(analysis, null) : result(analysis, await probe(f, rangeTest, analysis));
-  return withMomentum(await decayThatHelps(found, model, data, options), model, data, settled);
+  return withMomentum(await decayThatHelps(found, model, data, options), model, data, options);
 }
 
 /**
@@ -264,12 +264,12 @@ async function decayThatHelps(found: LrFinderResult, model: Trainable, data: Tra
   return { ...without, weightDecay: { ...choice, value: 0, reason } };
 }
 
-/** With `momentum: 'auto'` and bounds: Smith's short momentum runs at the max lr. */
+/** With `momentum: 'auto'` and bounds: Smith's short momentum runs at the max lr, with the decay the result trains with. */
 async function withMomentum(found: LrFinderResult, model: Trainable, data: TrainingData, options: RecommendLrOptions): Promise<LrFinderResult> {
   if (options.momentum === undefined || found.bounds === null || options.signal?.aborted) return found;
   const values = options.momentum === 'auto' ? MOMENTUM_VALUES : options.momentum;
   const momentum = await chooseMomentum(model, data, found.bounds.maxLr, values, {
-    batchSize: found.rangeTest.settings.batchSize, seed: found.rangeTest.settings.seed, ...(typeof options.weightDecay === 'number' ? { weightDecay: options.weightDecay } : {}),
+    batchSize: found.rangeTest.settings.batchSize, seed: found.rangeTest.settings.seed, ...(found.weightDecay ? { weightDecay: found.weightDecay.value } : {}),
   });
   return { ...found, momentum };
 }
