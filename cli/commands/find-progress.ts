@@ -39,10 +39,15 @@ export function confirmedLines(found: LrFinderResult): string[] {
   return [...(line !== null ? [line] : []), boundsLine({ bounds })];
 }
 
-/** The most probes a find runs: each ladder (the second when it escalates), and one more where a check below a pass replaced two of its rungs. */
-export function mostProbes(escalate: boolean): number {
-  const ladder = DEFAULT_CONFIRM_SETTINGS.maxProbes + (DEFAULT_CONFIRM_SETTINGS.checkBelow ? 1 : 0);
-  return ladder + (escalate ? ESCALATION.extraProbes + (DEFAULT_CONFIRM_SETTINGS.checkBelow ? 1 : 0) : 0);
+/**
+ * The most probes a find runs: each ladder (the second when it escalates), one more in each where a
+ * check below a pass replaced two of its rungs; twice that when a decay family may add a find without
+ * the chosen decay.
+ */
+export function mostProbes(escalate: boolean, decayFamily = false): number {
+  const check = DEFAULT_CONFIRM_SETTINGS.checkBelow ? 1 : 0;
+  const find = DEFAULT_CONFIRM_SETTINGS.maxProbes + check + (escalate ? ESCALATION.extraProbes + check : 0);
+  return decayFamily ? 2 * find : find;
 }
 
 /** Numbers the confirmation probes as their steps arrive (each probe starts at step 0). */

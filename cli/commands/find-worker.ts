@@ -67,7 +67,7 @@ async function run(): Promise<void> {
       return parts;
     };
     const train = { xs: inputs ?? dataset.train.xs, ys: dataset.train.ys };
-    const probeStatus = probeCounter(mostProbes(p.escalate));
+    const probeStatus = probeCounter(mostProbes(p.escalate, p.weightDecay !== undefined && typeof p.weightDecay !== 'number'));
     const { mode, divergeThreshold, smoothing, ...sweep } = p.settings;
     const found = await recommendLearningRate(model, train, {
       ...sweep,

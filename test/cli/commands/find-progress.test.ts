@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainReporter, probeCounter, summaryLines } from '../../../cli/commands/find-progress.js';
+import { mostProbes, plainReporter, probeCounter, summaryLines } from '../../../cli/commands/find-progress.js';
 import type { RunHeader } from '../../../src/present/words.js';
 
 const HEADER: RunHeader = { model: 'mlp', data: 'digits', optimizer: 'sgd', backend: 'cpu', startLr: 1e-7, endLr: 1, numIter: 8, runs: 2 };
@@ -67,5 +67,13 @@ describe('summaryLines', () => {
       'report: /o/index.html',
       '        /o/range-test.json',
     ]);
+  });
+});
+
+describe('mostProbes', () => {
+  it('counts each ladder and its check, the lower ladder when escalating, and a second find after a decay family', () => {
+    expect(mostProbes(false)).toBe(9); // 8 rungs, one more where a check replaced two
+    expect(mostProbes(true)).toBe(18);
+    expect(mostProbes(true, true)).toBe(36);
   });
 });
